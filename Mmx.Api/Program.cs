@@ -1,6 +1,28 @@
+using Mmx.Api.Admin;
+using Mmx.Api.Catalogue;
+using Mmx.Api.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+var cluster = builder.AddMmxOrleans();
+var adminKey = AdminKey.From(builder.Configuration, cluster);
+builder.Services.AddSingleton(adminKey);
+builder.Services.AddSingleton<CatalogueImporter>();
+builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+// The admin import is the largest body; user routes are held to 64 KB by JsonBody.
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = AdminApi.MaxImportBytes);
+if (builder.Configuration.GetValue("Mmx:DemoData", defaultValue: !cluster.IsCluster))
+{
+    builder.Services.AddHostedService<DemoDataLoader>();
+}
+
 var app = builder.Build();
+app.UseContractErrors();
+app.MapCatalogueApi();
+app.MapShopsApi();
+app.MapGoodsApi();
+app.MapActivitiesApi();
+app.MapAdminApi();
 
-app.MapGet("/", () => "Hello World!");
-
+StartupBanner.PrintWhenStarted(app, cluster, adminKey);
 app.Run();

@@ -1,0 +1,44 @@
+namespace Mmx.Api.Catalogue;
+
+/// <summary>Activities: /user/shop/activity, /user/activity, /userweb/activity/{id}.</summary>
+public static class ActivitiesApi
+{
+    public static IEndpointRouteBuilder MapActivitiesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/user/shop/activity", OfShop).WithTags("Activities").WithSummary("A shop's activities valid today");
+        app.MapGet("/user/activity", OfCity).WithTags("Activities").WithSummary("A city's activities valid today");
+        app.MapGet("/userweb/activity/{id}", One).WithTags("Activities").WithSummary("One activity, valid or not");
+        return app;
+    }
+
+    private static async Task<IResult> OfShop(HttpRequest request, IGrainFactory grains)
+    {
+        var sid = request.Query.RequiredId("sid");
+        var shop = grains.GetGrain<IShopGrain>(sid);
+        _ = await shop.GetDetails() ?? throw ApiException.NotFound("shop");
+        var activities = await shop.ValidActivities();
+        return Results.Json(new
+        {
+            err = Err.Ok,
+            actList = activities.Select(a => new { a.Id, a.Title, a.Content, a.Bt, a.Et }),
+        });
+    }
+
+    private static async Task<IResult> OfCity(HttpRequest request, IGrainFactory grains)
+    {
+        var city = request.Query.RequiredId("city");
+        var (offset, count) = request.Query.Paging();
+        var page = await grains.GetGrain<ICityDirectoryGrain>(city).ListActivities(offset, count)
+            ?? throw ApiException.NotFound("city");
+        return Results.Json(new { err = Err.Ok, actList = page.Items });
+    }
+
+    private static async Task<IResult> One(string id, IGrainFactory grains)
+    {
+        var activityId = QueryReader.ParseId(id, "activity id");
+        var sid = await grains.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).FindActivityShop(activityId)
+            ?? throw ApiException.NotFound("activity");
+        var a = await grains.GetGrain<IShopGrain>(sid).FindActivity(activityId) ?? throw ApiException.NotFound("activity");
+        return Results.Json(new { err = Err.Ok, a.ActID, a.Title, a.Content, a.Bt, a.Et, a.ShopID, a.ShopName, a.ShopPic });
+    }
+}

@@ -1,0 +1,22 @@
+namespace Mmx.Api.Catalogue;
+
+/// <summary>Finds a goods item by id or barcode through the sharded index grains and its shop.</summary>
+public static class GoodsLookup
+{
+    public static async Task<Goods?> Find(IGrainFactory grains, long? gid, string? barcode)
+    {
+        if (gid is null && barcode is not null)
+        {
+            var owners = await grains.GetGrain<IBarcodeIndexGrain>(CatalogueShards.OfBarcode(barcode)).Find([barcode]);
+            if (!owners.TryGetValue(barcode, out var owner)) return null;
+            gid = owner;
+        }
+        if (gid is not { } id) return null;
+
+        var shops = await grains.GetGrain<IGoodsIndexGrain>(CatalogueShards.OfGoods(id)).Find([id]);
+        if (!shops.TryGetValue(id, out var sid)) return null;
+        var goods = await grains.GetGrain<IShopGrain>(sid).FindGoods(id);
+        // A barcode look-up must land on a goods item that still carries that barcode.
+        return barcode is null || goods?.Barcode == barcode ? goods : null;
+    }
+}

@@ -1,0 +1,89 @@
+namespace Mmx.Api.Catalogue;
+
+/// <summary>
+/// Shop listing, search and details: /user/shop, /user/shop/search, /user/shop/recommend,
+/// /user/shop/name, /user/shop/info. Listings are answered by the city's directory grain.
+/// </summary>
+public static class ShopsApi
+{
+    public const int MaxSearchLength = 32;
+
+    public static IEndpointRouteBuilder MapShopsApi(this IEndpointRouteBuilder app)
+    {
+        var shops = app.MapGroup("/user/shop").WithTags("Shops");
+        shops.MapGet("", List).WithSummary("A city's shops by category, nearest first when long/lat are given");
+        shops.MapGet("/search", Search).WithSummary("A city's shops whose name contains ?name=");
+        shops.MapGet("/recommend", Recommend).WithSummary("A city's recommended shops");
+        shops.MapGet("/name", Name).WithSummary("A shop's name");
+        shops.MapGet("/info", Info).WithSummary("A shop's details");
+        return app;
+    }
+
+    private static Task<IResult> List(HttpRequest request, IGrainFactory grains) =>
+        Listing(request, grains, name: null, category: request.Query.OptionalId("category"));
+
+    private static Task<IResult> Search(HttpRequest request, IGrainFactory grains) =>
+        Listing(request, grains, name: request.Query.RequiredText("name", MaxSearchLength), category: null);
+
+    private static async Task<IResult> Listing(HttpRequest request, IGrainFactory grains, string? name, long? category)
+    {
+        var city = request.Query.RequiredId("city");
+        var position = request.Query.OptionalPosition();
+        var (offset, count) = request.Query.Paging();
+        var page = await grains.GetGrain<ICityDirectoryGrain>(city).ListShops(new ShopQuery
+        {
+            Category = category,
+            Name = name,
+            Long = position?.Long,
+            Lat = position?.Lat,
+            Offset = offset,
+            Count = count,
+        }) ?? throw ApiException.NotFound(category is null ? "city" : "city or category");
+        return Results.Json(new { err = Err.Ok, shopList = page.Items });
+    }
+
+    private static async Task<IResult> Recommend(HttpRequest request, IGrainFactory grains)
+    {
+        var city = request.Query.RequiredId("city");
+        var shops = await grains.GetGrain<ICityDirectoryGrain>(city).Recommended() ?? throw ApiException.NotFound("city");
+        return Results.Json(new { err = Err.Ok, shopList = shops });
+    }
+
+    private static async Task<IResult> Name(HttpRequest request, IGrainFactory grains)
+    {
+        var shop = await Details(request, grains);
+        return Results.Json(new { err = Err.Ok, shopName = shop.Shop.Name });
+    }
+
+    private static async Task<IResult> Info(HttpRequest request, IGrainFactory grains)
+    {
+        var details = await Details(request, grains);
+        var shop = details.Shop;
+        return Results.Json(new
+        {
+            err = Err.Ok,
+            info = new
+            {
+                shop.Id,
+                shop.Name,
+                details.Fans,
+                details.Customers,
+                // 1 when the caller follows the shop: always 0 without a session (contract, "Sessions").
+                isFans = 0,
+                picList = shop.Pics,
+                shop.Address,
+                shop.Long,
+                shop.Lat,
+                shop.Hours,
+                shop.Phone,
+                shop.Intro,
+            },
+        });
+    }
+
+    private static async Task<ShopDetails> Details(HttpRequest request, IGrainFactory grains)
+    {
+        var sid = request.Query.RequiredId("sid");
+        return await grains.GetGrain<IShopGrain>(sid).GetDetails() ?? throw ApiException.NotFound("shop");
+    }
+}

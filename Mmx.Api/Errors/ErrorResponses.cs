@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Orleans.Runtime;
+
+namespace Mmx.Api.Errors;
+
+/// <summary>
+/// Makes every failure a JSON answer with an `err`: contract errors and bad input with HTTP 200,
+/// transient cluster trouble with 503 and unexpected faults with 500 (both err 99, with a
+/// correlation id that the log line carries too). Never an HTML page or a stack trace.
+/// </summary>
+public static class ErrorResponses
+{
+    public static IApplicationBuilder UseContractErrors(this IApplicationBuilder app)
+    {
+        // Empty 404/405/415 answers of the routing layer get a JSON body too.
+        app.UseStatusCodePages(context => Write(context.HttpContext, context.HttpContext.Response.StatusCode,
+            Err.BadRequest, context.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound
+                ? "no such route" : "this route does not take that request"));
+
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+            {
+                await Handle(context, ex);
+            }
+        });
+        return app;
+    }
+
+    private static Task Handle(HttpContext context, Exception ex)
+    {
+        switch (ex)
+        {
+            case ApiException api:
+                return Write(context, StatusCodes.Status200OK, api.Err, api.Message);
+            case BadHttpRequestException bad:
+                return Write(context, StatusCodes.Status200OK, Err.BadRequest, BadRequestMessage(bad));
+            case JsonException:
+                return Write(context, StatusCodes.Status200OK, Err.BadRequest, "the body is not valid JSON of the expected shape");
+        }
+
+        var correlationId = context.TraceIdentifier;
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Mmx.Api.Errors");
+        if (IsTransient(ex))
+        {
+            logger.LogWarning(ex, "Cluster unavailable for {Path}, correlation id {CorrelationId}", context.Request.Path, correlationId);
+            return Write(context, StatusCodes.Status503ServiceUnavailable, Err.Internal,
+                "the service is briefly unavailable; retry", correlationId, retry: true);
+        }
+
+        logger.LogError(ex, "Unexpected fault for {Path}, correlation id {CorrelationId}", context.Request.Path, correlationId);
+        return Write(context, StatusCodes.Status500InternalServerError, Err.Internal, "internal error", correlationId);
+    }
+
+    /// <summary>Faults a retry can cure: a silo died or the cluster is still forming.</summary>
+    private static bool IsTransient(Exception ex) => ex is SiloUnavailableException or OrleansMessageRejectionException
+        or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException or OrleansException { InnerException: TimeoutException };
+
+    private static string BadRequestMessage(BadHttpRequestException bad) =>
+        bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the body is too large" : "the request is malformed";
+
+    private static Task Write(HttpContext context, int status, Err err, string message,
+        string? correlationId = null, bool retry = false)
+    {
+        context.Response.Clear();
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new ErrorBody((int)err, message, correlationId, retry ? true : null));
+    }
+
+    private sealed record ErrorBody(int Err, string Msg, string? Cid, bool? Retry);
+}

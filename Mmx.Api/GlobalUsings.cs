@@ -1,0 +1,5 @@
+global using System.Collections.Immutable;
+global using Mmx.Api.Errors;
+global using Mmx.Api.Http;
+global using Mmx.Grains.Catalogue;
+global using Orleans;

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Mmx.Grains;
+
+namespace Mmx.Api.Hosting;
+
+/// <summary>Prints where the API listens and, when it was generated, the admin key.</summary>
+public static class StartupBanner
+{
+    public static void PrintWhenStarted(WebApplication app, ClusterSettings cluster, AdminKey adminKey)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var mode = cluster.IsCluster ? "cluster mode (Orleans client)" : "embedded mode (co-hosted silo, memory storage)";
+            Console.WriteLine($"MMX API in {mode} listening on {string.Join(", ", addresses)}");
+            if (adminKey.Generated)
+            {
+                Console.WriteLine($"Admin key (generated for this run; set Mmx:AdminKey to fix it): {adminKey.Value}");
+            }
+        });
+    }
+}

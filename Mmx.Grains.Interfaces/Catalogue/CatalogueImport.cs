@@ -1,0 +1,38 @@
+namespace Mmx.Grains.Catalogue;
+
+/// <summary>One import document, already checked field by field by the API front.</summary>
+[GenerateSerializer, Immutable, Alias("mmx.catalogue.CatalogueImport")]
+public sealed record CatalogueImport
+{
+    [Id(0)] public ImmutableArray<City> Cities { get; init; } = [];
+    [Id(1)] public ImmutableArray<Category> Categories { get; init; } = [];
+    [Id(2)] public ImmutableArray<Shop> Shops { get; init; } = [];
+    [Id(3)] public ImmutableArray<Goods> Goods { get; init; } = [];
+    [Id(4)] public ImmutableArray<Activity> Activities { get; init; } = [];
+    [Id(5)] public ImmutableArray<AppVersion> Versions { get; init; } = [];
+}
+
+/// <summary>How many records of each kind an import upserted.</summary>
+[GenerateSerializer, Immutable, Alias("mmx.catalogue.ImportCounts")]
+public sealed record ImportCounts
+{
+    [Id(0)] public int Cities { get; init; }
+    [Id(1)] public int Categories { get; init; }
+    [Id(2)] public int Shops { get; init; }
+    [Id(3)] public int Goods { get; init; }
+    [Id(4)] public int Activities { get; init; }
+    [Id(5)] public int Versions { get; init; }
+}
+
+/// <summary>
+/// The outcome of an import: either <see cref="Imported"/> or the first problem found, in which
+/// case nothing of the document was applied.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("mmx.catalogue.ImportResult")]
+public sealed record ImportResult
+{
+    [Id(0)] public ImportCounts? Imported { get; init; }
+    [Id(1)] public string? Problem { get; init; }
+
+    public static ImportResult Rejected(string problem) => new() { Problem = problem };
+}

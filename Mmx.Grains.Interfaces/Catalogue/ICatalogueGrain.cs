@@ -1,0 +1,41 @@
+namespace Mmx.Grains.Catalogue;
+
+/// <summary>
+/// The catalogue's root (one activation, key <see cref="Key"/>): cities, categories and app
+/// versions, the shop-to-city and activity-to-shop maps, and the import that keeps every other
+/// catalogue grain in step. Imports run one at a time; reads interleave with a running import and
+/// see the catalogue as it was before it.
+/// </summary>
+[Alias("mmx.catalogue.ICatalogueGrain")]
+public interface ICatalogueGrain : IGrainWithIntegerKey
+{
+    const long Key = 0;
+
+    /// <summary>Checks the whole document against the catalogue, then upserts all of it or nothing.</summary>
+    [Alias("Import"), ResponseTimeout("00:10:00")]
+    Task<ImportResult> Import(CatalogueImport document);
+
+    /// <summary>Every city, by id.</summary>
+    [Alias("GetCities"), AlwaysInterleave]
+    Task<ImmutableArray<City>> GetCities();
+
+    /// <summary>Whether a city exists.</summary>
+    [Alias("CityExists"), AlwaysInterleave]
+    Task<bool> CityExists(long city);
+
+    /// <summary>Whether a category exists.</summary>
+    [Alias("CategoryExists"), AlwaysInterleave]
+    Task<bool> CategoryExists(long category);
+
+    /// <summary>Top-level categories with their children, by id.</summary>
+    [Alias("GetCategoryTree"), AlwaysInterleave]
+    Task<ImmutableArray<CategoryNode>> GetCategoryTree();
+
+    /// <summary>The newest release for a system, or null.</summary>
+    [Alias("GetVersion"), AlwaysInterleave]
+    Task<AppVersion?> GetVersion(int sys);
+
+    /// <summary>The shop an activity belongs to, or null for an unknown activity.</summary>
+    [Alias("FindActivityShop"), AlwaysInterleave]
+    Task<long?> FindActivityShop(long activity);
+}

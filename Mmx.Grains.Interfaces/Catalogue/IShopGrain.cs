@@ -1,0 +1,50 @@
+namespace Mmx.Grains.Catalogue;
+
+/// <summary>One per shop (key: shop id): the shop's details, its goods and its activities.</summary>
+[Alias("mmx.catalogue.IShopGrain")]
+public interface IShopGrain : IGrainWithIntegerKey
+{
+    /// <summary>Sets the shop's details (import). Idempotent.</summary>
+    [Alias("Upsert")]
+    Task Upsert(Shop shop);
+
+    /// <summary>
+    /// Upserts goods of this shop and drops the listed goods ids; answers each barcode that no
+    /// longer names a goods item of this shop, with the goods id that held it, so the barcode
+    /// index can forget it. Idempotent.
+    /// </summary>
+    [Alias("ApplyGoods")]
+    Task<ImmutableDictionary<string, long>> ApplyGoods(ImmutableArray<Goods> upserts, ImmutableArray<long> removals);
+
+    /// <summary>Upserts activities of this shop and drops the listed ids. Idempotent.</summary>
+    [Alias("ApplyActivities")]
+    Task ApplyActivities(ImmutableArray<Activity> upserts, ImmutableArray<long> removals);
+
+    /// <summary>The shop with its live counts, or null when no shop has this id.</summary>
+    [Alias("GetDetails"), ReadOnly]
+    Task<ShopDetails?> GetDetails();
+
+    /// <summary>A page of the shop's on-sale goods, newest first (ties: higher id first).</summary>
+    [Alias("ListGoods"), ReadOnly]
+    Task<Page<Goods>> ListGoods(int offset, int count);
+
+    /// <summary>Every on-sale goods item, newest first.</summary>
+    [Alias("AllGoodsOnSale"), ReadOnly]
+    Task<ImmutableArray<Goods>> AllGoodsOnSale();
+
+    /// <summary>One goods item of this shop in any status, or null.</summary>
+    [Alias("FindGoods"), ReadOnly]
+    Task<Goods?> FindGoods(long goods);
+
+    /// <summary>Every activity of this shop, valid or not.</summary>
+    [Alias("AllActivities"), ReadOnly]
+    Task<ImmutableArray<Activity>> AllActivities();
+
+    /// <summary>The activities valid today (Asia/Shanghai), by start date then id.</summary>
+    [Alias("ValidActivities"), ReadOnly]
+    Task<ImmutableArray<Activity>> ValidActivities();
+
+    /// <summary>One activity of this shop, valid or not, with the shop's name and picture; or null.</summary>
+    [Alias("FindActivity"), ReadOnly]
+    Task<ActivityView?> FindActivity(long activity);
+}

@@ -1,0 +1,78 @@
+namespace Mmx.Grains.Catalogue;
+
+public sealed class CatalogueGrain(
+    [PersistentState(stateName: "catalogue", storageName: SiloSetup.StorageName)] IPersistentState<CatalogueState> state,
+    ILogger<CatalogueGrain> logger)
+    : Grain, ICatalogueGrain
+{
+    public async Task<ImportResult> Import(CatalogueImport document)
+    {
+        var current = state.State;
+        var barcodeOwners = await FindBarcodeOwners(document);
+        if (ImportValidator.FirstProblem(document, current, barcodeOwners) is { } problem)
+        {
+            logger.LogInformation("Import rejected: {Problem}", problem);
+            return ImportResult.Rejected(problem);
+        }
+
+        logger.LogInformation(
+            "Import started: {Cities} cities, {Categories} categories, {Shops} shops, {Goods} goods, {Activities} activities, {Versions} versions",
+            document.Cities.Length, document.Categories.Length, document.Shops.Length,
+            document.Goods.Length, document.Activities.Length, document.Versions.Length);
+        var next = await new ImportApplier(GrainFactory, logger).Apply(document, current);
+        state.State = next;
+        await state.WriteStateAsync();
+        logger.LogInformation("Import finished");
+
+        return new ImportResult
+        {
+            Imported = new ImportCounts
+            {
+                Cities = document.Cities.Length,
+                Categories = document.Categories.Length,
+                Shops = document.Shops.Length,
+                Goods = document.Goods.Length,
+                Activities = document.Activities.Length,
+                Versions = document.Versions.Length,
+            },
+        };
+    }
+
+    public Task<ImmutableArray<City>> GetCities() =>
+        Task.FromResult(state.State.Cities.Values.OrderBy(c => c.Id).ToImmutableArray());
+
+    public Task<bool> CityExists(long city) => Task.FromResult(state.State.Cities.ContainsKey(city));
+
+    public Task<bool> CategoryExists(long category) => Task.FromResult(state.State.Categories.ContainsKey(category));
+
+    public Task<ImmutableArray<CategoryNode>> GetCategoryTree()
+    {
+        var categories = state.State.Categories.Values;
+        var children = categories.Where(c => c.Parent != 0).ToLookup(c => c.Parent);
+        return Task.FromResult(categories
+            .Where(c => c.Parent == 0)
+            .OrderBy(c => c.Id)
+            .Select(c => new CategoryNode
+            {
+                Id = c.Id,
+                Name = c.Name,
+                Pic = c.Pic,
+                Child = [.. children[c.Id].OrderBy(k => k.Id).Select(k => new CategoryLeaf { Id = k.Id, Name = k.Name, Pic = k.Pic })],
+            })
+            .ToImmutableArray());
+    }
+
+    public Task<AppVersion?> GetVersion(int sys) => Task.FromResult(state.State.Versions.GetValueOrDefault(sys));
+
+    public Task<long?> FindActivityShop(long activity) =>
+        Task.FromResult(state.State.ActivityShop.TryGetValue(activity, out var shop) ? shop : (long?)null);
+
+    private async Task<Dictionary<string, long>> FindBarcodeOwners(CatalogueImport document)
+    {
+        var shards = document.Goods.Where(g => g.Barcode is not null)
+            .Select(g => g.Barcode!).ToLookup(CatalogueShards.OfBarcode);
+        var found = await Task.WhenAll(shards.Select(shard =>
+            GrainFactory.GetGrain<IBarcodeIndexGrain>(shard.Key).Find([.. shard])));
+        return found.SelectMany(f => f).ToDictionary(f => f.Key, f => f.Value);
+    }
+}

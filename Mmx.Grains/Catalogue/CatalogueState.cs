@@ -1,0 +1,16 @@
+namespace Mmx.Grains.Catalogue;
+
+[GenerateSerializer, Alias("mmx.catalogue.CatalogueState")]
+public sealed record CatalogueState
+{
+    [Id(0)] public ImmutableDictionary<long, City> Cities { get; init; } = ImmutableDictionary<long, City>.Empty;
+    [Id(1)] public ImmutableDictionary<long, Category> Categories { get; init; } = ImmutableDictionary<long, Category>.Empty;
+    [Id(2)] public ImmutableDictionary<int, AppVersion> Versions { get; init; } = ImmutableDictionary<int, AppVersion>.Empty;
+    /// <summary>Shop id to the city whose directory lists it: where to remove it from when it moves.</summary>
+    [Id(3)] public ImmutableDictionary<long, long> ShopCity { get; init; } = ImmutableDictionary<long, long>.Empty;
+    /// <summary>Activity id to its shop: for /userweb/activity/{id} and for moving activities.</summary>
+    [Id(4)] public ImmutableDictionary<long, long> ActivityShop { get; init; } = ImmutableDictionary<long, long>.Empty;
+
+    public ImmutableDictionary<long, long> CategoryParents() =>
+        Categories.Values.ToImmutableDictionary(c => c.Id, c => c.Parent);
+}

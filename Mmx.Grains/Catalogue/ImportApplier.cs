@@ -1,0 +1,114 @@
+using Mmx.Grains.Common;
+
+namespace Mmx.Grains.Catalogue;
+
+/// <summary>
+/// Applies a validated import to the shop, directory and index grains, and answers the catalogue
+/// state to store once every step has succeeded.
+/// </summary>
+/// <remarks>
+/// Every step is an idempotent upsert or removal, and the catalogue's own state (which remembers
+/// where each shop and activity was listed) is written only at the end. So when a silo dies
+/// mid-import, the operator's retry of the same document finds the old locations still recorded,
+/// repeats the steps that already ran without effect, and completes the rest.
+/// </remarks>
+internal sealed class ImportApplier(IGrainFactory grains, ILogger logger)
+{
+    public async Task<CatalogueState> Apply(CatalogueImport doc, CatalogueState current)
+    {
+        var next = current with
+        {
+            Cities = current.Cities.SetItems(doc.Cities.Select(c => KeyValuePair.Create(c.Id, c))),
+            Categories = current.Categories.SetItems(doc.Categories.Select(c => KeyValuePair.Create(c.Id, c))),
+            Versions = current.Versions.SetItems(doc.Versions.Select(v => KeyValuePair.Create(v.Sys, v))),
+            ShopCity = current.ShopCity.SetItems(doc.Shops.Select(s => KeyValuePair.Create(s.Id, s.City))),
+            ActivityShop = current.ActivityShop.SetItems(doc.Activities.Select(a => KeyValuePair.Create(a.Id, a.Shop))),
+        };
+
+        await ApplyShops(doc, current);
+        // Every city learns that it exists and gets the category tree its listings filter by.
+        await Fanout.Run(next.Cities.Keys,
+            city => grains.GetGrain<ICityDirectoryGrain>(city).SetCategoryParents(next.CategoryParents()));
+        await ApplyGoods(doc);
+        await ApplyActivities(doc, current, next);
+        return next;
+    }
+
+    private async Task ApplyShops(CatalogueImport doc, CatalogueState current)
+    {
+        if (doc.Shops.IsEmpty) return;
+        await Fanout.Run(doc.Shops, shop => grains.GetGrain<IShopGrain>(shop.Id).Upsert(shop));
+        logger.LogInformation("Import: {Shops} shops stored", doc.Shops.Length);
+
+        var upserts = doc.Shops.ToLookup(s => s.City);
+        var removals = MovedAway(doc.Shops, s => s.Id, s => s.City, current.ShopCity);
+        var cities = upserts.Select(g => g.Key).Union(removals.Select(g => g.Key));
+        await Fanout.Run(cities, city => grains.GetGrain<ICityDirectoryGrain>(city)
+            .ApplyShops([.. upserts[city]], [.. removals[city]]));
+        logger.LogInformation("Import: shop listings of {Cities} cities updated", cities.Count());
+    }
+
+    private async Task ApplyGoods(CatalogueImport doc)
+    {
+        if (doc.Goods.IsEmpty) return;
+        var oldShop = await FindGoodsShops(doc.Goods.Select(g => g.Id));
+
+        var upserts = doc.Goods.ToLookup(g => g.Shop);
+        var removals = MovedAway(doc.Goods, g => g.Id, g => g.Shop, oldShop);
+        var shops = upserts.Select(g => g.Key).Union(removals.Select(g => g.Key));
+        var released = await Fanout.Run(shops, shop => grains.GetGrain<IShopGrain>(shop)
+            .ApplyGoods([.. upserts[shop]], [.. removals[shop]]));
+        logger.LogInformation("Import: {Goods} goods stored in {Shops} shops", doc.Goods.Length, shops.Count());
+
+        // Forget released barcodes before pointing barcodes at their (possibly same) new owners.
+        var forget = released.SelectMany(r => r).ToLookup(r => CatalogueShards.OfBarcode(r.Key));
+        await Fanout.Run(forget, shard => grains.GetGrain<IBarcodeIndexGrain>(shard.Key)
+            .Forget(shard.ToImmutableDictionary(r => r.Key, r => r.Value)));
+        var barcodes = doc.Goods.Where(g => g.Barcode is not null).ToLookup(g => CatalogueShards.OfBarcode(g.Barcode!));
+        await Fanout.Run(barcodes, shard => grains.GetGrain<IBarcodeIndexGrain>(shard.Key)
+            .Set(shard.ToImmutableDictionary(g => g.Barcode!, g => g.Id)));
+        var index = doc.Goods.ToLookup(g => CatalogueShards.OfGoods(g.Id));
+        await Fanout.Run(index, shard => grains.GetGrain<IGoodsIndexGrain>(shard.Key)
+            .Set(shard.ToImmutableDictionary(g => g.Id, g => g.Shop)));
+    }
+
+    private async Task ApplyActivities(CatalogueImport doc, CatalogueState current, CatalogueState next)
+    {
+        // Shops that changed city take their activities (imported or not) to the new city's directory.
+        var movedShops = next.ShopCity
+            .Where(s => current.ShopCity.TryGetValue(s.Key, out var old) && old != s.Value)
+            .Select(s => s.Key).ToHashSet();
+        var carried = await Fanout.Run(movedShops, shop => grains.GetGrain<IShopGrain>(shop).AllActivities());
+        var imported = doc.Activities.Select(a => a.Id).ToHashSet();
+        var activities = doc.Activities.AddRange(carried.SelectMany(a => a).Where(a => !imported.Contains(a.Id)));
+        if (activities.IsEmpty) return;
+
+        var shopUpserts = doc.Activities.ToLookup(a => a.Shop);
+        var shopRemovals = MovedAway(doc.Activities, a => a.Id, a => a.Shop, current.ActivityShop);
+        await Fanout.Run(shopUpserts.Select(g => g.Key).Union(shopRemovals.Select(g => g.Key)),
+            shop => grains.GetGrain<IShopGrain>(shop).ApplyActivities([.. shopUpserts[shop]], [.. shopRemovals[shop]]));
+
+        // Where each activity was listed before: its old shop's old city.
+        var listedIn = activities
+            .Where(a => current.ActivityShop.ContainsKey(a.Id))
+            .ToDictionary(a => a.Id, a => current.ShopCity.GetValueOrDefault(current.ActivityShop[a.Id]));
+        var cityUpserts = activities.ToLookup(a => next.ShopCity[a.Shop]);
+        var cityRemovals = MovedAway(activities, a => a.Id, a => next.ShopCity[a.Shop], listedIn);
+        await Fanout.Run(cityUpserts.Select(g => g.Key).Union(cityRemovals.Select(g => g.Key)),
+            city => grains.GetGrain<ICityDirectoryGrain>(city).ApplyActivities([.. cityUpserts[city]], [.. cityRemovals[city]]));
+        logger.LogInformation("Import: {Activities} activities stored", activities.Length);
+    }
+
+    private async Task<Dictionary<long, long>> FindGoodsShops(IEnumerable<long> goods)
+    {
+        var found = await Fanout.Run(goods.ToLookup(CatalogueShards.OfGoods),
+            shard => grains.GetGrain<IGoodsIndexGrain>(shard.Key).Find([.. shard]));
+        return found.SelectMany(f => f).ToDictionary(f => f.Key, f => f.Value);
+    }
+
+    /// <summary>Ids whose owner (city or shop) changes, grouped by the owner they leave.</summary>
+    private static ILookup<long, long> MovedAway<T>(IEnumerable<T> items, Func<T, long> id, Func<T, long> owner,
+        IReadOnlyDictionary<long, long> previousOwner) =>
+        items.Where(i => previousOwner.TryGetValue(id(i), out var old) && old != owner(i))
+             .ToLookup(i => previousOwner[id(i)], id);
+}

@@ -1,0 +1,98 @@
+using Mmx.Grains.Common;
+
+namespace Mmx.Grains.Catalogue;
+
+[GenerateSerializer, Alias("mmx.catalogue.ShopState")]
+public sealed record ShopState
+{
+    /// <summary>Null until the shop is imported: a grain for an unknown id answers "not found".</summary>
+    [Id(0)] public Shop? Shop { get; init; }
+    [Id(1)] public ImmutableDictionary<long, Goods> Goods { get; init; } = ImmutableDictionary<long, Goods>.Empty;
+    [Id(2)] public ImmutableDictionary<long, Activity> Activities { get; init; } = ImmutableDictionary<long, Activity>.Empty;
+}
+
+public sealed class ShopGrain(
+    [PersistentState(stateName: "shop", storageName: SiloSetup.StorageName)] IPersistentState<ShopState> state,
+    TimeProvider time)
+    : Grain, IShopGrain
+{
+    // On-sale goods newest first, rebuilt when the goods change: listing pages slice it directly.
+    private Goods[]? _onSale;
+
+    public async Task Upsert(Shop shop)
+    {
+        if (shop == state.State.Shop) return;
+        state.State = state.State with { Shop = shop };
+        await state.WriteStateAsync();
+    }
+
+    public async Task<ImmutableDictionary<string, long>> ApplyGoods(ImmutableArray<Goods> upserts, ImmutableArray<long> removals)
+    {
+        var before = state.State.Goods;
+        var after = before.SetItems(upserts.Select(g => KeyValuePair.Create(g.Id, g))).RemoveRange(removals);
+        if (after == before) return ImmutableDictionary<string, long>.Empty;
+
+        state.State = state.State with { Goods = after };
+        _onSale = null;
+        await state.WriteStateAsync();
+
+        // A barcode is released when the goods item that held it is gone or now carries another one.
+        return before.Values
+            .Where(old => old.Barcode is not null
+                && (!after.TryGetValue(old.Id, out var now) || now.Barcode != old.Barcode))
+            .ToImmutableDictionary(old => old.Barcode!, old => old.Id);
+    }
+
+    public async Task ApplyActivities(ImmutableArray<Activity> upserts, ImmutableArray<long> removals)
+    {
+        var before = state.State.Activities;
+        var after = before.SetItems(upserts.Select(a => KeyValuePair.Create(a.Id, a))).RemoveRange(removals);
+        if (after == before) return;
+        state.State = state.State with { Activities = after };
+        await state.WriteStateAsync();
+    }
+
+    public Task<ShopDetails?> GetDetails() => Task.FromResult(
+        state.State.Shop is { } shop
+            // Fans and customers are counted by the shop-life features; until then they are 0.
+            ? new ShopDetails { Shop = shop, Fans = 0, Customers = 0 }
+            : null);
+
+    public Task<Page<Goods>> ListGoods(int offset, int count)
+    {
+        var onSale = OnSale();
+        var items = onSale.Skip(offset).Take(count).ToImmutableArray();
+        return Task.FromResult(new Page<Goods> { Items = items, Total = onSale.Length });
+    }
+
+    public Task<ImmutableArray<Goods>> AllGoodsOnSale() => Task.FromResult(OnSale().ToImmutableArray());
+
+    public Task<Goods?> FindGoods(long goods) =>
+        Task.FromResult(state.State.Goods.GetValueOrDefault(goods));
+
+    public Task<ImmutableArray<Activity>> AllActivities() =>
+        Task.FromResult(state.State.Activities.Values.ToImmutableArray());
+
+    public Task<ImmutableArray<Activity>> ValidActivities()
+    {
+        var today = ShanghaiCalendar.Today(time);
+        return Task.FromResult(state.State.Activities.Values
+            .Where(a => a.IsValidOn(today))
+            .OrderBy(a => a.Bt).ThenBy(a => a.Id)
+            .ToImmutableArray());
+    }
+
+    public Task<ActivityView?> FindActivity(long activity)
+    {
+        ActivityView? view = null;
+        if (state.State.Shop is { } shop && state.State.Activities.TryGetValue(activity, out var a))
+        {
+            view = ActivityViews.Of(a, shop);
+        }
+        return Task.FromResult(view);
+    }
+
+    private Goods[] OnSale() => _onSale ??= [.. state.State.Goods.Values
+        .Where(g => g.IsOnSale)
+        .OrderByDescending(g => g.Time).ThenByDescending(g => g.Id)];
+}
