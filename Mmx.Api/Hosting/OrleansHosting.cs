@@ -1,6 +1,4 @@
 using Mmx.Grains;
-using Orleans.Configuration;
-using Orleans.Hosting;
 
 namespace Mmx.Api.Hosting;
 
@@ -16,19 +14,7 @@ public static class OrleansHosting
         var settings = ClusterSettings.From(builder.Configuration);
         if (settings.IsCluster)
         {
-            builder.UseOrleansClient(client =>
-            {
-                client.Configure<ClusterOptions>(o =>
-                {
-                    o.ClusterId = settings.ClusterId;
-                    o.ServiceId = settings.ServiceId;
-                });
-                client.UseAdoNetClustering(o =>
-                {
-                    o.Invariant = ClusterSettings.Invariant;
-                    o.ConnectionString = settings.ConnectionString;
-                });
-            });
+            builder.UseOrleansClient(client => client.AddMmxClient(settings));
         }
         else
         {

@@ -1,0 +1,54 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Mmx.Tests.Infrastructure;
+
+/// <summary>
+/// The real Mmx.Api in process. Embedded mode by default (co-hosted silo on free ports, demo data
+/// loaded); pass a connection string to run it as a cluster-mode client instead.
+/// </summary>
+public class ApiFactory(string? connectionString = null, string? clusterId = null) : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "test-admin-key-0123456789";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Mmx:AdminKey", AdminKey);
+        builder.UseSetting("Mmx:Orleans:SiloPort", FreePorts.Next().ToString());
+        builder.UseSetting("Mmx:Orleans:GatewayPort", FreePorts.Next().ToString());
+        if (connectionString is not null)
+        {
+            builder.UseSetting("ConnectionStrings:Orleans", connectionString);
+            builder.UseSetting("Mmx:Orleans:ClusterId", clusterId ?? "mmx");
+        }
+    }
+
+    public async Task<JsonNode> GetJson(string url)
+    {
+        using var response = await CreateClient().GetAsync(url);
+        return await ReadJson(response);
+    }
+
+    public async Task<JsonNode> Import(string json, string? adminKey = AdminKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/import")
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (adminKey is not null) request.Headers.Add("X-Admin-Key", adminKey);
+        using var response = await CreateClient().SendAsync(request);
+        return await ReadJson(response);
+    }
+
+    /// <summary>Every answer must be JSON with an err, whatever went wrong.</summary>
+    public static async Task<JsonNode> ReadJson(HttpResponseMessage response)
+    {
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var node = await response.Content.ReadFromJsonAsync<JsonNode>();
+        Assert.NotNull(node);
+        Assert.NotNull(node["err"]);
+        return node;
+    }
+}
