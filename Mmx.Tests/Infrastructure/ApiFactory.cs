@@ -22,6 +22,7 @@ public class ApiFactory(string? connectionString = null, string? clusterId = nul
         {
             builder.UseSetting("ConnectionStrings:Orleans", connectionString);
             builder.UseSetting("Mmx:Orleans:ClusterId", clusterId ?? "mmx");
+            builder.UseSetting("Mmx:Orleans:ServiceId", clusterId ?? "mmx");
         }
     }
 
