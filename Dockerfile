@@ -1,0 +1,10 @@
+# One image for both roles: `dotnet Mmx.Silo.dll` (a silo) or `dotnet Mmx.Api.dll` (the API front).
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+RUN dotnet publish Mmx.Silo -c Release -o /out/silo && dotnet publish Mmx.Api -c Release -o /out/api
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /out/silo /app/silo
+COPY --from=build /out/api /app/api
