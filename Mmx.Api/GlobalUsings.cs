@@ -1,5 +1,6 @@
 global using System.Collections.Immutable;
 global using Mmx.Api.Errors;
 global using Mmx.Api.Http;
+global using Mmx.Grains;
 global using Mmx.Grains.Catalogue;
 global using Orleans;

@@ -1,3 +1,4 @@
+using Mmx.Api.Accounts;
 using Mmx.Api.Admin;
 using Mmx.Api.Catalogue;
 using Mmx.Api.Hosting;
@@ -22,6 +23,11 @@ app.MapCatalogueApi();
 app.MapShopsApi();
 app.MapGoodsApi();
 app.MapActivitiesApi();
+app.MapSmsApi();
+app.MapAccountApi();
+app.MapProfileApi();
+app.MapAddressApi();
+app.MapFeedbackApi();
 app.MapAdminApi();
 
 StartupBanner.PrintWhenStarted(app, cluster, adminKey);

@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using Mmx.Api.Accounts;
 using Mmx.Api.Hosting;
+using Mmx.Api.Validation;
+using Mmx.Grains.Accounts;
 
 namespace Mmx.Api.Admin;
 
@@ -14,7 +17,24 @@ public static class AdminApi
     {
         var admin = app.MapGroup("/admin").WithTags("Admin").AddEndpointFilter(RequireAdminKey);
         admin.MapPost("/import", Import).WithSummary("Upsert cities, categories, shops, goods, activities and versions");
+        admin.MapPost("/feedback/reply", ReplyToFeedback).WithSummary("Answer a user's feedback (direction 2)");
+        admin.MapGet("/sms", Sms).WithSummary("The messages the SMS outbox holds for ?phone=, newest first");
         return app;
+    }
+
+    private static async Task<IResult> ReplyToFeedback(HttpRequest request, IGrainFactory grains)
+    {
+        var body = await JsonBody.Read<FeedbackReplyRequest>(request);
+        var uid = body.Uid is > 0 ? body.Uid.Value : throw ApiException.BadRequest("uid must be a positive integer");
+        var content = Text.MultiLine(body.Content?.Trim(), "content", 1, FeedbackApi.MaxLength);
+        return ApiResults.Err(await grains.GetGrain<IUserGrain>(uid).AddFeedback(content, FeedbackEntry.ToUser));
+    }
+
+    private static async Task<IResult> Sms(HttpRequest request, IGrainFactory grains)
+    {
+        var phone = Phone.Required(request.Query.RequiredText("phone", 16));
+        var messages = await grains.GetGrain<ISmsOutboxGrain>(phone).Recent();
+        return Results.Json(new { err = Err.Ok, messages });
     }
 
     private static async Task<IResult> Import(HttpRequest request, CatalogueImporter importer)

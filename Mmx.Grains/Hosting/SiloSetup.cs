@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Storage;
+using Mmx.Grains.Accounts.Sms;
 
 namespace Mmx.Grains;
 
@@ -53,7 +54,28 @@ public static class SiloSetup
                     o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services));
         }
 
-        silo.Services.TryAddSingleton(TimeProvider.System);
+        AddMmxServices(silo.Services, configuration);
         return silo;
+    }
+
+    /// <summary>
+    /// The services grains depend on: the clock (tests register a fake one first) and the SMS
+    /// sender, an HTTP gateway when <c>Mmx:Sms:GatewayUrl</c> is set, else the outbox behind
+    /// GET /admin/sms.
+    /// </summary>
+    public static void AddMmxServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        var gateway = configuration["Mmx:Sms:GatewayUrl"];
+        if (string.IsNullOrWhiteSpace(gateway))
+        {
+            services.TryAddSingleton<ISmsSender, OutboxSmsSender>();
+            return;
+        }
+        var uri = Uri.TryCreate(gateway, UriKind.Absolute, out var parsed) && (parsed.Scheme == "http" || parsed.Scheme == "https")
+            ? parsed
+            : throw new InvalidOperationException("Mmx:Sms:GatewayUrl must be an http or https URL.");
+        services.TryAddSingleton<ISmsSender>(_ => new HttpGatewaySmsSender(
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }), uri));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.TestingHost;
@@ -26,6 +27,7 @@ public sealed class TwoSiloCluster : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(SiloSetup.StorageName);
             silo.Services.AddSingleton<TimeProvider>(TestClock.Instance);
+            SiloSetup.AddMmxServices(silo.Services, new ConfigurationBuilder().Build());
         }
     }
 }

@@ -1,9 +1,10 @@
-namespace Mmx.Api.Errors;
+namespace Mmx.Grains;
 
 /// <summary>
 /// The `err` codes of the contract (docs/api-contract.md, "Error codes"): the one place they are
-/// defined. Serialized as numbers.
+/// defined. Grains answer them in their results; the API front writes them as numbers.
 /// </summary>
+[GenerateSerializer, Alias("mmx.Err")]
 public enum Err
 {
     Ok = 0,

@@ -1,0 +1,113 @@
+using Mmx.Api.Validation;
+using Mmx.Grains.Accounts;
+
+namespace Mmx.Api.Accounts;
+
+/// <summary>Sign-up and sign-in: /user/register, /user/login, /user/logout, /user/resetpw, /user/bindphone.</summary>
+public static class AccountApi
+{
+    public const int AppUserType = 4;
+    public const int MaxDeviceLength = 64;
+
+    public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
+    {
+        var user = app.MapGroup("/user").WithTags("Accounts");
+        user.MapPost("/register", Register).WithSummary("Create an account for a verified phone; answers accID and a session token");
+        user.MapPost("/login", Login).WithSummary("Log in by account (mode 1) or phone (mode 2); answers accID, the previous device and a token");
+        user.MapPost("/resetpw", ResetPassword).WithSummary("Set a new password for a verified phone; ends every session");
+
+        var session = app.MapGroup("/user").WithTags("Accounts").RequireSession();
+        session.MapPost("/logout", Logout).WithSummary("End this session everywhere");
+        session.MapPost("/bindphone", BindPhone).WithSummary("Bind a verified phone to this account");
+        return app;
+    }
+
+    private static async Task<IResult> Register(HttpRequest request, IGrainFactory grains, HttpResponse response)
+    {
+        var body = await JsonBody.Read<PhonePasswordRequest>(request);
+        var phoneGrain = grains.GetGrain<IPhoneGrain>(Phone.Required(body.Phone));
+        var password = Passwords.Validate(body.Password);
+        // Cheap checks before the deliberate cost of hashing; Register checks both again.
+        if (await phoneGrain.Owner() is not null) throw new ApiException(Err.AlreadyExists, "this phone is already registered");
+        if (!await phoneGrain.IsVerified()) throw new ApiException(Err.PhoneNotVerified, Messages.Of(Err.PhoneNotVerified));
+
+        var registered = await phoneGrain.Register(Passwords.Hash(password));
+        if (registered.Err != Err.Ok) return ApiResults.Err(registered.Err);
+        var accId = registered.Value;
+        var token = Sessions.NewToken();
+        await grains.GetGrain<IUserGrain>(accId).OpenSession(Sessions.HashOf(token));
+        Sessions.SetCookie(response, token);
+        return Results.Json(new { err = Err.Ok, accID = accId, token });
+    }
+
+    private static async Task<IResult> Login(HttpRequest request, IGrainFactory grains, HttpResponse response)
+    {
+        var body = await JsonBody.Read<LoginRequest>(request);
+        if (body.Type != AppUserType) throw ApiException.BadRequest("type must be 4");
+        var password = body.Password is { Length: > 0 and <= Passwords.MaxLength } p ? p : throw ApiException.BadRequest("password is required");
+        var device = Text.SingleLine(body.Dev, "dev", 0, MaxDeviceLength);
+        var accId = body.Mode switch
+        {
+            1 => await AccountOf(grains, body.Account),
+            2 => await grains.GetGrain<IPhoneGrain>(Phone.Required(body.Phone)).Owner(),
+            3 => throw new ApiException(Err.Unsupported, "email login is not supported"),
+            4 or 5 or 6 or 7 => throw new ApiException(Err.Unsupported, "third-party login is not available yet"),
+            _ => throw ApiException.BadRequest("mode must be 1 to 7"),
+        };
+
+        var user = accId is { } id ? grains.GetGrain<IUserGrain>(id) : null;
+        var challenge = user is null ? null : await user.BeginLogin();
+        if (user is null || challenge is null)
+        {
+            // Same answer and about the same time as a wrong password: no probing for accounts.
+            Passwords.VerifyDecoy(password);
+            throw new ApiException(Err.WrongCredentials, Messages.Of(Err.WrongCredentials));
+        }
+        if (challenge.LockedOut) throw new ApiException(Err.TooManyRequests, "too many wrong passwords; try again in 15 minutes");
+
+        var matched = Passwords.Verify(password, challenge.PasswordHash, out var needsUpgrade);
+        var token = Sessions.NewToken();
+        var result = await user.CompleteLogin(new LoginAttempt
+        {
+            PasswordMatched = matched,
+            Device = device,
+            TokenHash = Sessions.HashOf(token),
+            UpgradedHash = needsUpgrade ? Passwords.Hash(password) : null,
+        });
+        if (result.Err != Err.Ok) return ApiResults.Err(result.Err);
+        Sessions.SetCookie(response, token);
+        return Results.Json(new { err = Err.Ok, accID = accId, dev = result.PreviousDevice, token });
+    }
+
+    /// <summary>Mode 1's account: a 9-digit mcode, or an accID.</summary>
+    private static async Task<long?> AccountOf(IGrainFactory grains, string? account)
+    {
+        var text = account?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > 19 || !text.All(char.IsAsciiDigit) || !long.TryParse(text, out var number))
+            throw ApiException.BadRequest("account must be an mcode or an accID");
+        return text.Length == 9 ? await grains.GetGrain<IMcodeGrain>(number).Owner() : number;
+    }
+
+    private static async Task<IResult> ResetPassword(HttpRequest request, IGrainFactory grains)
+    {
+        var body = await JsonBody.Read<PhonePasswordRequest>(request);
+        var phoneGrain = grains.GetGrain<IPhoneGrain>(Phone.Required(body.Phone));
+        var password = Passwords.Validate(body.Password);
+        if (!await phoneGrain.IsVerified()) throw new ApiException(Err.PhoneNotVerified, Messages.Of(Err.PhoneNotVerified));
+        return ApiResults.Err(await phoneGrain.ResetPassword(Passwords.Hash(password)));
+    }
+
+    private static async Task<IResult> Logout(HttpContext context, IGrainFactory grains)
+    {
+        await grains.GetGrain<ISessionGrain>(Sessions.HashOf(Sessions.TokenOf(context.Request)!)).Close();
+        context.Response.Cookies.Delete(Sessions.CookieName);
+        return ApiResults.Ok();
+    }
+
+    private static async Task<IResult> BindPhone(HttpContext context, IGrainFactory grains)
+    {
+        var body = await JsonBody.Read<PhoneRequest>(context.Request);
+        var phone = Phone.Required(body.Phone);
+        return ApiResults.Err(await grains.GetGrain<IPhoneGrain>(phone).Bind(context.AccId()));
+    }
+}

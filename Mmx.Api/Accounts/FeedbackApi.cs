@@ -1,0 +1,32 @@
+using Mmx.Api.Validation;
+using Mmx.Grains.Accounts;
+
+namespace Mmx.Api.Accounts;
+
+/// <summary>/user/feedback: the user's messages to the operators and their replies.</summary>
+public static class FeedbackApi
+{
+    public const int MaxLength = 1000;
+
+    public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
+    {
+        var user = app.MapGroup("/user/feedback").WithTags("Feedback").RequireSession();
+        user.MapGet("", List).WithSummary("Feedback and replies, newest first");
+        user.MapPost("", Send).WithSummary("Send feedback");
+        return app;
+    }
+
+    private static async Task<IResult> List(HttpContext context, IGrainFactory grains)
+    {
+        var (offset, count) = context.Request.Query.Paging();
+        var entries = await grains.GetGrain<IUserGrain>(context.AccId()).ListFeedback(offset, count);
+        return Results.Json(new { err = Err.Ok, feedList = entries });
+    }
+
+    private static async Task<IResult> Send(HttpContext context, IGrainFactory grains)
+    {
+        var body = await JsonBody.Read<FeedbackRequest>(context.Request);
+        var content = Text.MultiLine(body.Feedback?.Trim(), "feedback", 1, MaxLength);
+        return ApiResults.Err(await grains.GetGrain<IUserGrain>(context.AccId()).AddFeedback(content, FeedbackEntry.FromUser));
+    }
+}

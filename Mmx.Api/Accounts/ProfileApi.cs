@@ -1,0 +1,59 @@
+using Mmx.Api.Validation;
+using Mmx.Grains.Accounts;
+
+namespace Mmx.Api.Accounts;
+
+/// <summary>/user/personal: read the profile, or change one attribute of it (attr 1 name, 2 portrait, 3 gender, 4 city).</summary>
+public static class ProfileApi
+{
+    public static IEndpointRouteBuilder MapProfileApi(this IEndpointRouteBuilder app)
+    {
+        var user = app.MapGroup("/user").WithTags("Profile").RequireSession();
+        user.MapGet("/personal", Get).WithSummary("The logged-in user's profile");
+        user.MapPost("/personal", Update).WithSummary("Change the name (1), portrait (2), gender (3) or city (4)");
+        return app;
+    }
+
+    private static async Task<IResult> Get(HttpContext context, IGrainFactory grains)
+    {
+        var profile = await grains.GetGrain<IUserGrain>(context.AccId()).GetProfile() ?? throw ApiException.NotFound("user");
+        return Results.Json(new
+        {
+            err = Err.Ok,
+            info = new
+            {
+                profile.Name,
+                profile.Portrait,
+                profile.Gender,
+                profile.City,
+                profile.Phone,
+                profile.Mcode,
+                qcode = QrCardUrl(context.Request, profile.Mcode),
+            },
+        });
+    }
+
+    /// <summary>Where the user's QR card (a PNG encoding the mcode) is served on this API.</summary>
+    public static string QrCardUrl(HttpRequest request, long mcode) => $"{request.Scheme}://{request.Host}/userweb/qcode/{mcode}.png";
+
+    private static async Task<IResult> Update(HttpContext context, IGrainFactory grains)
+    {
+        var body = await JsonBody.Read<PersonalRequest>(context.Request);
+        var user = grains.GetGrain<IUserGrain>(context.AccId());
+        var profile = await user.GetProfile() ?? throw ApiException.NotFound("user");
+        var changed = body.Attr switch
+        {
+            1 => profile with { Name = Text.SingleLine(body.Name?.Trim(), "name", 1, 32) },
+            2 => profile with { Portrait = Text.Url(body.Portrait, "portrait") },
+            3 => profile with { Gender = body.Gender is 1 or 2 ? body.Gender.Value : throw ApiException.BadRequest("gender must be 1 or 2") },
+            4 => profile with { City = await ExistingCity(grains, body.City) },
+            _ => throw ApiException.BadRequest("attr must be 1 to 4"),
+        };
+        return ApiResults.Err(await user.UpdateProfile(changed));
+    }
+
+    private static async Task<long> ExistingCity(IGrainFactory grains, long? city) =>
+        city is > 0 && await grains.GetGrain<Grains.Catalogue.ICatalogueGrain>(Grains.Catalogue.ICatalogueGrain.Key).CityExists(city.Value)
+            ? city.Value
+            : throw ApiException.BadRequest("city must be one of /user/city");
+}

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+using Mmx.Grains.Accounts;
+
+namespace Mmx.Api.Accounts;
+
+/// <summary>
+/// Session tokens: 32 random bytes (base64url) given to the client, sent back as
+/// <c>Authorization: Bearer</c> or the <c>mmx_token</c> cookie. Grains know only the token's
+/// SHA-256, so stored state never holds a usable token.
+/// </summary>
+public static class Sessions
+{
+    public const string CookieName = "mmx_token";
+    private const string AccIdItem = "mmx.accId";
+
+    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
+        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>Hands the token to the client: in the answer (by the caller) and as an HttpOnly cookie.</summary>
+    public static void SetCookie(HttpResponse response, string token) =>
+        response.Cookies.Append(CookieName, token, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = response.HttpContext.Request.IsHttps,
+            MaxAge = SessionGrain.Lifetime,
+            Path = "/",
+        });
+
+    public static string? TokenOf(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header["Bearer ".Length..].Trim();
+        return request.Cookies.TryGetValue(CookieName, out var cookie) ? cookie : null;
+    }
+
+    /// <summary>
+    /// The filter of every route that needs a session: err 2 before the request's parameters or
+    /// body are looked at, unless the token names a live session.
+    /// </summary>
+    public static async ValueTask<object?> Require(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var token = TokenOf(http.Request);
+        if (string.IsNullOrEmpty(token) || token.Length > 128) throw new ApiException(Err.NotLoggedIn, "log in first");
+        var grains = http.RequestServices.GetRequiredService<IGrainFactory>();
+        var accId = await grains.GetGrain<ISessionGrain>(HashOf(token)).Validate()
+            ?? throw new ApiException(Err.NotLoggedIn, "the session has ended; log in again");
+        http.Items[AccIdItem] = accId;
+        return await next(context);
+    }
+
+    /// <summary>The logged-in account of a request that passed <see cref="Require"/>.</summary>
+    public static long AccId(this HttpContext context) =>
+        context.Items[AccIdItem] as long? ?? throw new InvalidOperationException("The route has no session filter.");
+
+    /// <summary>The logged-in account, if the request carries a live session (for public routes that show more to members).</summary>
+    public static async Task<long?> OptionalAccId(HttpContext context, IGrainFactory grains)
+    {
+        var token = TokenOf(context.Request);
+        return string.IsNullOrEmpty(token) || token.Length > 128 ? null : await grains.GetGrain<ISessionGrain>(HashOf(token)).Validate();
+    }
+
+    public static RouteGroupBuilder RequireSession(this RouteGroupBuilder group) => group.AddEndpointFilter(Require);
+}

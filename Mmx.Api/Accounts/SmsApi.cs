@@ -1,0 +1,31 @@
+using Mmx.Api.Validation;
+using Mmx.Grains.Accounts;
+
+namespace Mmx.Api.Accounts;
+
+/// <summary>SMS codes: /user/gencode sends one, /user/vercode checks it (contract: "SMS codes").</summary>
+public static class SmsApi
+{
+    public static IEndpointRouteBuilder MapSmsApi(this IEndpointRouteBuilder app)
+    {
+        var user = app.MapGroup("/user").WithTags("Accounts");
+        user.MapPost("/gencode", GenCode).WithSummary("Send a 6-digit code to a phone (one per 60 s, 10 a day)");
+        user.MapPost("/vercode", VerCode).WithSummary("Check a code; success verifies the phone for 10 minutes, for one use");
+        return app;
+    }
+
+    private static async Task<IResult> GenCode(HttpRequest request, IGrainFactory grains)
+    {
+        var body = await JsonBody.Read<PhoneRequest>(request);
+        var phone = Phone.Required(body.Phone);
+        return ApiResults.Err(await grains.GetGrain<IPhoneGrain>(phone).SendCode());
+    }
+
+    private static async Task<IResult> VerCode(HttpRequest request, IGrainFactory grains)
+    {
+        var body = await JsonBody.Read<VerifyCodeRequest>(request);
+        var phone = Phone.Required(body.Phone);
+        var code = body.Code is { Length: 6 } c && c.All(char.IsAsciiDigit) ? c : throw ApiException.BadRequest("code must be 6 digits");
+        return ApiResults.Err(await grains.GetGrain<IPhoneGrain>(phone).VerifyCode(code));
+    }
+}

@@ -1,0 +1,33 @@
+namespace Mmx.Api.Http;
+
+/// <summary>Answers that are only an err: <c>{"err":0}</c> on success, the contract error otherwise.</summary>
+public static class ApiResults
+{
+    private static readonly IResult OkResult = Results.Json(new { err = Grains.Err.Ok });
+
+    public static IResult Ok() => OkResult;
+
+    public static IResult Err(Grains.Err err) =>
+        err == Grains.Err.Ok ? OkResult : throw new ApiException(err, Messages.Of(err));
+}
+
+/// <summary>The human-readable `msg` of each err, for answers that have nothing more specific to say.</summary>
+public static class Messages
+{
+    public static string Of(Grains.Err err) => err switch
+    {
+        Grains.Err.BadRequest => "bad request",
+        Grains.Err.NotLoggedIn => "log in first",
+        Grains.Err.Forbidden => "not allowed",
+        Grains.Err.NotFound => "not found",
+        Grains.Err.AlreadyExists => "already exists",
+        Grains.Err.LimitReached => "limit reached",
+        Grains.Err.TooManyRequests => "too many requests; try again later",
+        Grains.Err.WrongCredentials => "wrong account or password",
+        Grains.Err.CodeInvalid => "the code is wrong, expired or used up",
+        Grains.Err.PhoneNotVerified => "verify the phone with /user/vercode first",
+        Grains.Err.Unsupported => "not supported",
+        Grains.Err.UpstreamFailed => "an upstream service failed; try again later",
+        _ => "internal error",
+    };
+}

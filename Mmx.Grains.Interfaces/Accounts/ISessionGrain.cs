@@ -1,0 +1,22 @@
+namespace Mmx.Grains.Accounts;
+
+/// <summary>
+/// One per login session (key: SHA-256 of the token, hex). Every API front asks this grain, so a
+/// logout is seen everywhere at once; its state is persisted, so also after a restart. A session
+/// unused for 30 days expires.
+/// </summary>
+[Alias("mmx.accounts.ISessionGrain")]
+public interface ISessionGrain : IGrainWithStringKey
+{
+    /// <summary>Opens the session for an account. Idempotent; a closed session stays closed.</summary>
+    [Alias("Open")]
+    Task Open(long accId);
+
+    /// <summary>The account of a live session (and marks it used), or null when closed, expired or unknown.</summary>
+    [Alias("Validate")]
+    Task<long?> Validate();
+
+    /// <summary>Ends the session for good. Idempotent.</summary>
+    [Alias("Close")]
+    Task Close();
+}

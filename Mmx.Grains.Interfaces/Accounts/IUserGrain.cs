@@ -1,0 +1,72 @@
+namespace Mmx.Grains.Accounts;
+
+/// <summary>
+/// One per account (key: accID): profile, password hash, login device and lock-out, sessions,
+/// delivery addresses and feedback.
+/// </summary>
+[Alias("mmx.accounts.IUserGrain")]
+public interface IUserGrain : IGrainWithIntegerKey
+{
+    /// <summary>Creates the account; repeating the same creation is a no-op. False if the id holds another account.</summary>
+    [Alias("Create")]
+    Task<bool> Create(NewAccount account);
+
+    /// <summary>Whether this id is an account.</summary>
+    [Alias("Exists"), ReadOnly]
+    Task<bool> Exists();
+
+    /// <summary>The stored hash and lock-out state for a login, or null when no account has this id.</summary>
+    [Alias("BeginLogin")]
+    Task<LoginChallenge?> BeginLogin();
+
+    /// <summary>Records a login's outcome: counts a failure (5 in 15 minutes lock the account), or opens the session.</summary>
+    [Alias("CompleteLogin")]
+    Task<LoginResult> CompleteLogin(LoginAttempt attempt);
+
+    /// <summary>Opens a session for this account (after registration). Idempotent.</summary>
+    [Alias("OpenSession")]
+    Task OpenSession(string tokenHash);
+
+    /// <summary>Replaces the password hash and ends every open session.</summary>
+    [Alias("SetPassword")]
+    Task<Err> SetPassword(string passwordHash);
+
+    /// <summary>Records a newly bound phone; answers the phone bound before ("" when none).</summary>
+    [Alias("SetPhone")]
+    Task<string> SetPhone(string phone);
+
+    /// <summary>The profile, or null when no account has this id.</summary>
+    [Alias("GetProfile"), ReadOnly]
+    Task<Profile?> GetProfile();
+
+    /// <summary>Changes the profile (already validated by the caller).</summary>
+    [Alias("UpdateProfile")]
+    Task<Err> UpdateProfile(Profile changed);
+
+    [Alias("GetAddresses"), ReadOnly]
+    Task<AddressBook> GetAddresses();
+
+    /// <summary>Adds an address (LimitReached at four); the first becomes the default. Answers its id.</summary>
+    [Alias("AddAddress")]
+    Task<Outcome<long>> AddAddress(AddressFields fields);
+
+    /// <summary>Changes one of this user's addresses; another id is NotFound.</summary>
+    [Alias("UpdateAddress")]
+    Task<Err> UpdateAddress(long id, AddressFields fields);
+
+    /// <summary>Removes one of this user's addresses; another id is NotFound.</summary>
+    [Alias("RemoveAddress")]
+    Task<Err> RemoveAddress(long id);
+
+    /// <summary>Makes one of this user's addresses the default; another id is NotFound.</summary>
+    [Alias("SetDefaultAddress")]
+    Task<Err> SetDefaultAddress(long id);
+
+    /// <summary>Adds a feedback message (from or to the user); LimitReached when the list is full.</summary>
+    [Alias("AddFeedback")]
+    Task<Err> AddFeedback(string content, int direction);
+
+    /// <summary>A page of feedback, newest first.</summary>
+    [Alias("ListFeedback"), ReadOnly]
+    Task<ImmutableArray<FeedbackEntry>> ListFeedback(int offset, int count);
+}

@@ -1,0 +1,56 @@
+namespace Mmx.Grains.Accounts;
+
+[GenerateSerializer, Alias("mmx.accounts.SessionState")]
+public sealed record SessionState
+{
+    [Id(0)] public long AccId { get; init; }
+    [Id(1)] public DateTimeOffset LastUsed { get; init; }
+    [Id(2)] public bool Closed { get; init; }
+}
+
+public sealed class SessionGrain(
+    [PersistentState(stateName: "session", storageName: SiloSetup.StorageName)] IPersistentState<SessionState> state,
+    TimeProvider time)
+    : Grain, ISessionGrain
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
+    // Use is recorded in memory on every request and stored at most daily: an expiry computed
+    // after a restart is late by a day at most, and a busy session costs no write per request.
+    private static readonly TimeSpan StoreUseEvery = TimeSpan.FromDays(1);
+    private DateTimeOffset _lastUsed;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _lastUsed = state.State.LastUsed;
+        return Task.CompletedTask;
+    }
+
+    public async Task Open(long accId)
+    {
+        if (state.State.Closed || state.State.AccId != 0) return;
+        _lastUsed = time.GetUtcNow();
+        state.State = new SessionState { AccId = accId, LastUsed = _lastUsed };
+        await state.WriteStateAsync();
+    }
+
+    public async Task<long?> Validate()
+    {
+        if (state.State.AccId == 0 || state.State.Closed) return null;
+        var now = time.GetUtcNow();
+        if (now - _lastUsed > Lifetime) return null;
+        _lastUsed = now;
+        if (now - state.State.LastUsed > StoreUseEvery)
+        {
+            state.State = state.State with { LastUsed = now };
+            await state.WriteStateAsync();
+        }
+        return state.State.AccId;
+    }
+
+    public async Task Close()
+    {
+        if (state.State.Closed) return;
+        state.State = state.State with { Closed = true };
+        await state.WriteStateAsync();
+    }
+}

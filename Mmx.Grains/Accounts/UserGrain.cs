@@ -1,0 +1,230 @@
+namespace Mmx.Grains.Accounts;
+
+[GenerateSerializer, Alias("mmx.accounts.UserState")]
+public sealed record UserState
+{
+    [Id(0)] public bool Created { get; init; }
+    [Id(1)] public Profile Profile { get; init; } = new();
+    [Id(2)] public string PasswordHash { get; init; } = "";
+    [Id(3)] public string LastDevice { get; init; } = "";
+    /// <summary>Times of recent wrong passwords, for the lock-out.</summary>
+    [Id(4)] public ImmutableArray<DateTimeOffset> Failures { get; init; } = [];
+    [Id(5)] public DateTimeOffset LockedUntil { get; init; }
+    /// <summary>Token hashes of the open sessions, oldest first.</summary>
+    [Id(6)] public ImmutableArray<string> Sessions { get; init; } = [];
+    [Id(7)] public ImmutableArray<Address> Addresses { get; init; } = [];
+    [Id(8)] public long DefaultAddressId { get; init; }
+    [Id(9)] public long AddressesEverAdded { get; init; }
+}
+
+[GenerateSerializer, Alias("mmx.accounts.FeedbackState")]
+public sealed record FeedbackState
+{
+    /// <summary>Oldest first.</summary>
+    [Id(0)] public ImmutableArray<FeedbackEntry> Entries { get; init; } = [];
+}
+
+public sealed class UserGrain(
+    [PersistentState(stateName: "user", storageName: SiloSetup.StorageName)] IPersistentState<UserState> state,
+    [PersistentState(stateName: "user-feedback", storageName: SiloSetup.StorageName)] IPersistentState<FeedbackState> feedback,
+    TimeProvider time)
+    : Grain, IUserGrain
+{
+    public const int MaxAddresses = 4;
+    public const int MaxSessions = 20;
+    public const int MaxFeedback = 1000;
+    public const int FailuresBeforeLockout = 5;
+    public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
+    // Address ids are accID * 1,000,000 + a per-user counter: unique across users without a
+    // shared allocator, and never reused.
+    private const long AddressIdsPerUser = 1_000_000;
+
+    private UserState S => state.State;
+    private long AccId => this.GetPrimaryKeyLong();
+
+    public async Task<bool> Create(NewAccount account)
+    {
+        if (S.Created)
+        {
+            // The same registration completed again (a retry): same number and mcode.
+            if (S.Profile.Phone != account.Phone || S.Profile.Mcode != account.Mcode) return false;
+            if (S.PasswordHash == account.PasswordHash) return true;
+            state.State = S with { PasswordHash = account.PasswordHash };
+        }
+        else
+        {
+            state.State = new UserState
+            {
+                Created = true,
+                Profile = new Profile { Name = $"喵友{account.Mcode % 10000:D4}", Phone = account.Phone, Mcode = account.Mcode },
+                PasswordHash = account.PasswordHash,
+            };
+        }
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public Task<bool> Exists() => Task.FromResult(S.Created);
+
+    public Task<LoginChallenge?> BeginLogin() => Task.FromResult(S.Created
+        ? new LoginChallenge { PasswordHash = S.PasswordHash, LockedOut = time.GetUtcNow() < S.LockedUntil }
+        : null);
+
+    public async Task<LoginResult> CompleteLogin(LoginAttempt attempt)
+    {
+        if (!S.Created) return new LoginResult { Err = Err.WrongCredentials };
+        var now = time.GetUtcNow();
+        if (now < S.LockedUntil) return new LoginResult { Err = Err.TooManyRequests };
+
+        if (!attempt.PasswordMatched)
+        {
+            var failures = S.Failures.Where(f => now - f < FailureWindow).Append(now).ToImmutableArray();
+            state.State = failures.Length >= FailuresBeforeLockout
+                ? S with { Failures = [], LockedUntil = now + Lockout }
+                : S with { Failures = failures };
+            await state.WriteStateAsync();
+            return new LoginResult { Err = Err.WrongCredentials };
+        }
+
+        var previousDevice = S.LastDevice;
+        var (sessions, evicted) = WithSession(attempt.TokenHash);
+        state.State = S with
+        {
+            LastDevice = attempt.Device,
+            Failures = [],
+            PasswordHash = attempt.UpgradedHash ?? S.PasswordHash,
+            Sessions = sessions,
+        };
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ISessionGrain>(attempt.TokenHash).Open(AccId);
+        await CloseSessions(evicted);
+        return new LoginResult { Err = Err.Ok, PreviousDevice = previousDevice };
+    }
+
+    public async Task OpenSession(string tokenHash)
+    {
+        if (!S.Created) throw new InvalidOperationException($"No account {AccId}.");
+        var (sessions, evicted) = WithSession(tokenHash);
+        state.State = S with { Sessions = sessions };
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ISessionGrain>(tokenHash).Open(AccId);
+        await CloseSessions(evicted);
+    }
+
+    public async Task<Err> SetPassword(string passwordHash)
+    {
+        if (!S.Created) return Err.NotFound;
+        var sessions = S.Sessions;
+        state.State = S with { PasswordHash = passwordHash, Sessions = [], Failures = [], LockedUntil = default };
+        await state.WriteStateAsync();
+        // A new password ends every session, including one a thief may hold.
+        await CloseSessions(sessions);
+        return Err.Ok;
+    }
+
+    public async Task<string> SetPhone(string phone)
+    {
+        var previous = S.Profile.Phone;
+        if (previous == phone) return previous;
+        state.State = S with { Profile = S.Profile with { Phone = phone } };
+        await state.WriteStateAsync();
+        return previous;
+    }
+
+    public Task<Profile?> GetProfile() => Task.FromResult(S.Created ? S.Profile : null);
+
+    public async Task<Err> UpdateProfile(Profile changed)
+    {
+        if (!S.Created) return Err.NotFound;
+        // Phone and mcode change only through their own routes.
+        state.State = S with { Profile = changed with { Phone = S.Profile.Phone, Mcode = S.Profile.Mcode } };
+        await state.WriteStateAsync();
+        return Err.Ok;
+    }
+
+    public Task<AddressBook> GetAddresses() =>
+        Task.FromResult(new AddressBook { Addresses = S.Addresses, DefaultId = S.DefaultAddressId });
+
+    public async Task<Outcome<long>> AddAddress(AddressFields fields)
+    {
+        if (!S.Created) return Outcome<long>.Fail(Err.NotFound);
+        if (S.Addresses.Length >= MaxAddresses || S.AddressesEverAdded + 1 >= AddressIdsPerUser)
+            return Outcome<long>.Fail(Err.LimitReached);
+        var id = AccId * AddressIdsPerUser + S.AddressesEverAdded + 1;
+        var address = new Address { Id = id, Name = fields.Name, Phone = fields.Phone, Street = fields.Street, Postcode = fields.Postcode };
+        state.State = S with
+        {
+            Addresses = S.Addresses.Add(address),
+            AddressesEverAdded = S.AddressesEverAdded + 1,
+            DefaultAddressId = S.Addresses.IsEmpty ? id : S.DefaultAddressId,
+        };
+        await state.WriteStateAsync();
+        return Outcome<long>.Ok(id);
+    }
+
+    public async Task<Err> UpdateAddress(long id, AddressFields fields)
+    {
+        var index = IndexOfAddress(id);
+        if (index < 0) return Err.NotFound;
+        var address = new Address { Id = id, Name = fields.Name, Phone = fields.Phone, Street = fields.Street, Postcode = fields.Postcode };
+        state.State = S with { Addresses = S.Addresses.SetItem(index, address) };
+        await state.WriteStateAsync();
+        return Err.Ok;
+    }
+
+    public async Task<Err> RemoveAddress(long id)
+    {
+        if (!S.Addresses.Any(a => a.Id == id)) return Err.NotFound;
+        // The spec leaves choosing the next default to the client (/user/address/default).
+        state.State = S with
+        {
+            Addresses = S.Addresses.RemoveAll(a => a.Id == id),
+            DefaultAddressId = S.DefaultAddressId == id ? 0 : S.DefaultAddressId,
+        };
+        await state.WriteStateAsync();
+        return Err.Ok;
+    }
+
+    public async Task<Err> SetDefaultAddress(long id)
+    {
+        if (!S.Addresses.Any(a => a.Id == id)) return Err.NotFound;
+        if (S.DefaultAddressId == id) return Err.Ok;
+        state.State = S with { DefaultAddressId = id };
+        await state.WriteStateAsync();
+        return Err.Ok;
+    }
+
+    public async Task<Err> AddFeedback(string content, int direction)
+    {
+        if (!S.Created) return Err.NotFound;
+        if (feedback.State.Entries.Length >= MaxFeedback) return Err.LimitReached;
+        var entry = new FeedbackEntry { Content = content, Time = time.GetUtcNow().ToUnixTimeSeconds(), Direction = direction };
+        feedback.State = new FeedbackState { Entries = feedback.State.Entries.Add(entry) };
+        await feedback.WriteStateAsync();
+        return Err.Ok;
+    }
+
+    public Task<ImmutableArray<FeedbackEntry>> ListFeedback(int offset, int count) =>
+        Task.FromResult(feedback.State.Entries.Reverse().Skip(offset).Take(count).ToImmutableArray());
+
+    private int IndexOfAddress(long id)
+    {
+        for (var i = 0; i < S.Addresses.Length; i++)
+        {
+            if (S.Addresses[i].Id == id) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>The session list with this token added, and the oldest sessions beyond the cap.</summary>
+    private (ImmutableArray<string> Sessions, ImmutableArray<string> Evicted) WithSession(string tokenHash)
+    {
+        var sessions = S.Sessions.Contains(tokenHash) ? S.Sessions : S.Sessions.Add(tokenHash);
+        var excess = Math.Max(0, sessions.Length - MaxSessions);
+        return ([.. sessions.Skip(excess)], [.. sessions.Take(excess)]);
+    }
+
+    private Task CloseSessions(IEnumerable<string> tokenHashes) =>
+        Task.WhenAll(tokenHashes.Select(t => GrainFactory.GetGrain<ISessionGrain>(t).Close()));
+}
