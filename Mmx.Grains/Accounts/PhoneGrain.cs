@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Mmx.Grains.Accounts.Sms;
-using Mmx.Grains.Common;
 
 namespace Mmx.Grains.Accounts;
 
@@ -25,7 +24,7 @@ public sealed record PhoneState
 public sealed class PhoneGrain(
     [PersistentState(stateName: "phone", storageName: SiloSetup.StorageName)] IPersistentState<PhoneState> state,
     ISmsSender sms,
-    TimeProvider time,
+    [FromKeyedServices(MmxClock.Key)] TimeProvider time,
     ILogger<PhoneGrain> logger)
     : Grain, IPhoneGrain
 {

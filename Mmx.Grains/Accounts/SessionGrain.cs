@@ -10,7 +10,7 @@ public sealed record SessionState
 
 public sealed class SessionGrain(
     [PersistentState(stateName: "session", storageName: SiloSetup.StorageName)] IPersistentState<SessionState> state,
-    TimeProvider time)
+    [FromKeyedServices(MmxClock.Key)] TimeProvider time)
     : Grain, ISessionGrain
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);

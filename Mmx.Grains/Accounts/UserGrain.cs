@@ -27,7 +27,7 @@ public sealed record FeedbackState
 public sealed class UserGrain(
     [PersistentState(stateName: "user", storageName: SiloSetup.StorageName)] IPersistentState<UserState> state,
     [PersistentState(stateName: "user-feedback", storageName: SiloSetup.StorageName)] IPersistentState<FeedbackState> feedback,
-    TimeProvider time)
+    [FromKeyedServices(MmxClock.Key)] TimeProvider time)
     : Grain, IUserGrain
 {
     public const int MaxAddresses = 4;

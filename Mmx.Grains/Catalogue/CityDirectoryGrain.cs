@@ -1,5 +1,3 @@
-using Mmx.Grains.Common;
-
 namespace Mmx.Grains.Catalogue;
 
 [GenerateSerializer, Alias("mmx.catalogue.CityDirectoryState")]
@@ -15,7 +13,7 @@ public sealed record CityDirectoryState
 
 public sealed class CityDirectoryGrain(
     [PersistentState(stateName: "city-directory", storageName: SiloSetup.StorageName)] IPersistentState<CityDirectoryState> state,
-    TimeProvider time)
+    [FromKeyedServices(MmxClock.Key)] TimeProvider time)
     : Grain, ICityDirectoryGrain
 {
     // The shops as a flat array: a listing scans 5,000 shops in well under a millisecond this way,

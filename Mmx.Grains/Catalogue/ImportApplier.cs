@@ -1,5 +1,3 @@
-using Mmx.Grains.Common;
-
 namespace Mmx.Grains.Catalogue;
 
 /// <summary>

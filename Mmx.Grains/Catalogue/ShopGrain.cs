@@ -1,5 +1,3 @@
-using Mmx.Grains.Common;
-
 namespace Mmx.Grains.Catalogue;
 
 [GenerateSerializer, Alias("mmx.catalogue.ShopState")]
@@ -13,7 +11,7 @@ public sealed record ShopState
 
 public sealed class ShopGrain(
     [PersistentState(stateName: "shop", storageName: SiloSetup.StorageName)] IPersistentState<ShopState> state,
-    TimeProvider time)
+    [FromKeyedServices(MmxClock.Key)] TimeProvider time)
     : Grain, IShopGrain
 {
     // On-sale goods newest first, rebuilt when the goods change: listing pages slice it directly.

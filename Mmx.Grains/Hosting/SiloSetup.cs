@@ -59,13 +59,13 @@ public static class SiloSetup
     }
 
     /// <summary>
-    /// The services grains depend on: the clock (tests register a fake one first) and the SMS
+    /// The services grains depend on: MMX's clock (tests register a fake one first) and the SMS
     /// sender, an HTTP gateway when <c>Mmx:Sms:GatewayUrl</c> is set, else the outbox behind
     /// GET /admin/sms.
     /// </summary>
     public static void AddMmxServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(MmxClock.Key, TimeProvider.System);
         var gateway = configuration["Mmx:Sms:GatewayUrl"];
         if (string.IsNullOrWhiteSpace(gateway))
         {

@@ -10,4 +10,15 @@ public static class TestClock
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 15, 12, 0, 0, TimeSpan.FromHours(8));
     public static readonly FakeTimeProvider Instance = new(Start);
+
+    /// <summary>
+    /// Moves the clock forward to the next 09:00 Asia/Shanghai, so that a test counting things per
+    /// day has the whole day ahead of it. The clock never goes back.
+    /// </summary>
+    public static void MoveToMorning()
+    {
+        var local = Instance.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        var next = new DateTimeOffset(local.Date.AddDays(1).AddHours(9), TimeSpan.FromHours(8));
+        Instance.SetUtcNow(next);
+    }
 }

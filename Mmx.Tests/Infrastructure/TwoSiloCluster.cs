@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Mmx.Grains.Common;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 
@@ -26,7 +27,7 @@ public sealed class TwoSiloCluster : IAsyncLifetime
         public void Configure(ISiloBuilder silo)
         {
             silo.AddMemoryGrainStorage(SiloSetup.StorageName);
-            silo.Services.AddSingleton<TimeProvider>(TestClock.Instance);
+            silo.Services.AddKeyedSingleton<TimeProvider>(MmxClock.Key, TestClock.Instance);
             SiloSetup.AddMmxServices(silo.Services, new ConfigurationBuilder().Build());
         }
     }

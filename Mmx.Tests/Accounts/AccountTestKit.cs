@@ -1,0 +1,46 @@
+using Mmx.Grains.Accounts;
+
+namespace Mmx.Tests.Accounts;
+
+/// <summary>Shortcuts for account tests: fresh phone numbers, verification through the outbox, registration.</summary>
+internal static class AccountTestKit
+{
+    private static long _nextPhone = 13_000_000_000 + Random.Shared.Next(0, 900_000_000);
+
+    /// <summary>A phone number no other test uses.</summary>
+    public static string NewPhone() => Interlocked.Increment(ref _nextPhone).ToString();
+
+    /// <summary>Sends a code and reads it from the embedded outbox, as an operator (or the test) would.</summary>
+    public static async Task<string> SendAndReadCode(IGrainFactory grains, string phone)
+    {
+        // Past the 60 s resend limit of an earlier code to this number.
+        TestClock.Instance.Advance(PhoneGrain.ResendAfter);
+        Assert.Equal(Err.Ok, await grains.GetGrain<IPhoneGrain>(phone).SendCode());
+        var messages = await grains.GetGrain<ISmsOutboxGrain>(phone).Recent();
+        Assert.Contains(messages[0].Code, messages[0].Text);
+        return messages[0].Code;
+    }
+
+    public static async Task Verify(IGrainFactory grains, string phone)
+    {
+        var code = await SendAndReadCode(grains, phone);
+        Assert.Equal(Err.Ok, await grains.GetGrain<IPhoneGrain>(phone).VerifyCode(code));
+    }
+
+    /// <summary>A registered account with a (fake, cheap) password hash: grains never see passwords.</summary>
+    public static async Task<long> Register(IGrainFactory grains, string? phone = null)
+    {
+        phone ??= NewPhone();
+        await Verify(grains, phone);
+        var registered = await grains.GetGrain<IPhoneGrain>(phone).Register("hash-of-" + phone);
+        Assert.Equal(Err.Ok, registered.Err);
+        return registered.Value;
+    }
+
+    public static LoginAttempt Attempt(bool matched, string device = "dev", string? token = null) => new()
+    {
+        PasswordMatched = matched,
+        Device = device,
+        TokenHash = token ?? Guid.NewGuid().ToString("N"),
+    };
+}

@@ -1,0 +1,139 @@
+using Mmx.Grains.Accounts;
+
+namespace Mmx.Tests.Accounts;
+
+/// <summary>Login lock-out, devices, sessions, addresses and feedback of the user grain.</summary>
+[Collection(TwoSiloCollection.Name)]
+public sealed class UserGrainTests(TwoSiloCluster fixture)
+{
+    private readonly IClusterClient _grains = fixture.Client;
+
+    private static AddressFields Fields(string name) =>
+        new() { Name = name, Phone = "13900139000", Street = "深圳市南山区", Postcode = "518057" };
+
+    [Fact]
+    public async Task Five_wrong_passwords_in_fifteen_minutes_lock_the_account_for_fifteen_minutes()
+    {
+        var user = _grains.GetGrain<IUserGrain>(await AccountTestKit.Register(_grains));
+
+        for (var i = 0; i < UserGrain.FailuresBeforeLockout; i++)
+        {
+            Assert.Equal(Err.WrongCredentials, (await user.CompleteLogin(AccountTestKit.Attempt(false))).Err);
+        }
+        Assert.True((await user.BeginLogin())!.LockedOut);
+        // Even the right password is refused while locked.
+        Assert.Equal(Err.TooManyRequests, (await user.CompleteLogin(AccountTestKit.Attempt(true))).Err);
+
+        TestClock.Instance.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        Assert.False((await user.BeginLogin())!.LockedOut);
+        Assert.Equal(Err.Ok, (await user.CompleteLogin(AccountTestKit.Attempt(true))).Err);
+    }
+
+    [Fact]
+    public async Task Failures_older_than_fifteen_minutes_do_not_count()
+    {
+        var user = _grains.GetGrain<IUserGrain>(await AccountTestKit.Register(_grains));
+        for (var i = 0; i < UserGrain.FailuresBeforeLockout - 1; i++)
+        {
+            await user.CompleteLogin(AccountTestKit.Attempt(false));
+        }
+        TestClock.Instance.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal(Err.WrongCredentials, (await user.CompleteLogin(AccountTestKit.Attempt(false))).Err);
+        Assert.False((await user.BeginLogin())!.LockedOut);
+    }
+
+    [Fact]
+    public async Task Login_answers_the_previous_device()
+    {
+        var user = _grains.GetGrain<IUserGrain>(await AccountTestKit.Register(_grains));
+        Assert.Equal("", (await user.CompleteLogin(AccountTestKit.Attempt(true, "IMEI-A"))).PreviousDevice);
+        Assert.Equal("IMEI-A", (await user.CompleteLogin(AccountTestKit.Attempt(true, "IMEI-B"))).PreviousDevice);
+        Assert.Equal("IMEI-B", (await user.CompleteLogin(AccountTestKit.Attempt(true, "IMEI-C"))).PreviousDevice);
+    }
+
+    [Fact]
+    public async Task Sessions_close_for_good_and_expire_after_thirty_days_unused()
+    {
+        var accId = await AccountTestKit.Register(_grains);
+        var user = _grains.GetGrain<IUserGrain>(accId);
+        string Open() => Guid.NewGuid().ToString("N");
+        var (closed, idle, busy) = (Open(), Open(), Open());
+        foreach (var token in new[] { closed, idle, busy }) await user.OpenSession(token);
+
+        await _grains.GetGrain<ISessionGrain>(closed).Close();
+        Assert.Null(await _grains.GetGrain<ISessionGrain>(closed).Validate());
+        await _grains.GetGrain<ISessionGrain>(closed).Open(accId);
+        Assert.Null(await _grains.GetGrain<ISessionGrain>(closed).Validate());
+
+        TestClock.Instance.Advance(TimeSpan.FromDays(20));
+        Assert.Equal(accId, await _grains.GetGrain<ISessionGrain>(busy).Validate());
+        TestClock.Instance.Advance(TimeSpan.FromDays(11));
+        Assert.Equal(accId, await _grains.GetGrain<ISessionGrain>(busy).Validate());
+        Assert.Null(await _grains.GetGrain<ISessionGrain>(idle).Validate());
+        Assert.Null(await _grains.GetGrain<ISessionGrain>(Open()).Validate());
+    }
+
+    [Fact]
+    public async Task Concurrent_adds_leave_exactly_four_addresses_the_first_the_default()
+    {
+        var user = _grains.GetGrain<IUserGrain>(await AccountTestKit.Register(_grains));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => user.AddAddress(Fields($"n{i}"))));
+
+        Assert.Equal(UserGrain.MaxAddresses, results.Count(r => r.Err == Err.Ok));
+        Assert.All(results.Where(r => r.Err != Err.Ok), r => Assert.Equal(Err.LimitReached, r.Err));
+        var book = await user.GetAddresses();
+        Assert.Equal(4, book.Addresses.Length);
+        Assert.Equal(book.Addresses[0].Id, book.DefaultId);
+    }
+
+    [Fact]
+    public async Task Another_users_address_id_is_not_found_and_changes_nothing()
+    {
+        var mine = _grains.GetGrain<IUserGrain>(await AccountTestKit.Register(_grains));
+        var theirs = _grains.GetGrain<IUserGrain>(await AccountTestKit.Register(_grains));
+        var theirId = (await theirs.AddAddress(Fields("theirs"))).Value;
+        await mine.AddAddress(Fields("mine"));
+
+        Assert.Equal(Err.NotFound, await mine.UpdateAddress(theirId, Fields("hijack")));
+        Assert.Equal(Err.NotFound, await mine.RemoveAddress(theirId));
+        Assert.Equal(Err.NotFound, await mine.SetDefaultAddress(theirId));
+
+        var book = await theirs.GetAddresses();
+        Assert.Equal("theirs", Assert.Single(book.Addresses).Name);
+        Assert.Equal(theirId, book.DefaultId);
+    }
+
+    [Fact]
+    public async Task Addresses_change_default_and_ids_are_never_reused()
+    {
+        var user = _grains.GetGrain<IUserGrain>(await AccountTestKit.Register(_grains));
+        var a = (await user.AddAddress(Fields("a"))).Value;
+        var b = (await user.AddAddress(Fields("b"))).Value;
+        Assert.Equal(Err.Ok, await user.SetDefaultAddress(b));
+        Assert.Equal(Err.Ok, await user.UpdateAddress(a, Fields("a2")));
+        Assert.Equal(Err.Ok, await user.RemoveAddress(b));
+
+        var book = await user.GetAddresses();
+        Assert.Equal("a2", Assert.Single(book.Addresses).Name);
+        // The client picks the next default (spec); until then there is none.
+        Assert.Equal(0, book.DefaultId);
+        var c = (await user.AddAddress(Fields("c"))).Value;
+        Assert.NotEqual(b, c);
+    }
+
+    [Fact]
+    public async Task Feedback_lists_newest_first_with_directions()
+    {
+        var user = _grains.GetGrain<IUserGrain>(await AccountTestKit.Register(_grains));
+        Assert.Equal(Err.Ok, await user.AddFeedback("question", FeedbackEntry.FromUser));
+        TestClock.Instance.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(Err.Ok, await user.AddFeedback("answer", FeedbackEntry.ToUser));
+
+        var page = await user.ListFeedback(0, 10);
+        Assert.Equal(["answer", "question"], page.Select(f => f.Content));
+        Assert.Equal([2, 1], page.Select(f => f.Direction));
+        Assert.True(page[0].Time > page[1].Time);
+        Assert.Equal(Err.NotFound, await _grains.GetGrain<IUserGrain>(999_999_999).AddFeedback("x", FeedbackEntry.ToUser));
+    }
+}
