@@ -2,6 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Mmx.Grains.Common;
 
 namespace Mmx.Tests.Infrastructure;
 
@@ -13,8 +17,14 @@ public class ApiFactory(string? connectionString = null, string? clusterId = nul
 {
     public const string AdminKey = "test-admin-key-0123456789";
 
+    /// <summary>MMX's clock in the embedded silo: starts now, moved only by the tests.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public ApiClient NewClient() => new(CreateClient(), Clock);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureTestServices(services => services.AddKeyedSingleton<TimeProvider>(MmxClock.Key, Clock));
         builder.UseSetting("Mmx:AdminKey", AdminKey);
         builder.UseSetting("Mmx:Orleans:SiloPort", FreePorts.Next().ToString());
         builder.UseSetting("Mmx:Orleans:GatewayPort", FreePorts.Next().ToString());
