@@ -13,7 +13,8 @@ namespace Mmx.Tests.Infrastructure;
 /// The real Mmx.Api in process. Embedded mode by default (co-hosted silo on free ports, demo data
 /// loaded); pass a connection string to run it as a cluster-mode client instead.
 /// </summary>
-public class ApiFactory(string? connectionString = null, string? clusterId = null) : WebApplicationFactory<Program>
+public class ApiFactory(string? connectionString = null, string? clusterId = null,
+    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key-0123456789";
 
@@ -28,6 +29,7 @@ public class ApiFactory(string? connectionString = null, string? clusterId = nul
         builder.UseSetting("Mmx:AdminKey", AdminKey);
         builder.UseSetting("Mmx:Orleans:SiloPort", FreePorts.Next().ToString());
         builder.UseSetting("Mmx:Orleans:GatewayPort", FreePorts.Next().ToString());
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         if (connectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:Orleans", connectionString);

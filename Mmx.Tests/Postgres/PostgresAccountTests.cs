@@ -1,0 +1,65 @@
+namespace Mmx.Tests.Postgres;
+
+/// <summary>Accounts in cluster mode on PostgreSQL: two API fronts, and a restart of every silo.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresAccountTests(PostgresServer postgres)
+{
+    [Fact]
+    public async Task A_logout_on_one_front_is_refused_by_another()
+    {
+        var clusterId = $"fronts-{Guid.NewGuid():N}";
+        await using var silos = await SiloPair.Start(postgres.ConnectionString, clusterId);
+        await using var frontA = new ApiFactory(postgres.ConnectionString, clusterId);
+        await using var frontB = new ApiFactory(postgres.ConnectionString, clusterId);
+        var a = new ApiClient(frontA.CreateClient());
+        var b = new ApiClient(frontB.CreateClient());
+
+        var phone = AccountTestKit.NewPhone();
+        await a.SignUp(phone);
+        Assert.Equal(0, (int)(await a.LogIn(phone))["err"]!);
+        b.Token = a.Token;
+        Assert.Equal(0, (int)(await b.Get("/user/personal"))["err"]!);
+
+        Assert.Equal(0, (int)(await b.Post("/user/logout"))["err"]!);
+        Assert.Equal(2, (int)(await a.Get("/user/personal"))["err"]!);
+        Assert.Equal(2, (int)(await b.Get("/user/personal"))["err"]!);
+    }
+
+    [Fact]
+    public async Task Accounts_addresses_and_logouts_survive_a_restart_of_every_silo()
+    {
+        var clusterId = $"accounts-{Guid.NewGuid():N}";
+        var phone = AccountTestKit.NewPhone();
+        string loggedOut, live;
+        long accId;
+
+        await using (var silos = await SiloPair.Start(postgres.ConnectionString, clusterId))
+        await using (var front = new ApiFactory(postgres.ConnectionString, clusterId))
+        {
+            var client = new ApiClient(front.CreateClient());
+            accId = await client.SignUp(phone);
+            Assert.Equal(0, (int)(await client.Put("/user/address", new { name = "收件人", phone = "13900139000", address = "杭州西湖", postcode = "310000" }))["err"]!);
+            Assert.Equal(0, (int)(await client.LogIn(phone, dev: "IMEI-before"))["err"]!);
+            loggedOut = client.Token!;
+            Assert.Equal(0, (int)(await client.Post("/user/logout"))["err"]!);
+            Assert.Equal(0, (int)(await client.LogIn(phone, dev: "IMEI-last"))["err"]!);
+            live = client.Token!;
+        }
+
+        await using var newSilos = await SiloPair.Start(postgres.ConnectionString, clusterId);
+        await using var newFront = new ApiFactory(postgres.ConnectionString, clusterId);
+        var after = new ApiClient(newFront.CreateClient()) { Token = loggedOut };
+        Assert.Equal(2, (int)(await after.Get("/user/personal"))["err"]!);
+
+        after.Token = live;
+        var info = (await after.Get("/user/personal"))["info"]!;
+        Assert.Equal(phone, (string?)info["phone"]);
+        var address = Assert.Single((await after.Get("/user/address"))["addressList"]!.AsArray())!;
+        Assert.Equal("杭州西湖", (string?)address["address"]);
+        Assert.Equal(1, (int)address["default"]!);
+
+        var login = await after.LogIn(phone, dev: "IMEI-after");
+        Assert.Equal(accId, (long)login["accID"]!);
+        Assert.Equal("IMEI-last", (string?)login["dev"]);
+    }
+}
