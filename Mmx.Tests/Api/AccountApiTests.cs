@@ -161,6 +161,21 @@ public sealed class AccountApiTests(AccountApiTests.Api api) : IClassFixture<Acc
     }
 
     [Fact]
+    public async Task Ten_concurrent_address_puts_leave_exactly_four()
+    {
+        var client = NewClient();
+        await client.SignUp(AccountTestKit.NewPhone());
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            client.Put("/user/address", new { name = $"n{i}", phone = "13900139000", address = "深圳", postcode = "518057" })));
+
+        Assert.Equal(4, answers.Count(a => Err(a) == 0));
+        Assert.Equal(6, answers.Count(a => Err(a) == 6));
+        var list = (await client.Get("/user/address"))["addressList"]!.AsArray();
+        Assert.Equal(4, list.Count);
+        Assert.Single(list, a => (int)a!["default"]! == 1);
+    }
+
+    [Fact]
     public async Task Feedback_and_an_admin_reply()
     {
         var client = NewClient();
