@@ -23,7 +23,7 @@ public sealed class CityDirectoryGrain(
     public async Task ApplyShops(ImmutableArray<Shop> upserts, ImmutableArray<long> removals)
     {
         var before = state.State.Shops;
-        var after = before.SetItems(upserts.Select(s => KeyValuePair.Create(s.Id, s))).RemoveRange(removals);
+        var after = before.Apply(upserts, s => s.Id, removals);
         if (after == before) return;
         state.State = state.State with { Shops = after };
         _shops = null;
@@ -33,7 +33,7 @@ public sealed class CityDirectoryGrain(
     public async Task ApplyActivities(ImmutableArray<Activity> upserts, ImmutableArray<long> removals)
     {
         var before = state.State.Activities;
-        var after = before.SetItems(upserts.Select(a => KeyValuePair.Create(a.Id, a))).RemoveRange(removals);
+        var after = before.Apply(upserts, a => a.Id, removals);
         if (after == before) return;
         state.State = state.State with { Activities = after };
         await state.WriteStateAsync();

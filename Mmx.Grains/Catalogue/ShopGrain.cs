@@ -27,7 +27,7 @@ public sealed class ShopGrain(
     public async Task<ImmutableDictionary<string, long>> ApplyGoods(ImmutableArray<Goods> upserts, ImmutableArray<long> removals)
     {
         var before = state.State.Goods;
-        var after = before.SetItems(upserts.Select(g => KeyValuePair.Create(g.Id, g))).RemoveRange(removals);
+        var after = before.Apply(upserts, g => g.Id, removals);
         if (after == before) return ImmutableDictionary<string, long>.Empty;
 
         state.State = state.State with { Goods = after };
@@ -44,7 +44,7 @@ public sealed class ShopGrain(
     public async Task ApplyActivities(ImmutableArray<Activity> upserts, ImmutableArray<long> removals)
     {
         var before = state.State.Activities;
-        var after = before.SetItems(upserts.Select(a => KeyValuePair.Create(a.Id, a))).RemoveRange(removals);
+        var after = before.Apply(upserts, a => a.Id, removals);
         if (after == before) return;
         state.State = state.State with { Activities = after };
         await state.WriteStateAsync();
