@@ -2,6 +2,7 @@ using Mmx.Api.Accounts;
 using Mmx.Api.Admin;
 using Mmx.Api.Catalogue;
 using Mmx.Api.Hosting;
+using Mmx.Api.ShopLife;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -28,6 +29,10 @@ app.MapAccountApi();
 app.MapProfileApi();
 app.MapAddressApi();
 app.MapFeedbackApi();
+app.MapPresenceApi();
+app.MapFansApi();
+app.MapFavoritesApi();
+app.MapFfvApi();
 app.MapAdminApi();
 
 StartupBanner.PrintWhenStarted(app, cluster, adminKey);

@@ -15,7 +15,7 @@ public static class ActivitiesApi
     {
         var sid = request.Query.RequiredId("sid");
         var shop = grains.GetGrain<IShopGrain>(sid);
-        _ = await shop.GetDetails() ?? throw ApiException.NotFound("shop");
+        _ = await shop.City() ?? throw ApiException.NotFound("shop");
         var activities = await shop.ValidActivities();
         return Results.Json(new
         {

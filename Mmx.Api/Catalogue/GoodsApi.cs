@@ -19,7 +19,7 @@ public static class GoodsApi
         var (offset, count) = request.Query.Paging();
         var shop = grains.GetGrain<IShopGrain>(sid);
         // Details first: an unknown shop is err 4, not an empty list.
-        _ = await shop.GetDetails() ?? throw ApiException.NotFound("shop");
+        _ = await shop.City() ?? throw ApiException.NotFound("shop");
         var page = await shop.ListGoods(offset, count);
         return Results.Json(new
         {
@@ -61,7 +61,7 @@ public static class GoodsApi
         {
             var shop = grains.GetGrain<IShopGrain>(sid);
             var details = await shop.GetDetails() ?? throw ApiException.NotFound($"shop {sid}");
-            return new ShopGoodsV2(sid, details.Shop.Name, [.. (await shop.AllGoodsOnSale()).Select(GoodsV2.Of)]);
+            return new ShopGoodsV2(sid, details.Name, [.. (await shop.AllGoodsOnSale()).Select(GoodsV2.Of)]);
         }));
         return Results.Json(new { err = Err.Ok, total_num = shops.Length, shops });
     }

@@ -19,4 +19,14 @@ public static class GoodsLookup
         // A barcode look-up must land on a goods item that still carries that barcode.
         return barcode is null || goods?.Barcode == barcode ? goods : null;
     }
+
+    /// <summary>The goods among these ids that exist, by id: one call per index shard, then one per shop.</summary>
+    public static async Task<Dictionary<long, Goods>> FindMany(IGrainFactory grains, IEnumerable<long> ids)
+    {
+        var shards = await Task.WhenAll(ids.Distinct().GroupBy(CatalogueShards.OfGoods)
+            .Select(shard => grains.GetGrain<IGoodsIndexGrain>(shard.Key).Find([.. shard])));
+        var byShop = shards.SelectMany(s => s).GroupBy(pair => pair.Value, pair => pair.Key);
+        var found = await Task.WhenAll(byShop.Select(shop => grains.GetGrain<IShopGrain>(shop.Key).FindGoodsMany([.. shop])));
+        return found.SelectMany(g => g).ToDictionary(g => g.Id);
+    }
 }

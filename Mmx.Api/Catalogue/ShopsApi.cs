@@ -1,3 +1,6 @@
+using Mmx.Api.Accounts;
+using Mmx.Grains.ShopLife;
+
 namespace Mmx.Api.Catalogue;
 
 /// <summary>
@@ -51,14 +54,20 @@ public static class ShopsApi
 
     private static async Task<IResult> Name(HttpRequest request, IGrainFactory grains)
     {
-        var shop = await Details(request, grains);
-        return Results.Json(new { err = Err.Ok, shopName = shop.Shop.Name });
+        var sid = request.Query.RequiredId("sid");
+        var shop = await grains.GetGrain<IShopGrain>(sid).GetDetails() ?? throw ApiException.NotFound("shop");
+        return Results.Json(new { err = Err.Ok, shopName = shop.Name });
     }
 
-    private static async Task<IResult> Info(HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> Info(HttpContext context, IGrainFactory grains)
     {
-        var details = await Details(request, grains);
-        var shop = details.Shop;
+        var sid = context.Request.Query.RequiredId("sid");
+        // isFans needs the caller, but the route is public: without a session it is 0.
+        var caller = await Sessions.OptionalAccId(context, grains) ?? 0;
+        var details = grains.GetGrain<IShopGrain>(sid).GetDetails();
+        var live = grains.GetGrain<IShopLifeGrain>(sid).Counts(caller);
+        var shop = await details ?? throw ApiException.NotFound("shop");
+        var counts = await live;
         return Results.Json(new
         {
             err = Err.Ok,
@@ -66,10 +75,9 @@ public static class ShopsApi
             {
                 shop.Id,
                 shop.Name,
-                details.Fans,
-                details.Customers,
-                // 1 when the caller follows the shop: always 0 without a session (contract, "Sessions").
-                isFans = 0,
+                counts.Fans,
+                counts.Customers,
+                isFans = counts.IsFan ? 1 : 0,
                 picList = shop.Pics,
                 shop.Address,
                 shop.Long,
@@ -79,11 +87,5 @@ public static class ShopsApi
                 shop.Intro,
             },
         });
-    }
-
-    private static async Task<ShopDetails> Details(HttpRequest request, IGrainFactory grains)
-    {
-        var sid = request.Query.RequiredId("sid");
-        return await grains.GetGrain<IShopGrain>(sid).GetDetails() ?? throw ApiException.NotFound("shop");
     }
 }

@@ -24,6 +24,14 @@ public static class QueryReader
             : throw ApiException.BadRequest($"{key} must be an integer from {min} to {max}");
     }
 
+    public static long RequiredLong(this IQueryCollection query, string key, long min, long max)
+    {
+        var text = query.Single(key) ?? throw ApiException.BadRequest($"{key} is required");
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw ApiException.BadRequest($"{key} must be an integer from {min} to {max}");
+    }
+
     public static double? OptionalDouble(this IQueryCollection query, string key, double min, double max)
     {
         if (query.Single(key) is not { } text) return null;

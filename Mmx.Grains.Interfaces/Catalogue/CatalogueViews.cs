@@ -58,15 +58,6 @@ public sealed record ActivityView
     [Id(7)] public required string ShopPic { get; init; }
 }
 
-/// <summary>A shop's details with its live counts, for /user/shop/info.</summary>
-[GenerateSerializer, Immutable, Alias("mmx.catalogue.ShopDetails")]
-public sealed record ShopDetails
-{
-    [Id(0)] public required Shop Shop { get; init; }
-    [Id(1)] public required long Fans { get; init; }
-    [Id(2)] public required long Customers { get; init; }
-}
-
 /// <summary>What a city's shop listing is asked for: filter, optional position, page.</summary>
 [GenerateSerializer, Immutable, Alias("mmx.catalogue.ShopQuery")]
 public sealed record ShopQuery

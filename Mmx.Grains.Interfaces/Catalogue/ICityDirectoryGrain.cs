@@ -22,6 +22,10 @@ public interface ICityDirectoryGrain : IGrainWithIntegerKey
     [Alias("SetCategoryParents")]
     Task SetCategoryParents(ImmutableDictionary<long, long> parents);
 
+    /// <summary>Takes the shops' live fan and customer counts (pushed by their shop-life grains).</summary>
+    [Alias("UpdateCounts")]
+    Task UpdateCounts(ImmutableArray<Mmx.Grains.ShopLife.ShopCounts> counts);
+
     /// <summary>
     /// A page of the city's shops: filtered, then by distance or by fans, ties by id. Null when
     /// the city or the category does not exist.

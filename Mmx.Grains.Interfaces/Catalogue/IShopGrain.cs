@@ -20,9 +20,17 @@ public interface IShopGrain : IGrainWithIntegerKey
     [Alias("ApplyActivities")]
     Task ApplyActivities(ImmutableArray<Activity> upserts, ImmutableArray<long> removals);
 
-    /// <summary>The shop with its live counts, or null when no shop has this id.</summary>
+    /// <summary>The shop, or null when no shop has this id.</summary>
     [Alias("GetDetails"), ReadOnly]
-    Task<ShopDetails?> GetDetails();
+    Task<Shop?> GetDetails();
+
+    /// <summary>The shop's city, or null when no shop has this id (a cheap existence check).</summary>
+    [Alias("City"), ReadOnly]
+    Task<long?> City();
+
+    /// <summary>Whether the shop has a valid activity today and on-sale goods published in the last 7 days; null for an unknown shop.</summary>
+    [Alias("News"), ReadOnly]
+    Task<Mmx.Grains.ShopLife.ShopNews?> News();
 
     /// <summary>A page of the shop's on-sale goods, newest first (ties: higher id first).</summary>
     [Alias("ListGoods"), ReadOnly]
@@ -35,6 +43,10 @@ public interface IShopGrain : IGrainWithIntegerKey
     /// <summary>One goods item of this shop in any status, or null.</summary>
     [Alias("FindGoods"), ReadOnly]
     Task<Goods?> FindGoods(long goods);
+
+    /// <summary>The goods of this shop among these ids, in any status; unknown ids are left out.</summary>
+    [Alias("FindGoodsMany"), ReadOnly]
+    Task<ImmutableArray<Goods>> FindGoodsMany(ImmutableArray<long> goods);
 
     /// <summary>Every activity of this shop, valid or not.</summary>
     [Alias("AllActivities"), ReadOnly]

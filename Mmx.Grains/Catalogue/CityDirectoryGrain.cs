@@ -9,6 +9,8 @@ public sealed record CityDirectoryState
     [Id(2)] public ImmutableDictionary<long, long> CategoryParents { get; init; } = ImmutableDictionary<long, long>.Empty;
     /// <summary>Set by the catalogue for every imported city; a directory of an unknown id stays false.</summary>
     [Id(3)] public bool CityExists { get; init; }
+    /// <summary>The last fan count each shop pushed; saved lazily (see <see cref="CityDirectoryGrain.SaveDelay"/>).</summary>
+    [Id(4)] public ImmutableDictionary<long, long> Fans { get; init; } = ImmutableDictionary<long, long>.Empty;
 }
 
 public sealed class CityDirectoryGrain(
@@ -19,6 +21,51 @@ public sealed class CityDirectoryGrain(
     // The shops as a flat array: a listing scans 5,000 shops in well under a millisecond this way,
     // where walking the immutable dictionary's tree per request would cost several times more.
     private Shop[]? _shops;
+
+    // Live counts pushed by the shops' shop-life grains. Customers are presence, kept in memory
+    // like presence itself; fan counts are saved at most every SaveDelay, so a restart loses at
+    // most that much of them until the shops push again.
+    public static readonly TimeSpan SaveDelay = TimeSpan.FromSeconds(10);
+    private readonly Dictionary<long, long> _customers = [];
+    private Dictionary<long, long> _fans = [];
+    private bool _fansDirty;
+    private IGrainTimer? _saveTimer;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _fans = new Dictionary<long, long>(state.State.Fans);
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_fansDirty) await SaveFans();
+    }
+
+    public Task UpdateCounts(ImmutableArray<ShopLife.ShopCounts> counts)
+    {
+        foreach (var c in counts)
+        {
+            _customers[c.ShopId] = c.Customers;
+            if (_fans.GetValueOrDefault(c.ShopId) == c.Fans) continue;
+            _fans[c.ShopId] = c.Fans;
+            _fansDirty = true;
+        }
+        if (_fansDirty && _saveTimer is null)
+        {
+            _saveTimer = this.RegisterGrainTimer(SaveFans, new GrainTimerCreationOptions(SaveDelay, Timeout.InfiniteTimeSpan));
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task SaveFans()
+    {
+        _saveTimer?.Dispose();
+        _saveTimer = null;
+        _fansDirty = false;
+        state.State = state.State with { Fans = _fans.ToImmutableDictionary() };
+        await state.WriteStateAsync();
+    }
 
     public async Task ApplyShops(ImmutableArray<Shop> upserts, ImmutableArray<long> removals)
     {
@@ -68,11 +115,9 @@ public sealed class CityDirectoryGrain(
             matches.Add((shop, distance));
         }
 
-        // Without a position the contract sorts by fans, highest first; every count is 0 until the
-        // shop-life features feed them, so that order is by id for now.
         var ordered = hasPosition
             ? matches.OrderBy(m => m.Distance).ThenBy(m => m.Shop.Id)
-            : matches.OrderBy(m => m.Shop.Id);
+            : matches.OrderByDescending(m => _fans.GetValueOrDefault(m.Shop.Id)).ThenBy(m => m.Shop.Id);
 
         var items = ordered.Skip(query.Offset).Take(query.Count)
             .Select(m => new ShopListItem
@@ -81,8 +126,8 @@ public sealed class CityDirectoryGrain(
                 Name = m.Shop.Name,
                 PicList = m.Shop.Pics,
                 Distance = hasPosition ? Math.Round(m.Distance, 2) : -1,
-                Fans = 0,
-                Customers = 0,
+                Fans = _fans.GetValueOrDefault(m.Shop.Id),
+                Customers = _customers.GetValueOrDefault(m.Shop.Id),
             })
             .ToImmutableArray();
         return Task.FromResult<Page<ShopListItem>?>(new Page<ShopListItem> { Items = items, Total = matches.Count });

@@ -14,6 +14,9 @@ public sealed class ShopGrain(
     [FromKeyedServices(MmxClock.Key)] TimeProvider time)
     : Grain, IShopGrain
 {
+    /// <summary>Goods published this recently make a shop's "new" flag (hasNew).</summary>
+    public static readonly TimeSpan NewGoodsWindow = TimeSpan.FromDays(7);
+
     // On-sale goods newest first, rebuilt when the goods change: listing pages slice it directly.
     private Goods[]? _onSale;
 
@@ -50,11 +53,21 @@ public sealed class ShopGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<ShopDetails?> GetDetails() => Task.FromResult(
-        state.State.Shop is { } shop
-            // Fans and customers are counted by the shop-life features; until then they are 0.
-            ? new ShopDetails { Shop = shop, Fans = 0, Customers = 0 }
-            : null);
+    public Task<Shop?> GetDetails() => Task.FromResult(state.State.Shop);
+
+    public Task<long?> City() => Task.FromResult(state.State.Shop?.City);
+
+    public Task<ShopNews?> News()
+    {
+        if (state.State.Shop is null) return Task.FromResult<ShopNews?>(null);
+        var today = ShanghaiCalendar.Today(time);
+        var newSince = time.GetUtcNow().Add(-NewGoodsWindow).ToUnixTimeSeconds();
+        return Task.FromResult<ShopNews?>(new ShopNews
+        {
+            HasAct = state.State.Activities.Values.Any(a => a.IsValidOn(today)),
+            HasNew = OnSale().Any(g => g.Time >= newSince),
+        });
+    }
 
     public Task<Page<Goods>> ListGoods(int offset, int count)
     {
@@ -67,6 +80,9 @@ public sealed class ShopGrain(
 
     public Task<Goods?> FindGoods(long goods) =>
         Task.FromResult(state.State.Goods.GetValueOrDefault(goods));
+
+    public Task<ImmutableArray<Goods>> FindGoodsMany(ImmutableArray<long> goods) =>
+        Task.FromResult(goods.Select(id => state.State.Goods.GetValueOrDefault(id)).OfType<Goods>().ToImmutableArray());
 
     public Task<ImmutableArray<Activity>> AllActivities() =>
         Task.FromResult(state.State.Activities.Values.ToImmutableArray());

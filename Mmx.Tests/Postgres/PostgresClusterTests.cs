@@ -90,7 +90,7 @@ public sealed class PostgresClusterTests(PostgresServer postgres)
         foreach (var sid in new[] { b + 100, b + 101, b + 102, b + 103 })
         {
             var shop = grains.GetGrain<IShopGrain>(sid);
-            var details = (await shop.GetDetails())!.Shop;
+            var details = (await shop.GetDetails())!;
             lines.Add($"shop {details.Id} {details.Name} {details.City} {details.Category} {details.Long} {details.Lat} {details.Intro}");
             lines.AddRange((await shop.ListGoods(0, 50)).Items.Select(g => $"goods {g.Id} {g.Price} {g.Promot} {g.Time} {g.Barcode}"));
             lines.AddRange((await shop.ValidActivities()).Select(a => $"valid {a.Id}"));

@@ -1,0 +1,84 @@
+using Mmx.Api.Accounts;
+using Mmx.Api.Catalogue;
+using Mmx.Grains.ShopLife;
+
+namespace Mmx.Api.ShopLife;
+
+/// <summary>
+/// Saved goods: /user/goods/concern (POST save, DELETE forget), /user/favorite/diff,
+/// /user/favorite/info, /user/goods/promot, /user/goods/promot/news (v2), /userweb/{uid}/favorites (v2).
+/// </summary>
+public static class FavoritesApi
+{
+    public static IEndpointRouteBuilder MapFavoritesApi(this IEndpointRouteBuilder app)
+    {
+        var user = app.MapGroup("").WithTags("Favorites").RequireSession();
+        user.MapPost("/user/goods/concern", Save).WithSummary("Save a goods item");
+        user.MapDelete("/user/goods/concern", Forget).WithSummary("Forget a saved goods item");
+        user.MapPost("/user/favorite/diff", Diff).WithSummary("What to add to and delete from the client's list of saved goods");
+        user.MapGet("/user/favorite/info", Info).WithSummary("Goods details for ?gid= (saved or not), any status");
+        user.MapGet("/user/goods/promot", Promotions).WithSummary("Current promotion price and status of goods");
+        user.MapGet("/user/goods/promot/news", PromotionNews).WithSummary("Current details of several goods (v2)");
+        user.MapGet("/userweb/{uid}/favorites", OwnFavorites).WithSummary("Your saved goods, newest first (v2; only your own uid)");
+        return app;
+    }
+
+    private static IUserShopsGrain Me(HttpContext context, IGrainFactory grains) => grains.GetGrain<IUserShopsGrain>(context.AccId());
+
+    private static async Task<IResult> Save(HttpContext context, IGrainFactory grains) =>
+        ApiResults.Err(await Me(context, grains).Favorite(context.Request.Query.RequiredId("gid")));
+
+    private static async Task<IResult> Forget(HttpContext context, IGrainFactory grains)
+    {
+        await Me(context, grains).Unfavorite(context.Request.Query.RequiredId("gid"));
+        return ApiResults.Ok();
+    }
+
+    private static async Task<IResult> Diff(HttpContext context, IGrainFactory grains)
+    {
+        var local = LocalIds.Checked((await JsonBody.Read<GoodsIdsRequest>(context.Request)).GoodsIDs, "goodsIDs");
+        var saved = await Me(context, grains).Favorites();
+        var (add, delete) = LocalIds.Diff(saved.Select(f => f.GoodsId), local);
+        return Results.Json(new { err = Err.Ok, addGoodsIDs = add, delGoodsIDs = delete });
+    }
+
+    private static async Task<IResult> Info(HttpContext context, IGrainFactory grains)
+    {
+        var goods = await Ordered(grains, context.Request.Query.IdList("gid"));
+        return Results.Json(new
+        {
+            err = Err.Ok,
+            goodsList = goods.Select(g => new { gid = g.Id, sid = g.Shop, g.Desp, g.Price, g.Promot, pic = g.FirstPic }),
+        });
+    }
+
+    /// <summary>The spec lists this route twice (gid+promot, gid+promot+status): the answer is the union.</summary>
+    private static async Task<IResult> Promotions(HttpContext context, IGrainFactory grains)
+    {
+        var goods = await Ordered(grains, context.Request.Query.IdList("gid"));
+        return Results.Json(new { err = Err.Ok, goodsList = goods.Select(g => new { gid = g.Id, g.Promot, g.Status }) });
+    }
+
+    private static async Task<IResult> PromotionNews(HttpContext context, IGrainFactory grains)
+    {
+        var goods = await Ordered(grains, context.Request.Query.IdList("gid"));
+        return Results.Json(new { err = Err.Ok, goods = goods.Select(GoodsV2.Of) });
+    }
+
+    private static async Task<IResult> OwnFavorites(string uid, HttpContext context, IGrainFactory grains)
+    {
+        if (QueryReader.ParseId(uid, "uid") != context.AccId()) throw ApiException.Forbidden("only your own favorites");
+        var (offset, limit) = context.Request.Query.Paging("limit");
+        var saved = await Me(context, grains).Favorites();
+        var page = await Ordered(grains, saved.Skip(offset).Take(limit).Select(f => f.GoodsId));
+        return Results.Json(new { err = Err.Ok, total_num = saved.Length, goods = page.Select(GoodsV2.Of) });
+    }
+
+    /// <summary>The goods that exist among these ids, in the order asked; unknown ids are left out.</summary>
+    private static async Task<IEnumerable<Goods>> Ordered(IGrainFactory grains, IEnumerable<long> ids)
+    {
+        var list = ids.ToList();
+        var found = await GoodsLookup.FindMany(grains, list);
+        return list.Where(found.ContainsKey).Select(id => found[id]);
+    }
+}

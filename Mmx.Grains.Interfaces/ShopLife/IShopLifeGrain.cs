@@ -1,0 +1,34 @@
+namespace Mmx.Grains.ShopLife;
+
+/// <summary>
+/// One per shop (key: shop id): who is in the shop right now (in memory, deliberately not
+/// persisted) and who follows it (persisted). Pushes its counts to the city directory that lists
+/// the shop, at most a couple of seconds after they change.
+/// </summary>
+[Alias("mmx.shoplife.IShopLifeGrain")]
+public interface IShopLifeGrain : IGrainWithIntegerKey
+{
+    /// <summary>Counts the user in the shop (once, however often). NotFound for an unknown shop.</summary>
+    [Alias("Enter")]
+    Task<Err> Enter(long accId);
+
+    /// <summary>Stops counting the user. Idempotent.</summary>
+    [Alias("Exit")]
+    Task Exit(long accId);
+
+    /// <summary>The app's 3-minute poll: keeps a counted user counted; answers the customer count, or null for an unknown shop.</summary>
+    [Alias("Poll")]
+    Task<long?> Poll(long accId);
+
+    /// <summary>Live fans and customers, and whether the given user (0: nobody) follows the shop.</summary>
+    [Alias("Counts")]
+    Task<ShopLiveCounts> Counts(long accId);
+
+    /// <summary>Adds a fan. Idempotent: a user counts once. NotFound for an unknown shop.</summary>
+    [Alias("AddFan")]
+    Task<Err> AddFan(long accId);
+
+    /// <summary>Removes a fan. Idempotent.</summary>
+    [Alias("RemoveFan")]
+    Task RemoveFan(long accId);
+}

@@ -1,0 +1,130 @@
+namespace Mmx.Grains.ShopLife;
+
+[GenerateSerializer, Alias("mmx.shoplife.ShopFansState")]
+public sealed record ShopFansState
+{
+    /// <summary>
+    /// The fans themselves, not just a number: adding a user twice (a retry) cannot count twice,
+    /// and the count is always the size of this set.
+    /// </summary>
+    [Id(0)] public ImmutableHashSet<long> FanIds { get; init; } = [];
+}
+
+/// <summary>
+/// Presence is kept in memory only: a restart of this grain (its silo died, or it was idle) forgets
+/// who is in the shop, and the count starts again from the users who enter or poll afterwards;
+/// since the app polls every 3 minutes, the count is whole again within 3 minutes. Fans are stored.
+/// </summary>
+public sealed class ShopLifeGrain(
+    [PersistentState(stateName: "shop-fans", storageName: SiloSetup.StorageName)] IPersistentState<ShopFansState> fans,
+    [FromKeyedServices(MmxClock.Key)] TimeProvider time)
+    : Grain, IShopLifeGrain
+{
+    /// <summary>A user not heard from for this long stops being counted (a phone that died never exits).</summary>
+    public static readonly TimeSpan PresenceTimeout = TimeSpan.FromMinutes(10);
+    /// <summary>Changed counts reach the city directory after at most about this long.</summary>
+    public static readonly TimeSpan PushDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+
+    private readonly Dictionary<long, DateTimeOffset> _present = [];
+    private long? _city;
+    private ShopCounts? _lastPushed;
+    private IGrainTimer? _pushTimer;
+    private IGrainTimer? _sweepTimer;
+
+    private long ShopId => this.GetPrimaryKeyLong();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _city = await GrainFactory.GetGrain<IShopGrain>(ShopId).City();
+        // A directory that restarted may have lost this shop's numbers: tell it again.
+        if (_city is not null && !fans.State.FanIds.IsEmpty) SchedulePush();
+    }
+
+    public async Task<Err> Enter(long accId)
+    {
+        if (!await Exists()) return Err.NotFound;
+        var known = _present.ContainsKey(accId) && IsPresent(_present[accId]);
+        _present[accId] = time.GetUtcNow();
+        if (!known) SchedulePush();
+        _sweepTimer ??= this.RegisterGrainTimer(Sweep, new GrainTimerCreationOptions(SweepEvery, SweepEvery));
+        return Err.Ok;
+    }
+
+    public Task Exit(long accId)
+    {
+        if (_present.Remove(accId)) SchedulePush();
+        return Task.CompletedTask;
+    }
+
+    public async Task<long?> Poll(long accId)
+    {
+        if (!await Exists()) return null;
+        if (_present.TryGetValue(accId, out var seen) && IsPresent(seen)) _present[accId] = time.GetUtcNow();
+        return Customers();
+    }
+
+    public Task<ShopLiveCounts> Counts(long accId) => Task.FromResult(new ShopLiveCounts
+    {
+        Fans = fans.State.FanIds.Count,
+        Customers = Customers(),
+        IsFan = accId != 0 && fans.State.FanIds.Contains(accId),
+    });
+
+    public async Task<Err> AddFan(long accId)
+    {
+        if (!await Exists()) return Err.NotFound;
+        if (fans.State.FanIds.Contains(accId)) return Err.Ok;
+        fans.State = new ShopFansState { FanIds = fans.State.FanIds.Add(accId) };
+        await fans.WriteStateAsync();
+        SchedulePush();
+        return Err.Ok;
+    }
+
+    public async Task RemoveFan(long accId)
+    {
+        if (!fans.State.FanIds.Contains(accId)) return;
+        fans.State = new ShopFansState { FanIds = fans.State.FanIds.Remove(accId) };
+        await fans.WriteStateAsync();
+        SchedulePush();
+    }
+
+    private async Task<bool> Exists()
+    {
+        // An id that was no shop when activated may have been imported since.
+        _city ??= await GrainFactory.GetGrain<IShopGrain>(ShopId).City();
+        return _city is not null;
+    }
+
+    private bool IsPresent(DateTimeOffset lastSeen) => time.GetUtcNow() - lastSeen <= PresenceTimeout;
+
+    private long Customers() => _present.Values.Count(IsPresent);
+
+    private Task Sweep()
+    {
+        var gone = _present.Where(p => !IsPresent(p.Value)).Select(p => p.Key).ToList();
+        foreach (var accId in gone) _present.Remove(accId);
+        if (gone.Count > 0) SchedulePush();
+        if (_present.Count == 0)
+        {
+            _sweepTimer?.Dispose();
+            _sweepTimer = null;
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Pushes soon, once for any number of changes in between.</summary>
+    private void SchedulePush() =>
+        _pushTimer ??= this.RegisterGrainTimer(Push, new GrainTimerCreationOptions(PushDelay, Timeout.InfiniteTimeSpan));
+
+    private async Task Push()
+    {
+        _pushTimer?.Dispose();
+        _pushTimer = null;
+        if (_city is not { } city) return;
+        var counts = new ShopCounts { ShopId = ShopId, Fans = fans.State.FanIds.Count, Customers = Customers() };
+        if (counts == _lastPushed) return;
+        await GrainFactory.GetGrain<ICityDirectoryGrain>(city).UpdateCounts([counts]);
+        _lastPushed = counts;
+    }
+}

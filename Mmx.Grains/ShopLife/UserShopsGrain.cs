@@ -1,0 +1,176 @@
+namespace Mmx.Grains.ShopLife;
+
+[GenerateSerializer, Alias("mmx.shoplife.UserShopsState")]
+public sealed record UserShopsState
+{
+    [Id(0)] public ImmutableDictionary<long, FanShop> Fans { get; init; } = ImmutableDictionary<long, FanShop>.Empty;
+    [Id(1)] public ImmutableDictionary<long, FavoriteGoods> Favorites { get; init; } = ImmutableDictionary<long, FavoriteGoods>.Empty;
+    /// <summary>
+    /// Shops whose fan set may not yet reflect a change of this list (stored together with the
+    /// change): completed on the next activation, so a silo dying between the two writes leaves
+    /// the list and the shop's count agreeing again.
+    /// </summary>
+    [Id(2)] public ImmutableHashSet<long> FansToSync { get; init; } = [];
+}
+
+[GenerateSerializer, Alias("mmx.shoplife.VisitsState")]
+public sealed record VisitsState
+{
+    /// <summary>Shop id to the last visit, unix seconds.</summary>
+    [Id(0)] public ImmutableDictionary<long, long> LastVisit { get; init; } = ImmutableDictionary<long, long>.Empty;
+}
+
+public sealed class UserShopsGrain(
+    [PersistentState(stateName: "user-shops", storageName: SiloSetup.StorageName)] IPersistentState<UserShopsState> lists,
+    [PersistentState(stateName: "user-visits", storageName: SiloSetup.StorageName)] IPersistentState<VisitsState> visits,
+    [FromKeyedServices(MmxClock.Key)] TimeProvider time,
+    ILogger<UserShopsGrain> logger)
+    : Grain, IUserShopsGrain
+{
+    public const int MaxFans = 1000;
+    public const int MaxFavorites = 1000;
+    public const int MaxVisits = 500;
+
+    // The shop the user is in: like presence itself, not stored.
+    private long _currentShop;
+
+    private long AccId => this.GetPrimaryKeyLong();
+    private UserShopsState L => lists.State;
+    private long Now => time.GetUtcNow().ToUnixTimeSeconds();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (L.FansToSync.IsEmpty) return;
+        try
+        {
+            foreach (var shop in L.FansToSync) await SyncFan(shop);
+            lists.State = L with { FansToSync = [] };
+            await lists.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            // The next activation or the next change of that shop tries again.
+            logger.LogWarning(ex, "Fan sync of user {AccId} postponed", AccId);
+        }
+    }
+
+    public async Task<Err> Enter(long shopId)
+    {
+        var entered = await GrainFactory.GetGrain<IShopLifeGrain>(shopId).Enter(AccId);
+        if (entered != Err.Ok) return entered;
+        if (_currentShop != 0 && _currentShop != shopId)
+        {
+            // One shop at a time: entering another leaves the first.
+            await GrainFactory.GetGrain<IShopLifeGrain>(_currentShop).Exit(AccId);
+        }
+        _currentShop = shopId;
+
+        var last = visits.State.LastVisit.SetItem(shopId, Now);
+        if (last.Count > MaxVisits) last = last.Remove(last.MinBy(v => v.Value).Key);
+        visits.State = new VisitsState { LastVisit = last };
+        await visits.WriteStateAsync();
+        return Err.Ok;
+    }
+
+    public async Task Exit(long shopId)
+    {
+        await GrainFactory.GetGrain<IShopLifeGrain>(shopId).Exit(AccId);
+        if (_currentShop == shopId) _currentShop = 0;
+    }
+
+    public async Task<Err> Follow(long shopId)
+    {
+        if (!L.Fans.ContainsKey(shopId))
+        {
+            if (await GrainFactory.GetGrain<IShopGrain>(shopId).City() is null) return Err.NotFound;
+            if (L.Fans.Count >= MaxFans) return Err.LimitReached;
+            var fan = new FanShop { ShopId = shopId, Since = Now, MessagesOn = true };
+            lists.State = L with { Fans = L.Fans.SetItem(shopId, fan), FansToSync = L.FansToSync.Add(shopId) };
+            await lists.WriteStateAsync();
+        }
+        // Also when already following: a retry after a failure completes the shop's side.
+        await SyncFan(shopId);
+        return Err.Ok;
+    }
+
+    public async Task Unfollow(long shopId)
+    {
+        if (L.Fans.ContainsKey(shopId))
+        {
+            lists.State = L with { Fans = L.Fans.Remove(shopId), FansToSync = L.FansToSync.Add(shopId) };
+            await lists.WriteStateAsync();
+        }
+        await SyncFan(shopId);
+    }
+
+    public Task<ImmutableArray<FanShop>> FanShops() =>
+        Task.FromResult(L.Fans.Values.OrderByDescending(f => f.Since).ThenByDescending(f => f.ShopId).ToImmutableArray());
+
+    public async Task<Err> SetMessages(long shopId, bool on)
+    {
+        ImmutableDictionary<long, FanShop> fansNow;
+        if (shopId == -1)
+        {
+            fansNow = L.Fans.SetItems(L.Fans.Values.Select(f => KeyValuePair.Create(f.ShopId, f with { MessagesOn = on })));
+        }
+        else if (L.Fans.TryGetValue(shopId, out var fan))
+        {
+            fansNow = L.Fans.SetItem(shopId, fan with { MessagesOn = on });
+        }
+        else
+        {
+            return Err.NotFound;
+        }
+        lists.State = L with { Fans = fansNow };
+        await lists.WriteStateAsync();
+        return Err.Ok;
+    }
+
+    public async Task<Err> Favorite(long goodsId)
+    {
+        if (L.Favorites.ContainsKey(goodsId)) return Err.Ok;
+        var known = await GrainFactory.GetGrain<IGoodsIndexGrain>(CatalogueShards.OfGoods(goodsId)).Find([goodsId]);
+        if (known.IsEmpty) return Err.NotFound;
+        if (L.Favorites.Count >= MaxFavorites) return Err.LimitReached;
+        lists.State = L with { Favorites = L.Favorites.SetItem(goodsId, new FavoriteGoods { GoodsId = goodsId, Since = Now }) };
+        await lists.WriteStateAsync();
+        return Err.Ok;
+    }
+
+    public async Task Unfavorite(long goodsId)
+    {
+        if (!L.Favorites.ContainsKey(goodsId)) return;
+        lists.State = L with { Favorites = L.Favorites.Remove(goodsId) };
+        await lists.WriteStateAsync();
+    }
+
+    public Task<ImmutableArray<FavoriteGoods>> Favorites() =>
+        Task.FromResult(L.Favorites.Values.OrderByDescending(f => f.Since).ThenByDescending(f => f.GoodsId).ToImmutableArray());
+
+    public Task<ImmutableArray<Visit>> Visits(long time, int direct, int count)
+    {
+        var all = visits.State.LastVisit.Select(v => new Visit { ShopId = v.Key, Time = v.Value });
+        var page = direct == 1
+            ? all.Where(v => time == 0 || v.Time < time).OrderByDescending(v => v.Time).ThenByDescending(v => v.ShopId).Take(count)
+            : all.Where(v => v.Time > time).OrderBy(v => v.Time).ThenBy(v => v.ShopId).Take(count)
+                 .OrderByDescending(v => v.Time).ThenByDescending(v => v.ShopId);
+        return Task.FromResult(page.ToImmutableArray());
+    }
+
+    public Task<FfvCount> Count() => Task.FromResult(new FfvCount
+    {
+        Fans = L.Fans.Count,
+        Favorite = L.Favorites.Count,
+        Visited = visits.State.LastVisit.Count,
+    });
+
+    /// <summary>Makes the shop's fan set agree with this list for one shop. Idempotent.</summary>
+    private async Task SyncFan(long shopId)
+    {
+        var shop = GrainFactory.GetGrain<IShopLifeGrain>(shopId);
+        if (L.Fans.ContainsKey(shopId)) await shop.AddFan(AccId);
+        else await shop.RemoveFan(AccId);
+        // Done: forget it in memory; the next write of the lists stores that.
+        if (L.FansToSync.Contains(shopId)) lists.State = L with { FansToSync = L.FansToSync.Remove(shopId) };
+    }
+}
