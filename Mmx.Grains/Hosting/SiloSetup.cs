@@ -31,7 +31,6 @@ public static class SiloSetup
         if (settings.ConnectionString is null)
         {
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
-            silo.AddMemoryGrainStorage(StorageName);
         }
         else
         {
@@ -41,22 +40,42 @@ public static class SiloSetup
                 o.Invariant = ClusterSettings.Invariant;
                 o.ConnectionString = settings.ConnectionString;
             });
-            silo.AddAdoNetGrainStorage(StorageName, o =>
-            {
-                o.Invariant = ClusterSettings.Invariant;
-                o.ConnectionString = settings.ConnectionString;
-            });
-            // Store state with the Orleans serializer rather than the default JSON with .NET type
-            // names: [Id]/[Alias] keep stored state readable when types are renamed or moved, and
-            // it is several times smaller and faster.
-            silo.Services.AddOptions<AdoNetGrainStorageOptions>(StorageName)
-                .Configure<IServiceProvider>((o, services) =>
-                    o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services));
         }
 
+        silo.AddMmxStorage(settings.ConnectionString);
         AddMmxServices(silo.Services, configuration);
         return silo;
     }
+
+    /// <summary>
+    /// The grain storage: in memory without a connection string, ADO.NET on PostgreSQL with one.
+    /// Both store state with the Orleans serializer rather than the default JSON with .NET type
+    /// names: [Id]/[Alias] keep stored state readable when types are renamed or moved, and it is
+    /// several times smaller and faster.
+    /// </summary>
+    public static ISiloBuilder AddMmxStorage(this ISiloBuilder silo, string? connectionString)
+    {
+        if (connectionString is null)
+        {
+            silo.AddMemoryGrainStorage(StorageName);
+            UseOrleansSerializer<MemoryGrainStorageOptions>(silo.Services);
+        }
+        else
+        {
+            silo.AddAdoNetGrainStorage(StorageName, o =>
+            {
+                o.Invariant = ClusterSettings.Invariant;
+                o.ConnectionString = connectionString;
+            });
+            UseOrleansSerializer<AdoNetGrainStorageOptions>(silo.Services);
+        }
+        return silo;
+    }
+
+    private static void UseOrleansSerializer<TOptions>(IServiceCollection services)
+        where TOptions : class, IStorageProviderSerializerOptions =>
+        services.AddOptions<TOptions>(StorageName).Configure<IServiceProvider>((o, provider) =>
+            o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(provider));
 
     /// <summary>
     /// The services grains depend on: MMX's clock (tests register a fake one first) and the SMS
