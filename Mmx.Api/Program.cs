@@ -3,6 +3,7 @@ using Mmx.Api.Admin;
 using Mmx.Api.Catalogue;
 using Mmx.Api.Hosting;
 using Mmx.Api.ShopLife;
+using Mmx.Api.Social;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -33,6 +34,9 @@ app.MapPresenceApi();
 app.MapFansApi();
 app.MapFavoritesApi();
 app.MapFfvApi();
+app.MapFriendsApi();
+app.MapFriendViewsApi();
+app.MapSocialV2Api();
 app.MapAdminApi();
 
 StartupBanner.PrintWhenStarted(app, cluster, adminKey);

@@ -3,6 +3,7 @@ global using Microsoft.Extensions.Logging;
 global using Mmx.Grains.Accounts;
 global using Mmx.Grains.Catalogue;
 global using Mmx.Grains.ShopLife;
+global using Mmx.Grains.Social;
 global using Orleans;
 global using Orleans.Runtime;
 global using Microsoft.Extensions.DependencyInjection;

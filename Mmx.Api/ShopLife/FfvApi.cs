@@ -17,8 +17,7 @@ public static class FfvApi
     {
         var me = context.AccId();
         var uid = context.Request.Query.OptionalId("uid") ?? me;
-        // Another user's counts are for friends only; friendships come with the friends feature.
-        if (uid != me) throw ApiException.Forbidden("only friends may see these counts");
+        await Social.FriendAccess.RequireFriend(grains, me, uid);
         return Results.Json(new { err = Err.Ok, ffvCount = await grains.GetGrain<IUserShopsGrain>(uid).Count() });
     }
 }

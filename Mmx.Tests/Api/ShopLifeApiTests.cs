@@ -113,8 +113,9 @@ public sealed class ShopLifeApiTests(ShopLifeApiTests.Api api) : IClassFixture<S
         var mine = await client.Get($"/userweb/{accId}/favorites?offset=0&limit=10");
         Assert.Equal(1, (int)mine["total_num"]!);
         Assert.Equal(11, (long)mine["goods"]![0]!["id"]!);
-        Assert.Equal(3, Err(await client.Get($"/userweb/{accId + 1}/favorites")));
-        Assert.Equal(3, Err(await client.Get($"/user/ffv/count?uid={accId + 1}")));
+        var (_, stranger) = await SignedUp();
+        Assert.Equal(3, Err(await client.Get($"/userweb/{stranger}/favorites")));
+        Assert.Equal(3, Err(await client.Get($"/user/ffv/count?uid={stranger}")));
         Assert.Equal(1, (int)(await client.Get($"/user/ffv/count?uid={accId}"))["ffvCount"]!["favorite"]!);
     }
 

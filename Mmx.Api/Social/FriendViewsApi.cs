@@ -1,0 +1,155 @@
+using Mmx.Api.Accounts;
+using Mmx.Api.Catalogue;
+using Mmx.Api.ShopLife;
+using Mmx.Grains.ShopLife;
+using Mmx.Grains.Social;
+
+namespace Mmx.Api.Social;
+
+/// <summary>
+/// What friends may see of each other: /user/friend/private, /user/friend/favorite,
+/// /user/friend/fans, /user/friend/visit; one's own switches at /user/setting/private; and the
+/// public cards of /user/info.
+/// </summary>
+public static class FriendViewsApi
+{
+    public static IEndpointRouteBuilder MapFriendViewsApi(this IEndpointRouteBuilder app)
+    {
+        var user = app.MapGroup("/user").WithTags("Friends").RequireSession();
+        user.MapGet("/friend/private", FriendPrivacy).WithSummary("A friend's privacy switches");
+        user.MapGet("/friend/favorite", FriendFavorites).WithSummary("A friend's saved goods (if they share them)");
+        user.MapGet("/friend/fans", FriendFans).WithSummary("A friend's followed shops (if they share them)");
+        user.MapGet("/friend/visit", FriendVisits).WithSummary("Shops a friend visited (if they share them)");
+        user.MapGet("/setting/private", GetPrivacy).WithSummary("Your privacy switches");
+        user.MapPost("/setting/private", SetPrivacy).WithSummary("Set what friends may see");
+        user.MapGet("/info", Cards).WithSummary("Nickname, city and portrait of users");
+        return app;
+    }
+
+    private static object Settings(PrivacySettings p) => new
+    {
+        favoriteEnable = p.FavoriteEnable ? 1 : 0,
+        fansEnable = p.FansEnable ? 1 : 0,
+        visitEnable = p.VisitEnable ? 1 : 0,
+    };
+
+    private static async Task<IResult> FriendPrivacy(HttpContext context, IGrainFactory grains)
+    {
+        var uid = context.Request.Query.RequiredId("uid");
+        await FriendAccess.RequireFriend(grains, context.AccId(), uid);
+        return Results.Json(new { err = Err.Ok, setting = Settings(await grains.GetGrain<IUserSocialGrain>(uid).GetPrivacy()) });
+    }
+
+    private static async Task<IResult> FriendFavorites(HttpContext context, IGrainFactory grains)
+    {
+        var (uid, offset, count) = await Shared(context, grains, p => p.FavoriteEnable);
+        var saved = await grains.GetGrain<IUserShopsGrain>(uid).Favorites();
+        var ids = saved.Skip(offset).Take(count).Select(f => f.GoodsId).ToList();
+        var goods = await GoodsLookup.FindMany(grains, ids);
+        return Results.Json(new
+        {
+            err = Err.Ok,
+            goodsList = ids.Where(goods.ContainsKey).Select(id => goods[id]).Select(g => new
+            {
+                g.Id,
+                // The spec spells it "desc" on this route.
+                desc = g.Desp,
+                g.Price,
+                g.Promot,
+                pic = g.FirstPic,
+            }),
+        });
+    }
+
+    private static async Task<IResult> FriendFans(HttpContext context, IGrainFactory grains)
+    {
+        var (uid, offset, count) = await Shared(context, grains, p => p.FansEnable);
+        var fans = (await grains.GetGrain<IUserShopsGrain>(uid).FanShops()).Skip(offset).Take(count).Select(f => f.ShopId).ToList();
+        var shops = await ShopNames.Of(grains, fans);
+        var news = await Task.WhenAll(fans.Select(id => grains.GetGrain<IShopGrain>(id).News()));
+        return Results.Json(new
+        {
+            err = Err.Ok,
+            shopList = fans.Zip(news).Where(s => shops.ContainsKey(s.First) && s.Second is not null).Select(s => new
+            {
+                id = s.First,
+                shops[s.First].Name,
+                hasAct = s.Second!.HasAct ? 1 : 0,
+                hasNew = s.Second.HasNew ? 1 : 0,
+                pic = shops[s.First].FirstPic,
+            }),
+        });
+    }
+
+    private static async Task<IResult> FriendVisits(HttpContext context, IGrainFactory grains)
+    {
+        var (uid, offset, count) = await Shared(context, grains, p => p.VisitEnable);
+        var visits = (await grains.GetGrain<IUserShopsGrain>(uid).Visits(0, 1, Math.Min(offset + count, UserShopsGrain.MaxVisits)))
+            .Skip(offset).ToList();
+        var shops = await ShopNames.Of(grains, visits.Select(v => v.ShopId));
+        return Results.Json(new
+        {
+            err = Err.Ok,
+            shopList = visits.Where(v => shops.ContainsKey(v.ShopId)).Select(v => new
+            {
+                id = v.ShopId,
+                shops[v.ShopId].Name,
+                pic = shops[v.ShopId].FirstPic,
+                v.Time,
+            }),
+        });
+    }
+
+    /// <summary>The friend and page of a list behind a privacy switch, after the access checks.</summary>
+    private static async Task<(long Uid, int Offset, int Count)> Shared(HttpContext context, IGrainFactory grains,
+        Func<PrivacySettings, bool> shared)
+    {
+        var uid = context.Request.Query.RequiredId("uid");
+        var (offset, count) = context.Request.Query.Paging();
+        await FriendAccess.RequireShared(grains, context.AccId(), uid, shared);
+        return (uid, offset, count);
+    }
+
+    private static async Task<IResult> GetPrivacy(HttpContext context, IGrainFactory grains) =>
+        Results.Json(new { err = Err.Ok, setting = Settings(await grains.GetGrain<IUserSocialGrain>(context.AccId()).GetPrivacy()) });
+
+    private static async Task<IResult> SetPrivacy(HttpContext context, IGrainFactory grains)
+    {
+        var body = await JsonBody.Read<PrivacyRequest>(context.Request);
+        var social = grains.GetGrain<IUserSocialGrain>(context.AccId());
+        var current = await social.GetPrivacy();
+        // A switch left out keeps its value; a given one must be 0 or 1.
+        static bool Switch(int? value, bool current, string name) => value switch
+        {
+            null => current,
+            0 => false,
+            1 => true,
+            _ => throw ApiException.BadRequest($"{name} must be 0 or 1"),
+        };
+        await social.SetPrivacy(new PrivacySettings
+        {
+            FavoriteEnable = Switch(body.FavoriteEnable, current.FavoriteEnable, "favoriteEnable"),
+            FansEnable = Switch(body.FansEnable, current.FansEnable, "fansEnable"),
+            VisitEnable = Switch(body.VisitEnable, current.VisitEnable, "visitEnable"),
+        });
+        return ApiResults.Ok();
+    }
+
+    private static async Task<IResult> Cards(HttpContext context, IGrainFactory grains)
+    {
+        var ids = context.Request.Query.IdList("uid");
+        var profiles = await UserCards.Profiles(grains, ids);
+        var cities = await UserCards.CityNames(grains);
+        return Results.Json(new
+        {
+            err = Err.Ok,
+            userList = ids.Where(profiles.ContainsKey).Select(id => new
+            {
+                userID = id,
+                nickName = profiles[id].Name,
+                city = cities.GetValueOrDefault(profiles[id].City, ""),
+                profiles[id].Portrait,
+            }),
+        });
+    }
+}

@@ -1,0 +1,130 @@
+using Mmx.Api.Accounts;
+using Mmx.Api.ShopLife;
+using Mmx.Api.Validation;
+using Mmx.Grains.Accounts;
+using Mmx.Grains.Social;
+
+namespace Mmx.Api.Social;
+
+/// <summary>
+/// Friendships: /user/friend/invite (POST invite, GET received), /user/friend/accept,
+/// DELETE /user/friend, /user/friend/diff, /user/friend?uid=, /user/friend/name.
+/// </summary>
+public static class FriendsApi
+{
+    public const int MaxRemarkLength = 32;
+
+    public static IEndpointRouteBuilder MapFriendsApi(this IEndpointRouteBuilder app)
+    {
+        var user = app.MapGroup("/user/friend").WithTags("Friends").RequireSession();
+        user.MapPost("/invite", Invite).WithSummary("Invite by phone (mode 1), mcode (2) or user id (3), with a remark");
+        user.MapGet("/invite", Invitations).WithSummary("The invitations you received");
+        user.MapPost("/accept", Accept).WithSummary("Accept ?uid='s invitation");
+        user.MapDelete("", Unfriend).WithSummary("End the friendship with ?uid= on both sides");
+        user.MapPost("/diff", Diff).WithSummary("What to add to and delete from the client's friend list");
+        user.MapGet("", Info).WithSummary("Friends' details for ?uid= (friends only)");
+        user.MapPost("/name", Rename).WithSummary("Set your remark name for a friend");
+        return app;
+    }
+
+    private static IFriendshipGrain Pair(IGrainFactory grains, long a, long b) => grains.GetGrain<IFriendshipGrain>(FriendshipKey.Of(a, b));
+
+    private static async Task<IResult> Invite(HttpContext context, IGrainFactory grains)
+    {
+        var me = context.AccId();
+        var body = await JsonBody.Read<InviteRequest>(context.Request);
+        var remark = Text.SingleLine(body.Remark?.Trim(), "remark", 0, MaxRemarkLength);
+        long? target = body.Mode switch
+        {
+            1 => await grains.GetGrain<IPhoneGrain>(Phone.Required(body.Phone)).Owner(),
+            2 => await grains.GetGrain<IMcodeGrain>(Mcode(body.Mcode)).Owner(),
+            3 => await ExistingUser(grains, body.UserID),
+            _ => throw ApiException.BadRequest("mode must be 1 (phone), 2 (mcode) or 3 (user id)"),
+        };
+        if (target is not { } other) throw ApiException.NotFound("user");
+        if (other == me) throw ApiException.BadRequest("you cannot invite yourself");
+        var err = await Pair(grains, me, other).Invite(me, other, remark);
+        return err == Err.AlreadyExists ? throw new ApiException(err, "you are friends already") : ApiResults.Err(err);
+    }
+
+    private static async Task<long?> ExistingUser(IGrainFactory grains, long? id) =>
+        id is > 0
+            ? await grains.GetGrain<IUserGrain>(id.Value).Exists() ? id : null
+            : throw ApiException.BadRequest("userID must be a positive integer");
+
+    private static long Mcode(string? text) =>
+        text is { Length: 9 } && text.All(char.IsAsciiDigit) ? long.Parse(text) : throw ApiException.BadRequest("mcode must be 9 digits");
+
+    private static async Task<IResult> Invitations(HttpContext context, IGrainFactory grains)
+    {
+        var invitations = await grains.GetGrain<IUserSocialGrain>(context.AccId()).Invitations();
+        var profiles = await UserCards.Profiles(grains, invitations.Select(i => i.From));
+        return Results.Json(new
+        {
+            err = Err.Ok,
+            inviteList = invitations.Where(i => profiles.ContainsKey(i.From)).Select(i => new
+            {
+                uid = i.From,
+                nickName = profiles[i.From].Name,
+                profiles[i.From].Portrait,
+                i.Remark,
+                i.Time,
+            }),
+        });
+    }
+
+    private static async Task<IResult> Accept(HttpContext context, IGrainFactory grains)
+    {
+        var me = context.AccId();
+        var inviter = context.Request.Query.RequiredId("uid");
+        if (inviter == me) throw ApiException.BadRequest("uid is yourself");
+        var err = await Pair(grains, me, inviter).Accept(me, inviter);
+        return err == Err.NotFound ? throw ApiException.NotFound("invitation") : ApiResults.Err(err);
+    }
+
+    private static async Task<IResult> Unfriend(HttpContext context, IGrainFactory grains)
+    {
+        var me = context.AccId();
+        var other = context.Request.Query.RequiredId("uid");
+        var err = other == me ? Err.NotFound : await Pair(grains, me, other).Unfriend(me, other);
+        return err == Err.NotFound ? throw ApiException.NotFound("friendship") : ApiResults.Err(err);
+    }
+
+    private static async Task<IResult> Diff(HttpContext context, IGrainFactory grains)
+    {
+        var local = LocalIds.Checked((await JsonBody.Read<FriendIdsRequest>(context.Request)).FrdIDs, "frdIDs");
+        var friends = await grains.GetGrain<IUserSocialGrain>(context.AccId()).Friends();
+        var (add, delete) = LocalIds.Diff(friends.Select(f => f.FriendId), local);
+        return Results.Json(new { err = Err.Ok, addFrdIDs = add, delFrdIDs = delete });
+    }
+
+    private static async Task<IResult> Info(HttpContext context, IGrainFactory grains)
+    {
+        var asked = context.Request.Query.IdList("uid");
+        var friends = (await grains.GetGrain<IUserSocialGrain>(context.AccId()).Friends()).ToDictionary(f => f.FriendId);
+        if (asked.FirstOrDefault(uid => !friends.ContainsKey(uid)) is var stranger and > 0)
+            throw ApiException.Forbidden($"user {stranger} is not your friend");
+        var profiles = await UserCards.Profiles(grains, asked);
+        return Results.Json(new
+        {
+            err = Err.Ok,
+            frdList = asked.Where(profiles.ContainsKey).Select(uid => new
+            {
+                frdID = uid,
+                rmkName = friends[uid].Remark,
+                nickName = profiles[uid].Name,
+                profiles[uid].Mcode,
+                profiles[uid].Portrait,
+            }),
+        });
+    }
+
+    private static async Task<IResult> Rename(HttpContext context, IGrainFactory grains)
+    {
+        var body = await JsonBody.Read<FriendNameRequest>(context.Request);
+        var friend = body.FrdID is > 0 ? body.FrdID.Value : throw ApiException.BadRequest("frdID must be a positive integer");
+        var remark = Text.SingleLine(body.RmkName?.Trim(), "rmkName", 0, MaxRemarkLength);
+        var err = await grains.GetGrain<IUserSocialGrain>(context.AccId()).SetRemark(friend, remark);
+        return err == Err.Forbidden ? throw ApiException.Forbidden("not your friend") : ApiResults.Err(err);
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Mmx.Api.Social;
+
+public sealed record InviteRequest(
+    int? Mode,
+    [property: JsonConverter(typeof(StringOrNumberConverter))] string? Phone,
+    [property: JsonConverter(typeof(StringOrNumberConverter))] string? Mcode,
+    long? UserID,
+    string? Remark);
+
+public sealed record FriendIdsRequest(List<long>? FrdIDs);
+
+public sealed record FriendNameRequest(long? FrdID, string? RmkName);
+
+public sealed record PrivacyRequest(int? FavoriteEnable, int? FansEnable, int? VisitEnable);
+
+public sealed record RemarkV2Request([property: JsonPropertyName("friend_id")] long? FriendId, string? Remark);
+
+/// <summary>
+/// /userweb/selectphones: the caller's number and their phone book. Entries stay as sent (string
+/// or number), so each comes back in the list it was classified into exactly as the client gave it.
+/// </summary>
+public sealed record SelectPhonesRequest(
+    [property: JsonConverter(typeof(StringOrNumberConverter))] string? Phone,
+    [property: JsonPropertyName("phone_list")] List<JsonElement>? PhoneList);

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Mmx.Api.Accounts;
+using Mmx.Api.Validation;
+using Mmx.Grains.Accounts;
+using Mmx.Grains.Social;
+
+namespace Mmx.Api.Social;
+
+/// <summary>
+/// The v2 social routes (snake_case answers): /userweb/{uid}/friends, /userweb/search/{phone or mcode},
+/// /userweb/{uid}/friend/remark, /userweb/selectphones.
+/// </summary>
+public static class SocialV2Api
+{
+    public const int MaxPhoneBook = 1000;
+
+    public static IEndpointRouteBuilder MapSocialV2Api(this IEndpointRouteBuilder app)
+    {
+        var web = app.MapGroup("/userweb").WithTags("Friends (v2)").RequireSession();
+        web.MapGet("/{uid}/friends", Friends).WithSummary("Your friends grouped by the initial of their display name");
+        web.MapGet("/search/{key}", Search).WithSummary("Find a user by phone or mcode (phone and email only for friends)");
+        web.MapPost("/{uid}/friend/remark", Remark).WithSummary("Set your remark name for a friend");
+        web.MapPost("/selectphones", SelectPhones).WithSummary("Classify a phone book: friends, other members, not members");
+        return app;
+    }
+
+    private static async Task<IResult> Friends(string uid, HttpContext context, IGrainFactory grains)
+    {
+        var me = FriendAccess.RequireSelf(uid, context.AccId());
+        var friends = await grains.GetGrain<IUserSocialGrain>(me).Friends();
+        var profiles = await UserCards.Profiles(grains, friends.Select(f => f.FriendId));
+        var cities = await UserCards.CityNames(grains);
+        var byName = StringComparer.Create(CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: true);
+        var cards = friends.Where(f => profiles.ContainsKey(f.FriendId))
+            .Select(f => Card(context, f.FriendId, profiles[f.FriendId], cities, isFriend: true,
+                displayName: f.Remark.Length > 0 ? f.Remark : profiles[f.FriendId].Name))
+            .ToList();
+        var groups = cards.GroupBy(c => NameInitials.Of(c.FriendName))
+            .OrderBy(g => g.Key == NameInitials.Other ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.FriendName, byName).ToList());
+        return Results.Json(new { err = Err.Ok, total_num = cards.Count, friends = groups });
+    }
+
+    private static async Task<IResult> Search(string key, HttpContext context, IGrainFactory grains)
+    {
+        var me = context.AccId();
+        var text = key.Trim();
+        long? owner = Phone.Normalize(text) is { } phone
+            ? await grains.GetGrain<IPhoneGrain>(phone).Owner()
+            : text.Length == 9 && text.All(char.IsAsciiDigit)
+                ? await grains.GetGrain<IMcodeGrain>(long.Parse(text, CultureInfo.InvariantCulture)).Owner()
+                : throw ApiException.BadRequest("search by an 11-digit phone number or a 9-digit mcode");
+        if (owner is not { } uid) throw ApiException.NotFound("user");
+        var profile = await grains.GetGrain<IUserGrain>(uid).GetProfile() ?? throw ApiException.NotFound("user");
+        var isFriend = uid == me || await FriendAccess.AreFriends(grains, me, uid);
+        var card = Card(context, uid, profile, await UserCards.CityNames(grains), isFriend, profile.Name);
+        return Results.Json(new
+        {
+            err = Err.Ok,
+            user_id = card.FriendId,
+            card.Name,
+            card.Gender,
+            card.Birthday,
+            card.Mcode,
+            card.Qrcode,
+            phone_no = card.PhoneNo,
+            card.Email,
+            portrait_url = card.PortraitUrl,
+            city_id = card.CityId,
+            city_name = card.CityName,
+        });
+    }
+
+    private static async Task<IResult> Remark(string uid, HttpContext context, IGrainFactory grains)
+    {
+        var me = FriendAccess.RequireSelf(uid, context.AccId());
+        var body = await JsonBody.Read<RemarkV2Request>(context.Request);
+        var friend = body.FriendId is > 0 ? body.FriendId.Value : throw ApiException.BadRequest("friend_id must be a positive integer");
+        var remark = Text.SingleLine(body.Remark?.Trim(), "remark", 0, FriendsApi.MaxRemarkLength);
+        var err = await grains.GetGrain<IUserSocialGrain>(me).SetRemark(friend, remark);
+        if (err != Err.Ok) throw ApiException.Forbidden("not your friend");
+        return Results.Json(new { err = Err.Ok, is_success = true });
+    }
+
+    private static async Task<IResult> SelectPhones(HttpContext context, IGrainFactory grains)
+    {
+        var me = context.AccId();
+        var body = await JsonBody.Read<SelectPhonesRequest>(context.Request);
+        var book = body.PhoneList ?? throw ApiException.BadRequest("phone_list is required");
+        if (book.Count > MaxPhoneBook) throw ApiException.BadRequest($"phone_list: at most {MaxPhoneBook} numbers");
+        var social = grains.GetGrain<IUserSocialGrain>(me);
+        if (!await social.TryTakeBulkLookup()) throw new ApiException(Err.TooManyRequests, "too many phone book look-ups; try again in a minute");
+
+        var numbers = book.Select(entry => Phone.Normalize(entry.ValueKind switch
+        {
+            JsonValueKind.String => entry.GetString(),
+            JsonValueKind.Number => entry.GetRawText(),
+            _ => null,
+        })).ToList();
+        var distinct = numbers.OfType<string>().Distinct().ToList();
+        // One in-memory call per number, all in flight together.
+        var owners = (await Task.WhenAll(distinct.Select(n => grains.GetGrain<IPhoneGrain>(n).Owner())))
+            .Zip(distinct).Where(o => o.First is not null).ToDictionary(o => o.Second, o => o.First!.Value);
+        var friends = (await social.Friends()).Select(f => f.FriendId).ToHashSet();
+
+        var result = new PhoneBookClasses();
+        for (var i = 0; i < book.Count; i++)
+        {
+            if (numbers[i] is not { } number || !owners.TryGetValue(number, out var owner)) result.NotPlatform.Add(book[i]);
+            else if (owner == me) continue;
+            else if (friends.Contains(owner)) result.PlatformFriend.Add(book[i]);
+            else result.PlatformNotFriend.Add(book[i]);
+        }
+        return Results.Json(result);
+    }
+
+    private sealed record PhoneBookClasses
+    {
+        public int Err => 0;
+        [JsonPropertyName("platform_friend")] public List<JsonElement> PlatformFriend { get; } = [];
+        [JsonPropertyName("platform_notfriend")] public List<JsonElement> PlatformNotFriend { get; } = [];
+        [JsonPropertyName("notplatform")] public List<JsonElement> NotPlatform { get; } = [];
+    }
+
+    /// <summary>A user as the v2 routes show one; phone (and email) only to friends.</summary>
+    private static FriendCard Card(HttpContext context, long uid, Profile profile, Dictionary<long, string> cities,
+        bool isFriend, string displayName) => new(
+        FriendId: uid,
+        FriendName: displayName,
+        Gender: profile.Gender,
+        Mcode: profile.Mcode,
+        Qrcode: ProfileApi.QrCardUrl(context.Request, profile.Mcode),
+        PhoneNo: isFriend ? profile.Phone : "",
+        // MMX keeps no e-mail address or birthday (email login is not supported): always empty.
+        Email: "",
+        PortraitUrl: profile.Portrait,
+        CityId: profile.City,
+        CityName: cities.GetValueOrDefault(profile.City, ""),
+        Name: profile.Name,
+        Birthday: "");
+
+    private sealed record FriendCard(
+        [property: JsonPropertyName("friend_id")] long FriendId,
+        [property: JsonPropertyName("friend_name")] string FriendName,
+        int Gender,
+        long Mcode,
+        string Qrcode,
+        [property: JsonPropertyName("phone_no")] string PhoneNo,
+        string Email,
+        [property: JsonPropertyName("portrait_url")] string PortraitUrl,
+        [property: JsonPropertyName("city_id")] long CityId,
+        [property: JsonPropertyName("city_name")] string CityName,
+        string Name,
+        string Birthday);
+}

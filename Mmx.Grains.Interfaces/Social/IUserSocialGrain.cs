@@ -1,0 +1,56 @@
+namespace Mmx.Grains.Social;
+
+/// <summary>
+/// One per account (key: accID): the user's friend list (with remark names), the invitations they
+/// received, their privacy settings and their allowance of bulk phone look-ups. Friend entries are
+/// written by <see cref="IFriendshipGrain"/> in two steps (tentative, then confirmed); a tentative
+/// entry is settled by asking the pair's grain whenever the list is read.
+/// </summary>
+[Alias("mmx.social.IUserSocialGrain")]
+public interface IUserSocialGrain : IGrainWithIntegerKey
+{
+    /// <summary>The friends, oldest friendship first.</summary>
+    [Alias("Friends")]
+    Task<ImmutableArray<Friend>> Friends();
+
+    /// <summary>Sets the remark name for a friend: Forbidden when not a friend.</summary>
+    [Alias("SetRemark")]
+    Task<Err> SetRemark(long friendId, string remark);
+
+    [Alias("Invitations"), ReadOnly]
+    Task<ImmutableArray<Invitation>> Invitations();
+
+    [Alias("GetPrivacy"), ReadOnly]
+    Task<PrivacySettings> GetPrivacy();
+
+    [Alias("SetPrivacy")]
+    Task SetPrivacy(PrivacySettings settings);
+
+    /// <summary>Takes one bulk look-up from the user's allowance; false when it is used up for now.</summary>
+    [Alias("TryTakeBulkLookup")]
+    Task<bool> TryTakeBulkLookup();
+
+    // Steps of the pair grain's changes; idempotent.
+
+    [Alias("AddInvitation")]
+    Task AddInvitation(Invitation invitation);
+
+    [Alias("RemoveInvitation")]
+    Task RemoveInvitation(long from);
+
+    /// <summary>Adds a tentative entry for a friendship about to be made.</summary>
+    [Alias("Prepare")]
+    Task Prepare(long friendId);
+
+    /// <summary>Marks an entry as a made friendship.</summary>
+    [Alias("Confirm")]
+    Task Confirm(long friendId);
+
+    /// <summary>Marks an entry tentative for a friendship about to end.</summary>
+    [Alias("Demote")]
+    Task Demote(long friendId);
+
+    /// <summary>Drops an ended friendship's entry.</summary>
+    [Alias("Remove")]
+    Task Remove(long friendId);
+}

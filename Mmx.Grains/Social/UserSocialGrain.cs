@@ -1,0 +1,116 @@
+namespace Mmx.Grains.Social;
+
+[GenerateSerializer, Alias("mmx.social.FriendEntry")]
+public sealed record FriendEntry
+{
+    [Id(0)] public required Friend Friend { get; init; }
+    /// <summary>Written by a change under way: counts only if the pair's grain says so.</summary>
+    [Id(1)] public bool Tentative { get; init; }
+}
+
+[GenerateSerializer, Alias("mmx.social.UserSocialState")]
+public sealed record UserSocialState
+{
+    [Id(0)] public ImmutableDictionary<long, FriendEntry> Friends { get; init; } = ImmutableDictionary<long, FriendEntry>.Empty;
+    [Id(1)] public ImmutableDictionary<long, Invitation> Invitations { get; init; } = ImmutableDictionary<long, Invitation>.Empty;
+    [Id(2)] public PrivacySettings Privacy { get; init; } = new();
+}
+
+public sealed class UserSocialGrain(
+    [PersistentState(stateName: "user-social", storageName: SiloSetup.StorageName)] IPersistentState<UserSocialState> state,
+    [FromKeyedServices(MmxClock.Key)] TimeProvider time)
+    : Grain, IUserSocialGrain
+{
+    /// <summary>Bulk phone look-ups: this many a user may make per window (held here, so every API front shares it).</summary>
+    public const int BulkLookupsPerWindow = 5;
+    public static readonly TimeSpan BulkLookupWindow = TimeSpan.FromMinutes(1);
+    public const int MaxInvitations = 500;
+
+    private readonly Queue<DateTimeOffset> _bulkLookups = new();
+    private UserSocialState S => state.State;
+    private long AccId => this.GetPrimaryKeyLong();
+
+    public async Task<ImmutableArray<Friend>> Friends()
+    {
+        var friends = ImmutableArray.CreateBuilder<Friend>();
+        var settled = S.Friends;
+        foreach (var (id, entry) in S.Friends)
+        {
+            if (!entry.Tentative)
+            {
+                friends.Add(entry.Friend);
+                continue;
+            }
+            var status = await GrainFactory.GetGrain<IFriendshipGrain>(FriendshipKey.Of(AccId, id)).Status();
+            if (status is FriendshipStatus.Friends or FriendshipStatus.Unfriending) friends.Add(entry.Friend);
+            // Settle what a change left behind once the pair is no longer mid-way.
+            if (status == FriendshipStatus.Friends) settled = settled.SetItem(id, entry with { Tentative = false });
+            else if (status is FriendshipStatus.None or FriendshipStatus.Invited) settled = settled.Remove(id);
+        }
+        if (settled != S.Friends) await Save(S with { Friends = settled });
+        return [.. friends.OrderBy(f => f.Since).ThenBy(f => f.FriendId)];
+    }
+
+    public async Task<Err> SetRemark(long friendId, string remark)
+    {
+        if (!(await Friends()).Any(f => f.FriendId == friendId)) return Err.Forbidden;
+        var entry = S.Friends[friendId];
+        await Save(S with { Friends = S.Friends.SetItem(friendId, entry with { Friend = entry.Friend with { Remark = remark } }) });
+        return Err.Ok;
+    }
+
+    public Task<ImmutableArray<Invitation>> Invitations() =>
+        Task.FromResult(S.Invitations.Values.OrderByDescending(i => i.Time).ThenBy(i => i.From).ToImmutableArray());
+
+    public Task<PrivacySettings> GetPrivacy() => Task.FromResult(S.Privacy);
+
+    public Task SetPrivacy(PrivacySettings settings) => S.Privacy == settings ? Task.CompletedTask : Save(S with { Privacy = settings });
+
+    public Task<bool> TryTakeBulkLookup()
+    {
+        var now = time.GetUtcNow();
+        while (_bulkLookups.Count > 0 && now - _bulkLookups.Peek() >= BulkLookupWindow) _bulkLookups.Dequeue();
+        if (_bulkLookups.Count >= BulkLookupsPerWindow) return Task.FromResult(false);
+        _bulkLookups.Enqueue(now);
+        return Task.FromResult(true);
+    }
+
+    public Task AddInvitation(Invitation invitation)
+    {
+        if (!S.Invitations.ContainsKey(invitation.From) && S.Invitations.Count >= MaxInvitations)
+        {
+            // The oldest invitation makes room: a flood of invitations cannot grow this state.
+            var oldest = S.Invitations.Values.MinBy(i => i.Time)!;
+            return Save(S with { Invitations = S.Invitations.Remove(oldest.From).SetItem(invitation.From, invitation) });
+        }
+        return Save(S with { Invitations = S.Invitations.SetItem(invitation.From, invitation) });
+    }
+
+    public Task RemoveInvitation(long from) =>
+        S.Invitations.ContainsKey(from) ? Save(S with { Invitations = S.Invitations.Remove(from) }) : Task.CompletedTask;
+
+    public Task Prepare(long friendId)
+    {
+        if (S.Friends.ContainsKey(friendId)) return Task.CompletedTask;
+        var friend = new Friend { FriendId = friendId, Since = time.GetUtcNow().ToUnixTimeSeconds() };
+        return Save(S with { Friends = S.Friends.SetItem(friendId, new FriendEntry { Friend = friend, Tentative = true }) });
+    }
+
+    public Task Confirm(long friendId) => SetTentative(friendId, false);
+
+    public Task Demote(long friendId) => SetTentative(friendId, true);
+
+    public Task Remove(long friendId) =>
+        S.Friends.ContainsKey(friendId) ? Save(S with { Friends = S.Friends.Remove(friendId) }) : Task.CompletedTask;
+
+    private Task SetTentative(long friendId, bool tentative) =>
+        S.Friends.TryGetValue(friendId, out var entry) && entry.Tentative != tentative
+            ? Save(S with { Friends = S.Friends.SetItem(friendId, entry with { Tentative = tentative }) })
+            : Task.CompletedTask;
+
+    private async Task Save(UserSocialState next)
+    {
+        state.State = next;
+        await state.WriteStateAsync();
+    }
+}
