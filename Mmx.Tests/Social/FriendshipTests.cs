@@ -90,11 +90,14 @@ public sealed class FriendshipTests(TwoSiloCluster fixture)
             }
         });
 
-        for (var round = 0; round < 15; round++)
+        for (var round = 0; round < 20; round++)
         {
             Assert.Equal(Err.Ok, await pair.Invite(a, b, ""));
+            await Task.Delay(5);
             Assert.Equal(Err.Ok, await pair.Accept(b, a));
+            await Task.Delay(5);
             Assert.Equal(Err.Ok, await pair.Unfriend(a, b));
+            await Task.Delay(5);
         }
         stop.Cancel();
         await watcher;
