@@ -2,6 +2,9 @@ using Mmx.Api.Accounts;
 using Mmx.Api.Admin;
 using Mmx.Api.Catalogue;
 using Mmx.Api.Hosting;
+using Mmx.Api.Operations;
+using OpenTelemetry.Metrics;
+using Orleans.Dashboard;
 using Mmx.Api.ShopLife;
 using Mmx.Api.Social;
 
@@ -14,6 +17,13 @@ builder.Services.AddSingleton<CatalogueImporter>();
 builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
 // The admin import is the largest body; user routes are held to 64 KB by JsonBody.
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = AdminApi.MaxImportBytes);
+builder.Services.AddMmxHealth();
+builder.Services.AddMmxOpenApi();
+builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+    .AddAspNetCoreInstrumentation()
+    .AddRuntimeInstrumentation()
+    .AddMeter("Microsoft.Orleans", MmxMetrics.MeterName)
+    .AddPrometheusExporter());
 if (builder.Configuration.GetValue("Mmx:DemoData", defaultValue: !cluster.IsCluster))
 {
     builder.Services.AddHostedService<DemoDataLoader>();
@@ -21,6 +31,11 @@ if (builder.Configuration.GetValue("Mmx:DemoData", defaultValue: !cluster.IsClus
 
 var app = builder.Build();
 app.UseContractErrors();
+app.UseDashboardGuard(cluster.IsCluster);
+app.MapMmxHealth();
+app.MapMmxOpenApi();
+app.MapPrometheusScrapingEndpoint("/metrics");
+app.MapOrleansDashboard(routePrefix: DashboardAccess.Path);
 app.MapCatalogueApi();
 app.MapShopsApi();
 app.MapGoodsApi();

@@ -1,3 +1,4 @@
+using Mmx.Api.Operations;
 using Mmx.Api.Validation;
 using Mmx.Grains.Accounts;
 
@@ -34,6 +35,7 @@ public static class AccountApi
         var registered = await phoneGrain.Register(Passwords.Hash(password));
         if (registered.Err != Err.Ok) return ApiResults.Err(registered.Err);
         var accId = registered.Value;
+        MmxMetrics.SignedUp();
         var token = Sessions.NewToken();
         await grains.GetGrain<IUserGrain>(accId).OpenSession(Sessions.HashOf(token));
         Sessions.SetCookie(response, token);
@@ -74,6 +76,7 @@ public static class AccountApi
             TokenHash = Sessions.HashOf(token),
             UpgradedHash = needsUpgrade ? Passwords.Hash(password) : null,
         });
+        MmxMetrics.LoggedIn(result.Err == Err.Ok);
         if (result.Err != Err.Ok) return ApiResults.Err(result.Err);
         Sessions.SetCookie(response, token);
         return Results.Json(new { err = Err.Ok, accID = accId, dev = result.PreviousDevice, token });

@@ -44,12 +44,15 @@ public static class AdminApi
         return Results.Json(new { err = Err.Ok, imported });
     }
 
-    private static ValueTask<object?> RequireAdminKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static ValueTask<object?> RequireAdminKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        HasAdminKey(context.HttpContext) ? next(context) : throw ApiException.Forbidden("a valid X-Admin-Key header is required");
+
+    /// <summary>Whether the request carries the admin key (compared in constant time).</summary>
+    public static bool HasAdminKey(HttpContext context)
     {
-        var expected = context.HttpContext.RequestServices.GetRequiredService<AdminKey>().Value;
-        var given = context.HttpContext.Request.Headers["X-Admin-Key"].ToString();
-        var match = CryptographicOperations.FixedTimeEquals(
+        var expected = context.RequestServices.GetRequiredService<AdminKey>().Value;
+        var given = context.Request.Headers["X-Admin-Key"].ToString();
+        return CryptographicOperations.FixedTimeEquals(
             SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
-        return match ? next(context) : throw ApiException.Forbidden("a valid X-Admin-Key header is required");
     }
 }

@@ -66,6 +66,7 @@ public static class ErrorResponses
     private static Task Write(HttpContext context, int status, Err err, string message,
         string? correlationId = null, bool retry = false)
     {
+        Operations.MmxMetrics.Error((int)err);
         context.Response.Clear();
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(new ErrorBody((int)err, message, correlationId, retry ? true : null));

@@ -1,4 +1,5 @@
 using Mmx.Api.Accounts;
+using Mmx.Api.Operations;
 using Mmx.Grains.ShopLife;
 
 namespace Mmx.Api.ShopLife;
@@ -18,12 +19,17 @@ public static class PresenceApi
 
     private static IUserShopsGrain Me(HttpContext context, IGrainFactory grains) => grains.GetGrain<IUserShopsGrain>(context.AccId());
 
-    private static async Task<IResult> Enter(HttpContext context, IGrainFactory grains) =>
-        ApiResults.Err(await Me(context, grains).Enter(context.Request.Query.RequiredId("sid")));
+    private static async Task<IResult> Enter(HttpContext context, IGrainFactory grains)
+    {
+        var result = ApiResults.Err(await Me(context, grains).Enter(context.Request.Query.RequiredId("sid")));
+        MmxMetrics.Entered();
+        return result;
+    }
 
     private static async Task<IResult> Exit(HttpContext context, IGrainFactory grains)
     {
         await Me(context, grains).Exit(context.Request.Query.RequiredId("sid"));
+        MmxMetrics.Exited();
         return ApiResults.Ok();
     }
 

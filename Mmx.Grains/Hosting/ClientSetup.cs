@@ -1,4 +1,5 @@
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 
 namespace Mmx.Grains;
@@ -19,6 +20,7 @@ public static class ClientSetup
             o.Invariant = ClusterSettings.Invariant;
             o.ConnectionString = settings.ConnectionString;
         });
+        client.AddDashboard();
         return client;
     }
 }

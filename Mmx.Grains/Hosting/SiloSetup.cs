@@ -6,6 +6,7 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Storage;
 using Mmx.Grains.Accounts.Sms;
+using Orleans.Dashboard;
 
 namespace Mmx.Grains;
 
@@ -43,6 +44,8 @@ public static class SiloSetup
         }
 
         silo.AddMmxStorage(settings.ConnectionString);
+        // The Orleans Dashboard's grains and statistics; the API front serves its pages.
+        silo.AddDashboard();
         AddMmxServices(silo.Services, configuration);
         return silo;
     }

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Mmx.Grains.Operations;
+
+namespace Mmx.Api.Operations;
+
+/// <summary>
+/// /health/live: the process answers. /health/ready: a grain answers and has read its state from
+/// grain storage, i.e. the cluster is joined and storage is reachable.
+/// </summary>
+public static class Health
+{
+    public static IServiceCollection AddMmxHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<ClusterAndStorage>("cluster-and-storage", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMmxHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Operations");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).WithTags("Operations");
+        return app;
+    }
+
+    private sealed class ClusterAndStorage(IGrainFactory grains) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await grains.GetGrain<IHealthGrain>(0).Probe().WaitAsync(cancellationToken);
+                return HealthCheckResult.Healthy();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return HealthCheckResult.Unhealthy("the cluster or its storage does not answer", ex);
+            }
+        }
+    }
+}
