@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mmx.Tests.Operations;
+
+/// <summary>Health, OpenAPI, /docs, the dashboard and /metrics of the embedded API.</summary>
+public sealed class OperatorEndpointsTests(OperatorEndpointsTests.Api api) : IClassFixture<OperatorEndpointsTests.Api>
+{
+    public sealed class Api : ApiFactory;
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoints_answer_healthy(string url)
+    {
+        using var response = await api.CreateClient().GetAsync(url);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_every_route_and_the_err_table()
+    {
+        var document = JsonNode.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+        Assert.Contains("| 99 | Internal |", (string?)document["info"]!["description"]);
+        var paths = document["paths"]!.AsObject();
+
+        var routes = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/user") || raw.StartsWith("/admin")))
+            .Select(e => (Path: "/" + e.RoutePattern.RawText!.Trim('/'), Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []))
+            .ToList();
+        Assert.True(routes.Count > 60, $"only {routes.Count} routes found");
+        foreach (var (path, methods) in routes)
+        {
+            Assert.True(paths.ContainsKey(path), $"{path} is missing from the OpenAPI document");
+            foreach (var method in methods) Assert.True(paths[path]!.AsObject().ContainsKey(method.ToLowerInvariant()), $"{method} {path} is missing");
+        }
+    }
+
+    [Theory]
+    [InlineData("/docs", "scalar")]
+    [InlineData("/dashboard", "Orleans Dashboard")]
+    public async Task The_api_page_and_the_dashboard_are_served(string url, string marker)
+    {
+        using var response = await api.CreateClient(new() { AllowAutoRedirect = true }).GetAsync(url);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(marker, await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Metrics_count_errors_by_err()
+    {
+        var client = api.CreateClient();
+        await client.GetAsync("/user/shop?city=x");
+        await client.GetAsync("/user/shop/info?sid=424242");
+        var metrics = await client.GetStringAsync("/metrics");
+        Assert.Contains("mmx_errors_total{otel_scope_name=\"Mmx.Api\",err=\"1\"}", metrics);
+        Assert.Contains("mmx_errors_total{otel_scope_name=\"Mmx.Api\",err=\"4\"}", metrics);
+        Assert.Contains("http_server_request_duration_seconds", metrics);
+        Assert.Contains("orleans_", metrics);
+    }
+}
