@@ -1,52 +1,59 @@
 #!/usr/bin/env bash
-# Cluster mode on one machine, without Docker: PostgreSQL, the Orleans schema, two Mmx.Silo
-# processes and Mmx.Api as their client, all on loopback. State and logs live in .data/.
-#   scripts/local-cluster.sh start     build, start everything, print the API URL
+# Cluster mode on one machine, without Docker: PostgreSQL, the Orleans schema, N Mmx.Silo
+# processes and Mmx.Api as their client, all on loopback. State and logs live in $MMX_DATA.
+#   scripts/local-cluster.sh start     build, start everything, wait until the API is ready
 #   scripts/local-cluster.sh add-silo  start one more silo with the same configuration
-#   scripts/local-cluster.sh stop      stop everything (the database files stay in .data/pg)
-# Ports: PG_PORT (55432), API_PORT (5080); silos take 11111+n / 30000+n.
+#   scripts/local-cluster.sh stop      stop everything (the database files stay)
+# Settings (environment): MMX_DATA (.data), PG_PORT (55432), API_PORT (5080), SILOS (2),
+# SILO_PORT_BASE (11111) and GATEWAY_PORT_BASE (30000): silo n listens on BASE+n,
+# MMX_CONFIGURATION (Release), MMX_SKIP_BUILD (0; 1 when the binaries are already built).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DATA="$PWD/.data"; LOGS="$DATA/logs"; PG_DATA="$DATA/pg"
+DATA="${MMX_DATA:-$PWD/.data}"; LOGS="$DATA/logs"; PG_DATA="$DATA/pg"
 PG_BIN=/usr/lib/postgresql/15/bin
-PG_PORT="${PG_PORT:-55432}"; API_PORT="${API_PORT:-5080}"
+PG_PORT="${PG_PORT:-55432}"; API_PORT="${API_PORT:-5080}"; SILOS="${SILOS:-2}"
+SILO_PORT_BASE="${SILO_PORT_BASE:-11111}"; GATEWAY_PORT_BASE="${GATEWAY_PORT_BASE:-30000}"
+CONF="${MMX_CONFIGURATION:-Release}"
 export ConnectionStrings__Orleans="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 export Mmx__AdminKey="${Mmx__AdminKey:-local-cluster-admin-key}"
+SILO_DLL="Mmx.Silo/bin/$CONF/net10.0/Mmx.Silo.dll"
+API_DLL="Mmx.Api/bin/$CONF/net10.0/Mmx.Api.dll"
 
 as_postgres() { if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 start_postgres() {
   bash scripts/ensure-postgres.sh
   mkdir -p "$PG_DATA" "$LOGS"
-  [ "$(id -u)" = "0" ] && chown postgres:postgres "$PG_DATA"
+  if [ "$(id -u)" = "0" ]; then chown postgres:postgres "$PG_DATA"; fi
   [ -f "$PG_DATA/PG_VERSION" ] || as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 >/dev/null
   as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
-    -o "-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1" start >/dev/null
+    -o "-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
 }
 
 start_silo() {
   local n=$1
-  Mmx__Orleans__SiloPort=$((11111 + n)) Mmx__Orleans__GatewayPort=$((30000 + n)) \
-    nohup dotnet Mmx.Silo/bin/Release/net10.0/Mmx.Silo.dll >"$LOGS/silo$n.log" 2>&1 &
+  Mmx__Orleans__SiloPort=$((SILO_PORT_BASE + n)) Mmx__Orleans__GatewayPort=$((GATEWAY_PORT_BASE + n)) \
+    nohup dotnet "$SILO_DLL" >"$LOGS/silo$n.log" 2>&1 &
   echo $! >"$DATA/silo$n.pid"
-  echo "silo $n: ports $((11111 + n))/$((30000 + n)), log $LOGS/silo$n.log"
+  echo "silo $n: ports $((SILO_PORT_BASE + n))/$((GATEWAY_PORT_BASE + n)), log $LOGS/silo$n.log"
 }
 
 case "${1:-}" in
   start)
-    dotnet build Mmx.sln -c Release -v quiet -nologo >/dev/null
+    if [ "${MMX_SKIP_BUILD:-0}" != "1" ]; then dotnet build Mmx.sln -c "$CONF" -v quiet -nologo >/dev/null; fi
     start_postgres
-    dotnet Mmx.Silo/bin/Release/net10.0/Mmx.Silo.dll --apply-schema
-    start_silo 0; start_silo 1
-    ASPNETCORE_URLS="http://127.0.0.1:$API_PORT" nohup dotnet Mmx.Api/bin/Release/net10.0/Mmx.Api.dll >"$LOGS/api.log" 2>&1 &
+    dotnet "$SILO_DLL" --apply-schema
+    for n in $(seq 0 $((SILOS - 1))); do start_silo "$n"; done
+    ASPNETCORE_URLS="http://127.0.0.1:$API_PORT" nohup dotnet "$API_DLL" >"$LOGS/api.log" 2>&1 &
     echo $! >"$DATA/api.pid"
-    for _ in $(seq 1 60); do
-      curl -fs "http://127.0.0.1:$API_PORT/user/city" >/dev/null 2>&1 && break; sleep 1
+    for _ in $(seq 1 90); do
+      curl -fs "http://127.0.0.1:$API_PORT/health/ready" >/dev/null 2>&1 && break; sleep 1
     done
-    echo "API: http://127.0.0.1:$API_PORT (admin key: $Mmx__AdminKey), log $LOGS/api.log"
+    curl -fs "http://127.0.0.1:$API_PORT/health/ready" >/dev/null || { echo "the API did not get ready; see $LOGS" >&2; exit 1; }
+    echo "API: http://127.0.0.1:$API_PORT (admin key: $Mmx__AdminKey), logs in $LOGS"
     ;;
   add-silo)
-    n=2; while [ -f "$DATA/silo$n.pid" ]; do n=$((n + 1)); done
+    n=0; while [ -f "$DATA/silo$n.pid" ]; do n=$((n + 1)); done
     start_silo "$n"
     ;;
   stop)

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Net;
+using Orleans.Runtime;
+
+namespace Mmx.Tests.Operations;
+
+/// <summary>
+/// Real processes on a real PostgreSQL: the API front and three silos started by the documented
+/// script; one silo killed with SIGKILL under load; a fourth silo added under load.
+/// </summary>
+[Collection(ScriptedClusterCollection.Name)]
+public sealed class ClusterProcessTests(ScriptedCluster cluster)
+{
+    private ApiClient NewClient() => new(new HttpClient { BaseAddress = cluster.Api, Timeout = TimeSpan.FromSeconds(40) });
+
+    [Theory]
+    [InlineData("/health/live", "Healthy")]
+    [InlineData("/health/ready", "Healthy")]
+    [InlineData("/openapi/v1.json", "\"openapi\"")]
+    [InlineData("/docs/", "scalar")]
+    [InlineData("/dashboard/", "Orleans Dashboard")]
+    [InlineData("/metrics", "orleans_")]
+    public async Task Operator_endpoints_answer_in_cluster_mode(string url, string marker)
+    {
+        using var http = new HttpClient { BaseAddress = cluster.Api };
+        using var response = await http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(marker, await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_killed_silo_loses_no_acknowledged_write_and_service_returns_within_30_seconds()
+    {
+        var writers = new List<(ApiClient Client, List<string> Acked)>();
+        for (var i = 0; i < 16; i++)
+        {
+            var client = NewClient();
+            await client.SignUp(AccountTestKit.NewPhone());
+            writers.Add((client, []));
+        }
+
+        var clock = Stopwatch.StartNew();
+        var killedAt = TimeSpan.Zero;
+        var failures = new List<TimeSpan>();
+        var stopAt = TimeSpan.FromSeconds(35);
+        var load = Task.WhenAll(writers.Select(async (w, index) =>
+        {
+            for (var n = 0; clock.Elapsed < stopAt; n++)
+            {
+                var content = $"w{index}-{n}";
+                // A failure is dated by when its request was sent: a call caught in flight by the
+                // kill may take a while to be answered, but it says nothing of later requests.
+                var sent = clock.Elapsed;
+                if (await Succeeds(() => w.Client.Post("/user/feedback", new { feedback = content })))
+                {
+                    lock (w.Acked) w.Acked.Add(content);
+                }
+                else
+                {
+                    lock (failures) failures.Add(sent);
+                }
+                sent = clock.Elapsed;
+                if (!await Succeeds(() => w.Client.Get("/user/city"))) lock (failures) failures.Add(sent);
+                await Task.Delay(50);
+            }
+        }));
+
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        killedAt = clock.Elapsed;
+        cluster.KillSilo(1);
+        await load;
+
+        var lost = 0;
+        foreach (var (client, acked) in writers)
+        {
+            var stored = new HashSet<string>();
+            for (var offset = 0; ; offset += 50)
+            {
+                var page = (await client.Get($"/user/feedback?offset={offset}&count=50"))["feedList"]!.AsArray();
+                foreach (var entry in page) stored.Add((string)entry!["content"]!);
+                if (page.Count < 50) break;
+            }
+            lost += acked.Count(a => !stored.Contains(a));
+        }
+        var acknowledged = writers.Sum(w => w.Acked.Count);
+        var unavailable = failures.Count == 0 ? 0 : (failures.Max() - killedAt).TotalSeconds;
+        Console.WriteLine($"failover: {acknowledged} writes acknowledged, {lost} lost, {failures.Count} failed requests, " +
+                          $"last failed request sent {unavailable:F1} s after the kill");
+
+        Assert.Equal(0, lost);
+        Assert.True(acknowledged > 500, $"only {acknowledged} writes acknowledged");
+        Assert.True(unavailable <= 30, $"requests sent {unavailable:F1} s after the kill still failed");
+        // And the service answers now.
+        Assert.Equal(0, (int)(await writers[0].Client.Get("/user/personal"))["err"]!);
+    }
+
+    /// <summary>Whether a request was answered with err 0: a fault, a time-out or a non-JSON answer counts as a failure.</summary>
+    private static async Task<bool> Succeeds(Func<Task<System.Text.Json.Nodes.JsonNode>> request)
+    {
+        try
+        {
+            return (int)(await request())["err"]! == 0;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Xunit.Sdk.XunitException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
+    public async Task A_silo_added_under_load_joins_and_takes_grains()
+    {
+        var management = cluster.Client.GetGrain<IManagementGrain>(0);
+        var before = (await management.GetHosts(onlyActive: true)).Count;
+
+        using var stop = new CancellationTokenSource();
+        var load = Task.Run(async () =>
+        {
+            var client = NewClient();
+            await client.SignUp(AccountTestKit.NewPhone());
+            for (var sid = 1; !stop.IsCancellationRequested; sid = sid % 40 + 1)
+            {
+                await client.Post($"/user/shop/enter?sid={sid}");
+            }
+        });
+        await cluster.AddSilo();
+
+        var joined = false;
+        var activationsOnNewSilo = 0;
+        for (var attempt = 0; attempt < 60 && activationsOnNewSilo == 0; attempt++)
+        {
+            await Task.Delay(1000);
+            var hosts = await management.GetHosts(onlyActive: true);
+            joined = hosts.Count > before;
+            // New users' grains land across the silos, the new one included.
+            var fresh = NewClient();
+            await fresh.SignUp(AccountTestKit.NewPhone());
+            await fresh.Post("/user/shop/enter?sid=7");
+            var stats = await management.GetSimpleGrainStatistics();
+            activationsOnNewSilo = stats.Where(s => hosts.Keys.Any(h => h == s.SiloAddress)
+                    && s.SiloAddress.Endpoint.Port == cluster.SiloPort(ScriptedCluster.InitialSilos))
+                .Sum(s => s.ActivationCount);
+        }
+        stop.Cancel();
+        await load;
+
+        Assert.True(joined, "the added silo did not become active");
+        Assert.True(activationsOnNewSilo > 0, "the added silo activated no grain");
+    }
+}
