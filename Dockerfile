@@ -5,6 +5,8 @@ COPY . .
 RUN dotnet publish Mmx.Silo -c Release -o /out/silo && dotnet publish Mmx.Api -c Release -o /out/api
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# curl for the API's health check in docker-compose.yml.
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /out/silo /app/silo
 COPY --from=build /out/api /app/api

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Mmx.Grains;
 
@@ -19,6 +20,9 @@ if (args.Contains("--apply-schema"))
     return 0;
 }
 
+// On SIGTERM the silo finishes its requests and hands its grains over before it exits; give it
+// the time to (docker-compose allows 60 s before it kills).
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(55));
 builder.UseOrleans(silo => silo.AddMmxSilo(builder.Configuration));
 await builder.Build().RunAsync();
 return 0;
