@@ -42,6 +42,7 @@ public sealed class ClusterProcessTests(ScriptedCluster cluster)
         var clock = Stopwatch.StartNew();
         var killedAt = TimeSpan.Zero;
         var failures = new List<TimeSpan>();
+        var ackedAt = new List<TimeSpan>();
         var stopAt = TimeSpan.FromSeconds(35);
         var load = Task.WhenAll(writers.Select(async (w, index) =>
         {
@@ -54,6 +55,7 @@ public sealed class ClusterProcessTests(ScriptedCluster cluster)
                 if (await Succeeds(() => w.Client.Post("/user/feedback", new { feedback = content })))
                 {
                     lock (w.Acked) w.Acked.Add(content);
+                    lock (ackedAt) ackedAt.Add(sent);
                 }
                 else
                 {
@@ -88,7 +90,10 @@ public sealed class ClusterProcessTests(ScriptedCluster cluster)
                           $"last failed request sent {unavailable:F1} s after the kill");
 
         Assert.Equal(0, lost);
-        Assert.True(acknowledged > 500, $"only {acknowledged} writes acknowledged");
+        // Writes were acknowledged before the kill and again well after it (the load is not timed:
+        // a slow machine makes fewer writes, which is fine).
+        Assert.Contains(ackedAt, t => t < killedAt);
+        Assert.Contains(ackedAt, t => t > killedAt + TimeSpan.FromSeconds(20));
         Assert.True(unavailable <= 30, $"requests sent {unavailable:F1} s after the kill still failed");
         // And the service answers now.
         Assert.Equal(0, (int)(await writers[0].Client.Get("/user/personal"))["err"]!);
