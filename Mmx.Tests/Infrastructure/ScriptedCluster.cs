@@ -75,6 +75,14 @@ public sealed class ScriptedCluster : IAsyncLifetime
         Process.GetProcessById(pid).Kill();
     }
 
+    /// <summary>SIGTERM: the silo is told to stop, as by an operator or an orchestrator.</summary>
+    public async Task StopSilo(int n)
+    {
+        var pid = int.Parse(File.ReadAllText(Path.Combine(_data, $"silo{n}.pid")).Trim());
+        using var kill = Process.Start("kill", ["-TERM", pid.ToString()])!;
+        await kill.WaitForExitAsync();
+    }
+
     public int SiloPort(int n) => SiloPortBase + n;
 
     private async Task Script(string command)
