@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mmx.Tests.Hardening;
+
+/// <summary>
+/// Every route of the app that is not public by the contract, taken from the route table (so a new
+/// route is covered without being listed here), called with no token, a garbage token, a
+/// logged-out token and an expired one: err 2 every time.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Api api) : IClassFixture<AuthorizationMatrixTests.Api>
+{
+    public sealed class Api : ApiFactory;
+
+    /// <summary>The contract's public routes ("Sessions"), as METHOD path patterns.</summary>
+    private static readonly HashSet<string> Public =
+    [
+        "POST /user/login", "POST /user/register", "POST /user/gencode", "POST /user/vercode", "POST /user/resetpw",
+        "GET /user/city", "GET /user/category", "GET /user/version", "GET /user/shop/recommend", "GET /user/shop",
+        "GET /user/shop/search", "GET /user/shop/name", "GET /user/shop/info", "GET /user/shop/activity",
+        "GET /user/activity", "GET /user/goods", "GET /user/goods/info", "GET /user/goods/fit",
+        "GET /userweb/activity/{id}", "GET /userweb/shopgoods/{ids}",
+    ];
+
+    private List<(string Method, string Pattern)> UserRoutes() =>
+        [.. api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/user/") || raw.StartsWith("/userweb/")))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? [])
+                .Select(m => (m, "/" + e.RoutePattern.RawText!.Trim('/'))))];
+
+    private static string Concrete(string pattern) => pattern
+        .Replace("{uid}", "10001").Replace("{id}", "1").Replace("{ids}", "1").Replace("{key}", "13800138000");
+
+    private static int Err(JsonNode answer) => (int)answer["err"]!;
+
+    [Fact]
+    public async Task Every_session_route_refuses_missing_garbage_logged_out_and_expired_tokens()
+    {
+        var loggedOut = api.NewClient();
+        await loggedOut.SignUp(AccountTestKit.NewPhone());
+        Assert.Equal(0, Err(await loggedOut.Post("/user/logout")));
+        var expired = api.NewClient();
+        await expired.SignUp(AccountTestKit.NewPhone());
+        Assert.Equal(0, Err(await expired.Get("/user/personal")));
+        api.Clock.Advance(TimeSpan.FromDays(31));
+
+        var tokens = new Dictionary<string, string?>
+        {
+            ["none"] = null,
+            ["garbage"] = "not-a-token",
+            ["logged out"] = loggedOut.Token,
+            ["expired"] = expired.Token,
+        };
+        var guarded = UserRoutes().Where(r => !Public.Contains($"{r.Method} {r.Pattern}")).ToList();
+        Assert.True(guarded.Count >= 40, $"only {guarded.Count} session routes found");
+
+        foreach (var (method, pattern) in guarded)
+        {
+            foreach (var (kind, token) in tokens)
+            {
+                var client = api.NewClient();
+                client.Token = token;
+                var answer = await client.Send(new HttpMethod(method), Concrete(pattern), new { });
+                Assert.True(Err(answer) == 2, $"{method} {pattern} with a {kind} token answered {answer.ToJsonString()}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Public_routes_need_no_session()
+    {
+        var routes = UserRoutes().Where(r => Public.Contains($"{r.Method} {r.Pattern}")).ToList();
+        Assert.True(routes.Count >= 15, $"only {routes.Count} public routes found");
+        foreach (var (method, pattern) in routes)
+        {
+            var answer = await api.NewClient().Send(new HttpMethod(method), Concrete(pattern), new { });
+            Assert.True(Err(answer) != 2, $"{method} {pattern} asked for a session");
+        }
+    }
+}

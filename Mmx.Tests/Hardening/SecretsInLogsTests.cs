@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Mmx.Tests.Hardening;
+
+/// <summary>
+/// A full sign-up, login, password reset and logout with every log at Debug level captured: no
+/// password, session token or SMS code appears in any log line.
+/// </summary>
+public sealed class SecretsInLogsTests(SecretsInLogsTests.Api api) : IClassFixture<SecretsInLogsTests.Api>
+{
+    public sealed class Api : ApiFactory
+    {
+        public ConcurrentQueue<string> Lines { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging =>
+            {
+                logging.SetMinimumLevel(LogLevel.Debug);
+                logging.AddFilter(_ => true);
+                logging.Services.AddSingleton<ILoggerProvider>(new CapturingProvider(Lines));
+            });
+        }
+    }
+
+    [Fact]
+    public async Task No_password_token_or_code_is_logged()
+    {
+        var client = api.NewClient();
+        var phone = AccountTestKit.NewPhone();
+        const string password = "Secret-Pass-9x7";
+        const string newPassword = "Other-Secret-4k2";
+        var secrets = new List<string> { password, newPassword };
+
+        Assert.Equal(0, (int)(await client.Post("/user/gencode", new { phone }))["err"]!);
+        var code = await client.ReadCodeFromOutbox(phone);
+        secrets.Add(code);
+        Assert.Equal(0, (int)(await client.Post("/user/vercode", new { phone, code }))["err"]!);
+        var registered = await client.Post("/user/register", new { phone, password });
+        secrets.Add((string)registered["token"]!);
+        Assert.Equal(8, (int)(await client.LogIn(phone, password: "wrong-" + password))["err"]!);
+        Assert.Equal(0, (int)(await client.LogIn(phone, password: password))["err"]!);
+        secrets.Add(client.Token!);
+
+        await client.VerifyPhone(phone);
+        secrets.Add(await client.ReadCodeFromOutbox(phone));
+        Assert.Equal(0, (int)(await client.Post("/user/resetpw", new { phone, password = newPassword }))["err"]!);
+        Assert.Equal(0, (int)(await client.LogIn(phone, password: newPassword))["err"]!);
+        secrets.Add(client.Token!);
+        Assert.Equal(0, (int)(await client.Post("/user/logout"))["err"]!);
+
+        Assert.NotEmpty(api.Lines);
+        foreach (var line in api.Lines)
+        {
+            foreach (var secret in secrets)
+            {
+                Assert.False(line.Contains(secret, StringComparison.Ordinal), $"a secret was logged: {line}");
+            }
+        }
+    }
+
+    private sealed class CapturingProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Capturing(categoryName, lines);
+        public void Dispose() { }
+
+        private sealed class Capturing(string category, ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull
+            {
+                lines.Enqueue($"{category} scope {state}");
+                return null;
+            }
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                lines.Enqueue($"{category} {formatter(state, exception)} {state} {exception}");
+            }
+        }
+    }
+}
