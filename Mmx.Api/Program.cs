@@ -18,6 +18,7 @@ builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOption
 // The admin import is the largest body; user routes are held to 64 KB by JsonBody.
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = AdminApi.MaxImportBytes);
 builder.Services.AddMmxHealth();
+builder.Services.AddMmxRateLimits(builder.Configuration);
 builder.Services.AddMmxOpenApi();
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddAspNetCoreInstrumentation()
@@ -32,6 +33,7 @@ if (builder.Configuration.GetValue("Mmx:DemoData", defaultValue: !cluster.IsClus
 var app = builder.Build();
 app.UseContractErrors();
 app.UseDashboardGuard(cluster.IsCluster);
+app.UseRateLimiter();
 app.MapMmxHealth();
 app.MapMmxOpenApi();
 app.MapPrometheusScrapingEndpoint("/metrics");

@@ -13,9 +13,12 @@ public static class AccountApi
     public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
     {
         var user = app.MapGroup("/user").WithTags("Accounts");
-        user.MapPost("/register", Register).WithSummary("Create an account for a verified phone; answers accID and a session token");
-        user.MapPost("/login", Login).WithSummary("Log in by account (mode 1) or phone (mode 2); answers accID, the previous device and a token");
-        user.MapPost("/resetpw", ResetPassword).WithSummary("Set a new password for a verified phone; ends every session");
+        user.MapPost("/register", Register).WithSummary("Create an account for a verified phone; answers accID and a session token")
+            .RequireRateLimiting(RateLimits.SignIn);
+        user.MapPost("/login", Login).WithSummary("Log in by account (mode 1) or phone (mode 2); answers accID, the previous device and a token")
+            .RequireRateLimiting(RateLimits.SignIn);
+        user.MapPost("/resetpw", ResetPassword).WithSummary("Set a new password for a verified phone; ends every session")
+            .RequireRateLimiting(RateLimits.SignIn);
 
         var session = app.MapGroup("/user").WithTags("Accounts").RequireSession();
         session.MapPost("/logout", Logout).WithSummary("End this session everywhere");

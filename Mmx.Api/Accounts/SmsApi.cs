@@ -1,3 +1,4 @@
+using Mmx.Api.Operations;
 using Mmx.Api.Validation;
 using Mmx.Grains.Accounts;
 
@@ -9,8 +10,10 @@ public static class SmsApi
     public static IEndpointRouteBuilder MapSmsApi(this IEndpointRouteBuilder app)
     {
         var user = app.MapGroup("/user").WithTags("Accounts");
-        user.MapPost("/gencode", GenCode).WithSummary("Send a 6-digit code to a phone (one per 60 s, 10 a day)");
-        user.MapPost("/vercode", VerCode).WithSummary("Check a code; success verifies the phone for 10 minutes, for one use");
+        user.MapPost("/gencode", GenCode).WithSummary("Send a 6-digit code to a phone (one per 60 s, 10 a day)")
+            .RequireRateLimiting(RateLimits.Sms);
+        user.MapPost("/vercode", VerCode).WithSummary("Check a code; success verifies the phone for 10 minutes, for one use")
+            .RequireRateLimiting(RateLimits.Sms);
         return app;
     }
 

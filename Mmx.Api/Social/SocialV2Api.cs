@@ -22,7 +22,8 @@ public static class SocialV2Api
         web.MapGet("/{uid}/friends", Friends).WithSummary("Your friends grouped by the initial of their display name");
         web.MapGet("/search/{key}", Search).WithSummary("Find a user by phone or mcode (phone and email only for friends)");
         web.MapPost("/{uid}/friend/remark", Remark).WithSummary("Set your remark name for a friend");
-        web.MapPost("/selectphones", SelectPhones).WithSummary("Classify a phone book: friends, other members, not members");
+        web.MapPost("/selectphones", SelectPhones).WithSummary("Classify a phone book: friends, other members, not members")
+            .RequireRateLimiting(Operations.RateLimits.Bulk);
         return app;
     }
 
