@@ -26,6 +26,34 @@ public sealed class PostgresAccountTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task Two_fronts_cannot_double_the_sms_or_login_limits()
+    {
+        var clusterId = $"limits-{Guid.NewGuid():N}";
+        await using var silos = await SiloPair.Start(postgres.ConnectionString, clusterId);
+        await using var frontA = new ApiFactory(postgres.ConnectionString, clusterId);
+        await using var frontB = new ApiFactory(postgres.ConnectionString, clusterId);
+        var a = new ApiClient(frontA.CreateClient());
+        var b = new ApiClient(frontB.CreateClient());
+
+        // One code per 60 s per number, whichever front is asked.
+        var phone = AccountTestKit.NewPhone();
+        Assert.Equal(0, (int)(await a.Post("/user/gencode", new { phone }))["err"]!);
+        Assert.Equal(7, (int)(await b.Post("/user/gencode", new { phone }))["err"]!);
+
+        // Five wrong passwords lock the account, spread over two fronts.
+        var code = await a.ReadCodeFromOutbox(phone);
+        Assert.Equal(0, (int)(await a.Post("/user/vercode", new { phone, code }))["err"]!);
+        Assert.Equal(0, (int)(await a.Post("/user/register", new { phone, password = "right-pass-1" }))["err"]!);
+        for (var i = 0; i < 5; i++)
+        {
+            var front = i % 2 == 0 ? a : b;
+            Assert.Equal(8, (int)(await front.LogIn(phone, password: $"wrong-pass-{i}"))["err"]!);
+        }
+        Assert.Equal(7, (int)(await a.LogIn(phone, password: "right-pass-1"))["err"]!);
+        Assert.Equal(7, (int)(await b.LogIn(phone, password: "right-pass-1"))["err"]!);
+    }
+
+    [Fact]
     public async Task Accounts_addresses_and_logouts_survive_a_restart_of_every_silo()
     {
         var clusterId = $"accounts-{Guid.NewGuid():N}";
