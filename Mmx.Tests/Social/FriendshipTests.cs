@@ -50,6 +50,39 @@ public sealed class FriendshipTests(TwoSiloCluster fixture)
     }
 
     [Fact]
+    public async Task Racing_mutual_invites_and_double_accepts_end_in_whole_friendships()
+    {
+        var pairs = new List<(long A, long B)>();
+        for (var i = 0; i < 20; i++) pairs.Add(await TwoUsers());
+
+        // Half the pairs invite each other at the same moment; the other half have one invitation
+        // accepted by the invitee while the inviter invites back.
+        await Task.WhenAll(pairs.Select(async (p, i) =>
+        {
+            if (i % 2 == 0)
+            {
+                var results = await Task.WhenAll(Pair(p.A, p.B).Invite(p.A, p.B, ""), Pair(p.A, p.B).Invite(p.B, p.A, ""));
+                Assert.All(results, r => Assert.Equal(Err.Ok, r));
+            }
+            else
+            {
+                await Pair(p.A, p.B).Invite(p.A, p.B, "");
+                var results = await Task.WhenAll(Pair(p.A, p.B).Accept(p.B, p.A), Pair(p.A, p.B).Invite(p.B, p.A, ""), Pair(p.A, p.B).Accept(p.B, p.A));
+                Assert.All(results, r => Assert.True(r is Err.Ok or Err.AlreadyExists, $"{r}"));
+            }
+        }));
+
+        foreach (var (a, b) in pairs)
+        {
+            Assert.Equal(FriendshipStatus.Friends, await Pair(a, b).Status());
+            Assert.Equal([b], (await Social(a).Friends()).Select(f => f.FriendId));
+            Assert.Equal([a], (await Social(b).Friends()).Select(f => f.FriendId));
+            Assert.Empty(await Social(a).Invitations());
+            Assert.Empty(await Social(b).Invitations());
+        }
+    }
+
+    [Fact]
     public async Task Unfriending_ends_both_sides()
     {
         var (a, b) = await TwoUsers();
