@@ -21,6 +21,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Api api) :
         "GET /user/shop/search", "GET /user/shop/name", "GET /user/shop/info", "GET /user/shop/activity",
         "GET /user/activity", "GET /user/goods", "GET /user/goods/info", "GET /user/goods/fit",
         "GET /userweb/activity/{id}", "GET /userweb/shopgoods/{ids}",
+        // Beyond the contract's list: the QR card only shows the mcode it is for (docs/decisions.md).
+        "GET /userweb/qcode/{file}",
     ];
 
     private List<(string Method, string Pattern)> UserRoutes() =>
@@ -30,7 +32,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Api api) :
                 .Select(m => (m, "/" + e.RoutePattern.RawText!.Trim('/'))))];
 
     private static string Concrete(string pattern) => pattern
-        .Replace("{uid}", "10001").Replace("{id}", "1").Replace("{ids}", "1").Replace("{key}", "13800138000");
+        .Replace("{uid}", "10001").Replace("{id}", "1").Replace("{ids}", "1").Replace("{key}", "13800138000").Replace("{file}", "123456789.png");
 
     private static int Err(JsonNode answer) => (int)answer["err"]!;
 
