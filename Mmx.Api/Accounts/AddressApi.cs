@@ -17,11 +17,10 @@ public static class AddressApi
         return app;
     }
 
-    private static IUserGrain User(HttpContext context, IGrainFactory grains) => grains.GetGrain<IUserGrain>(context.AccId());
 
     private static async Task<IResult> List(HttpContext context, IGrainFactory grains)
     {
-        var book = await User(context, grains).GetAddresses();
+        var book = await grains.Own<IUserGrain>(context).GetAddresses();
         return Results.Json(new
         {
             err = Err.Ok,
@@ -40,7 +39,7 @@ public static class AddressApi
     private static async Task<IResult> Add(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<AddressRequest>(context.Request);
-        var added = await User(context, grains).AddAddress(Fields(body));
+        var added = await grains.Own<IUserGrain>(context).AddAddress(Fields(body));
         if (added.Err != Err.Ok) return ApiResults.Err(added.Err);
         return Results.Json(new { err = Err.Ok, addrID = added.Value });
     }
@@ -49,7 +48,7 @@ public static class AddressApi
     {
         var body = await JsonBody.Read<AddressRequest>(context.Request);
         var id = AddressId(body.AddrID);
-        return ApiResults.Err(await User(context, grains).UpdateAddress(id, Fields(body)));
+        return ApiResults.Err(await grains.Own<IUserGrain>(context).UpdateAddress(id, Fields(body)));
     }
 
     private static async Task<IResult> Remove(HttpContext context, IGrainFactory grains)
@@ -58,13 +57,13 @@ public static class AddressApi
         var id = context.Request.Query.ContainsKey("addrID")
             ? context.Request.Query.RequiredId("addrID")
             : AddressId((await JsonBody.Read<AddressIdRequest>(context.Request)).AddrID);
-        return ApiResults.Err(await User(context, grains).RemoveAddress(id));
+        return ApiResults.Err(await grains.Own<IUserGrain>(context).RemoveAddress(id));
     }
 
     private static async Task<IResult> SetDefault(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<AddressIdRequest>(context.Request);
-        return ApiResults.Err(await User(context, grains).SetDefaultAddress(AddressId(body.AddrID)));
+        return ApiResults.Err(await grains.Own<IUserGrain>(context).SetDefaultAddress(AddressId(body.AddrID)));
     }
 
     private static long AddressId(long? id) => id is > 0 ? id.Value : throw ApiException.BadRequest("addrID must be a positive integer");

@@ -19,7 +19,7 @@ public static class FeedbackApi
     private static async Task<IResult> List(HttpContext context, IGrainFactory grains)
     {
         var (offset, count) = context.Request.Query.Paging();
-        var entries = await grains.GetGrain<IUserGrain>(context.AccId()).ListFeedback(offset, count);
+        var entries = await grains.Own<IUserGrain>(context).ListFeedback(offset, count);
         return Results.Json(new { err = Err.Ok, feedList = entries });
     }
 
@@ -27,6 +27,6 @@ public static class FeedbackApi
     {
         var body = await JsonBody.Read<FeedbackRequest>(context.Request);
         var content = Text.MultiLine(body.Feedback?.Trim(), "feedback", 1, MaxLength);
-        return ApiResults.Err(await grains.GetGrain<IUserGrain>(context.AccId()).AddFeedback(content, FeedbackEntry.FromUser));
+        return ApiResults.Err(await grains.Own<IUserGrain>(context).AddFeedback(content, FeedbackEntry.FromUser));
     }
 }

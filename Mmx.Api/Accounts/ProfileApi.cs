@@ -16,7 +16,7 @@ public static class ProfileApi
 
     private static async Task<IResult> Get(HttpContext context, IGrainFactory grains)
     {
-        var profile = await grains.GetGrain<IUserGrain>(context.AccId()).GetProfile() ?? throw ApiException.NotFound("user");
+        var profile = await grains.Own<IUserGrain>(context).GetProfile() ?? throw ApiException.NotFound("user");
         return Results.Json(new
         {
             err = Err.Ok,
@@ -39,7 +39,7 @@ public static class ProfileApi
     private static async Task<IResult> Update(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<PersonalRequest>(context.Request);
-        var user = grains.GetGrain<IUserGrain>(context.AccId());
+        var user = grains.Own<IUserGrain>(context);
         var profile = await user.GetProfile() ?? throw ApiException.NotFound("user");
         var changed = body.Attr switch
         {

@@ -57,6 +57,10 @@ public static class Sessions
     public static long AccId(this HttpContext context) =>
         context.Items[AccIdItem] as long? ?? throw new InvalidOperationException("The route has no session filter.");
 
+    /// <summary>The logged-in user's own grain of a per-account kind (user, lists, social).</summary>
+    public static T Own<T>(this IGrainFactory grains, HttpContext context) where T : IGrainWithIntegerKey =>
+        grains.GetGrain<T>(context.AccId());
+
     /// <summary>The logged-in account, if the request carries a live session (for public routes that show more to members).</summary>
     public static async Task<long?> OptionalAccId(HttpContext context, IGrainFactory grains)
     {

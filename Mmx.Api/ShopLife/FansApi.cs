@@ -24,21 +24,20 @@ public static class FansApi
         return app;
     }
 
-    private static IUserShopsGrain Me(HttpContext context, IGrainFactory grains) => grains.GetGrain<IUserShopsGrain>(context.AccId());
 
     private static async Task<IResult> Follow(HttpContext context, IGrainFactory grains) =>
-        ApiResults.Err(await Me(context, grains).Follow(context.Request.Query.RequiredId("sid")));
+        ApiResults.Err(await grains.Own<IUserShopsGrain>(context).Follow(context.Request.Query.RequiredId("sid")));
 
     private static async Task<IResult> Unfollow(HttpContext context, IGrainFactory grains)
     {
-        await Me(context, grains).Unfollow(context.Request.Query.RequiredId("sid"));
+        await grains.Own<IUserShopsGrain>(context).Unfollow(context.Request.Query.RequiredId("sid"));
         return ApiResults.Ok();
     }
 
     private static async Task<IResult> Diff(HttpContext context, IGrainFactory grains)
     {
         var local = LocalIds.Checked((await JsonBody.Read<ShopIdsRequest>(context.Request)).ShopIDs, "shopIDs");
-        var fans = await Me(context, grains).FanShops();
+        var fans = await grains.Own<IUserShopsGrain>(context).FanShops();
         var (add, delete) = LocalIds.Diff(fans.Select(f => f.ShopId), local);
         return Results.Json(new { err = Err.Ok, addShopIDs = add, delShopIDs = delete });
     }
@@ -46,7 +45,7 @@ public static class FansApi
     private static async Task<IResult> Info(HttpContext context, IGrainFactory grains)
     {
         var asked = context.Request.Query.IdList("sid").ToHashSet();
-        var fans = (await Me(context, grains).FanShops()).Where(f => asked.Contains(f.ShopId)).ToList();
+        var fans = (await grains.Own<IUserShopsGrain>(context).FanShops()).Where(f => asked.Contains(f.ShopId)).ToList();
         var shops = await ShopNames.Of(grains, fans.Select(f => f.ShopId));
         return Results.Json(new
         {
@@ -89,6 +88,6 @@ public static class FansApi
             1 or 2 => true,
             _ => throw ApiException.BadRequest("msgEnable must be 0 (off) or 2 (on)"),
         };
-        return ApiResults.Err(await Me(context, grains).SetMessages(shop, on));
+        return ApiResults.Err(await grains.Own<IUserShopsGrain>(context).SetMessages(shop, on));
     }
 }

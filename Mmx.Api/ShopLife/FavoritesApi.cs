@@ -23,21 +23,20 @@ public static class FavoritesApi
         return app;
     }
 
-    private static IUserShopsGrain Me(HttpContext context, IGrainFactory grains) => grains.GetGrain<IUserShopsGrain>(context.AccId());
 
     private static async Task<IResult> Save(HttpContext context, IGrainFactory grains) =>
-        ApiResults.Err(await Me(context, grains).Favorite(context.Request.Query.RequiredId("gid")));
+        ApiResults.Err(await grains.Own<IUserShopsGrain>(context).Favorite(context.Request.Query.RequiredId("gid")));
 
     private static async Task<IResult> Forget(HttpContext context, IGrainFactory grains)
     {
-        await Me(context, grains).Unfavorite(context.Request.Query.RequiredId("gid"));
+        await grains.Own<IUserShopsGrain>(context).Unfavorite(context.Request.Query.RequiredId("gid"));
         return ApiResults.Ok();
     }
 
     private static async Task<IResult> Diff(HttpContext context, IGrainFactory grains)
     {
         var local = LocalIds.Checked((await JsonBody.Read<GoodsIdsRequest>(context.Request)).GoodsIDs, "goodsIDs");
-        var saved = await Me(context, grains).Favorites();
+        var saved = await grains.Own<IUserShopsGrain>(context).Favorites();
         var (add, delete) = LocalIds.Diff(saved.Select(f => f.GoodsId), local);
         return Results.Json(new { err = Err.Ok, addGoodsIDs = add, delGoodsIDs = delete });
     }
@@ -69,7 +68,7 @@ public static class FavoritesApi
     {
         if (QueryReader.ParseId(uid, "uid") != context.AccId()) throw ApiException.Forbidden("only your own favorites");
         var (offset, limit) = context.Request.Query.Paging("limit");
-        var saved = await Me(context, grains).Favorites();
+        var saved = await grains.Own<IUserShopsGrain>(context).Favorites();
         var page = await Ordered(grains, saved.Skip(offset).Take(limit).Select(f => f.GoodsId));
         return Results.Json(new { err = Err.Ok, total_num = saved.Length, goods = page.Select(GoodsV2.Of) });
     }

@@ -17,18 +17,17 @@ public static class PresenceApi
         return app;
     }
 
-    private static IUserShopsGrain Me(HttpContext context, IGrainFactory grains) => grains.GetGrain<IUserShopsGrain>(context.AccId());
 
     private static async Task<IResult> Enter(HttpContext context, IGrainFactory grains)
     {
-        var result = ApiResults.Err(await Me(context, grains).Enter(context.Request.Query.RequiredId("sid")));
+        var result = ApiResults.Err(await grains.Own<IUserShopsGrain>(context).Enter(context.Request.Query.RequiredId("sid")));
         MmxMetrics.Entered();
         return result;
     }
 
     private static async Task<IResult> Exit(HttpContext context, IGrainFactory grains)
     {
-        await Me(context, grains).Exit(context.Request.Query.RequiredId("sid"));
+        await grains.Own<IUserShopsGrain>(context).Exit(context.Request.Query.RequiredId("sid"));
         MmxMetrics.Exited();
         return ApiResults.Ok();
     }
@@ -46,7 +45,7 @@ public static class PresenceApi
         var time = query.ContainsKey("time") ? query.RequiredLong("time", 0, long.MaxValue) : 0;
         var direct = query.ContainsKey("direct") ? query.RequiredInt("direct", 1, 2) : 1;
         var (_, count) = query.Paging();
-        var visits = await Me(context, grains).Visits(time, direct, count);
+        var visits = await grains.Own<IUserShopsGrain>(context).Visits(time, direct, count);
         var shops = await ShopNames.Of(grains, visits.Select(v => v.ShopId));
         return Results.Json(new
         {

@@ -111,12 +111,12 @@ public static class FriendViewsApi
     }
 
     private static async Task<IResult> GetPrivacy(HttpContext context, IGrainFactory grains) =>
-        Results.Json(new { err = Err.Ok, setting = Settings(await grains.GetGrain<IUserSocialGrain>(context.AccId()).GetPrivacy()) });
+        Results.Json(new { err = Err.Ok, setting = Settings(await grains.Own<IUserSocialGrain>(context).GetPrivacy()) });
 
     private static async Task<IResult> SetPrivacy(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<PrivacyRequest>(context.Request);
-        var social = grains.GetGrain<IUserSocialGrain>(context.AccId());
+        var social = grains.Own<IUserSocialGrain>(context);
         var current = await social.GetPrivacy();
         // A switch left out keeps its value; a given one must be 0 or 1.
         static bool Switch(int? value, bool current, string name) => value switch

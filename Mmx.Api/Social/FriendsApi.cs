@@ -57,7 +57,7 @@ public static class FriendsApi
 
     private static async Task<IResult> Invitations(HttpContext context, IGrainFactory grains)
     {
-        var invitations = await grains.GetGrain<IUserSocialGrain>(context.AccId()).Invitations();
+        var invitations = await grains.Own<IUserSocialGrain>(context).Invitations();
         var profiles = await UserCards.Profiles(grains, invitations.Select(i => i.From));
         return Results.Json(new
         {
@@ -93,7 +93,7 @@ public static class FriendsApi
     private static async Task<IResult> Diff(HttpContext context, IGrainFactory grains)
     {
         var local = LocalIds.Checked((await JsonBody.Read<FriendIdsRequest>(context.Request)).FrdIDs, "frdIDs");
-        var friends = await grains.GetGrain<IUserSocialGrain>(context.AccId()).Friends();
+        var friends = await grains.Own<IUserSocialGrain>(context).Friends();
         var (add, delete) = LocalIds.Diff(friends.Select(f => f.FriendId), local);
         return Results.Json(new { err = Err.Ok, addFrdIDs = add, delFrdIDs = delete });
     }
@@ -101,7 +101,7 @@ public static class FriendsApi
     private static async Task<IResult> Info(HttpContext context, IGrainFactory grains)
     {
         var asked = context.Request.Query.IdList("uid");
-        var friends = (await grains.GetGrain<IUserSocialGrain>(context.AccId()).Friends()).ToDictionary(f => f.FriendId);
+        var friends = (await grains.Own<IUserSocialGrain>(context).Friends()).ToDictionary(f => f.FriendId);
         if (asked.FirstOrDefault(uid => !friends.ContainsKey(uid)) is var stranger and > 0)
             throw ApiException.Forbidden($"user {stranger} is not your friend");
         var profiles = await UserCards.Profiles(grains, asked);
@@ -124,7 +124,7 @@ public static class FriendsApi
         var body = await JsonBody.Read<FriendNameRequest>(context.Request);
         var friend = body.FrdID is > 0 ? body.FrdID.Value : throw ApiException.BadRequest("frdID must be a positive integer");
         var remark = Text.SingleLine(body.RmkName?.Trim(), "rmkName", 0, MaxRemarkLength);
-        var err = await grains.GetGrain<IUserSocialGrain>(context.AccId()).SetRemark(friend, remark);
+        var err = await grains.Own<IUserSocialGrain>(context).SetRemark(friend, remark);
         return err == Err.Forbidden ? throw ApiException.Forbidden("not your friend") : ApiResults.Err(err);
     }
 }
