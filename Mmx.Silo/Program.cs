@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Mmx.Grains;
+using OpenTelemetry.Metrics;
 
 // A cluster-mode silo. `--apply-schema` applies the PostgreSQL schema and exits (safe to repeat);
 // without it the silo joins the cluster named by the configuration (see README, "Cluster mode").
@@ -24,5 +25,19 @@ if (args.Contains("--apply-schema"))
 // the time to (docker-compose allows 60 s before it kills).
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(55));
 builder.UseOrleans(silo => silo.AddMmxSilo(builder.Configuration));
+
+// The silo's own meters (Orleans: grains, messaging, storage; .NET runtime) in Prometheus text on
+// http://127.0.0.1:{Mmx:Metrics:Port}/metrics, when a port is configured.
+if (builder.Configuration.GetValue<int?>("Mmx:Metrics:Port") is { } metricsPort)
+{
+    builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        .AddMeter("Microsoft.Orleans")
+        .AddRuntimeInstrumentation()
+        .AddPrometheusHttpListener(o =>
+        {
+            o.Host = "127.0.0.1";
+            o.Port = metricsPort;
+        }));
+}
 await builder.Build().RunAsync();
 return 0;

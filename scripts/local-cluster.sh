@@ -6,6 +6,7 @@
 #   scripts/local-cluster.sh stop      stop everything (the database files stay)
 # Settings (environment): MMX_DATA (.data), PG_PORT (55432), API_PORT (5080), SILOS (2),
 # SILO_PORT_BASE (11111) and GATEWAY_PORT_BASE (30000): silo n listens on BASE+n,
+# METRICS_PORT_BASE (19100): silo n serves Prometheus metrics on 127.0.0.1:BASE+n/metrics,
 # MMX_CONFIGURATION (Release), MMX_SKIP_BUILD (0; 1 when the binaries are already built).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ DATA="${MMX_DATA:-$PWD/.data}"; LOGS="$DATA/logs"; PG_DATA="$DATA/pg"
 PG_BIN=/usr/lib/postgresql/15/bin
 PG_PORT="${PG_PORT:-55432}"; API_PORT="${API_PORT:-5080}"; SILOS="${SILOS:-2}"
 SILO_PORT_BASE="${SILO_PORT_BASE:-11111}"; GATEWAY_PORT_BASE="${GATEWAY_PORT_BASE:-30000}"
+METRICS_PORT_BASE="${METRICS_PORT_BASE:-19100}"
 CONF="${MMX_CONFIGURATION:-Release}"
 export ConnectionStrings__Orleans="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 export Mmx__AdminKey="${Mmx__AdminKey:-local-cluster-admin-key}"
@@ -33,9 +35,10 @@ start_postgres() {
 start_silo() {
   local n=$1
   Mmx__Orleans__SiloPort=$((SILO_PORT_BASE + n)) Mmx__Orleans__GatewayPort=$((GATEWAY_PORT_BASE + n)) \
+    Mmx__Metrics__Port=$((METRICS_PORT_BASE + n)) \
     nohup dotnet "$SILO_DLL" >"$LOGS/silo$n.log" 2>&1 &
   echo $! >"$DATA/silo$n.pid"
-  echo "silo $n: ports $((SILO_PORT_BASE + n))/$((GATEWAY_PORT_BASE + n)), log $LOGS/silo$n.log"
+  echo "silo $n: ports $((SILO_PORT_BASE + n))/$((GATEWAY_PORT_BASE + n)), metrics :$((METRICS_PORT_BASE + n)), log $LOGS/silo$n.log"
 }
 
 case "${1:-}" in

@@ -20,6 +20,7 @@ public sealed class ScriptedCluster : IAsyncLifetime
     public int PgPort { get; } = FreePorts.Next();
     public int SiloPortBase { get; } = 20000 + Random.Shared.Next(0, 2000) * 10;
     public int GatewayPortBase => SiloPortBase + 5;
+    public int MetricsPortBase { get; } = 40000 + Random.Shared.Next(0, 2000) * 10;
     public string ConnectionString => $"Host=127.0.0.1;Port={PgPort};Username=postgres;Database=postgres";
     public Uri Api => new($"http://127.0.0.1:{ApiPort}");
     public IClusterClient Client => _clientHost!.Services.GetRequiredService<IClusterClient>();
@@ -42,6 +43,7 @@ public sealed class ScriptedCluster : IAsyncLifetime
         _environment["SILOS"] = InitialSilos.ToString();
         _environment["SILO_PORT_BASE"] = SiloPortBase.ToString();
         _environment["GATEWAY_PORT_BASE"] = GatewayPortBase.ToString();
+        _environment["METRICS_PORT_BASE"] = MetricsPortBase.ToString();
         // The tests' own build has the binaries: the configuration is the one these tests run in.
         _environment["MMX_CONFIGURATION"] = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         _environment["MMX_SKIP_BUILD"] = "1";

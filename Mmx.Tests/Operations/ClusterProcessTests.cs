@@ -31,6 +31,16 @@ public sealed class ClusterProcessTests(ScriptedCluster cluster)
     }
 
     [Fact]
+    public async Task Each_silo_serves_its_own_orleans_metrics()
+    {
+        using var http = new HttpClient();
+        var metrics = await http.GetStringAsync($"http://127.0.0.1:{cluster.MetricsPortBase}/metrics");
+        // Silo-side meters, which the API front (an Orleans client) does not have.
+        Assert.Contains("orleans_catalog_activations", metrics);
+        Assert.Contains("dotnet_gc", metrics);
+    }
+
+    [Fact]
     public async Task A_killed_silo_loses_no_acknowledged_write_and_service_returns_within_30_seconds()
     {
         var run = await WritesAround(() => { cluster.KillSilo(1); return Task.CompletedTask; }, "failover (SIGKILL)");
