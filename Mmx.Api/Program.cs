@@ -12,6 +12,7 @@ using Mmx.Api.Social;
 var builder = WebApplication.CreateBuilder(args);
 
 var cluster = builder.AddMmxOrleans();
+builder.Services.AddSingleton(cluster);
 var adminKey = AdminKey.From(builder.Configuration, cluster);
 builder.Services.AddSingleton(adminKey);
 builder.Services.AddSingleton<CatalogueImporter>();

@@ -49,14 +49,14 @@ public static class AccountApi
     {
         var body = await JsonBody.Read<LoginRequest>(request);
         if (body.Type != AppUserType) throw ApiException.BadRequest("type must be 4");
-        var password = body.Password is { Length: > 0 and <= Passwords.MaxLength } p ? p : throw ApiException.BadRequest("password is required");
         var device = Text.SingleLine(body.Dev, "dev", 0, MaxDeviceLength);
+        if (body.Mode is >= 4 and <= 7) return await ThirdPartyLogin(request, body, device, grains, response);
+        var password = body.Password is { Length: > 0 and <= Passwords.MaxLength } p ? p : throw ApiException.BadRequest("password is required");
         var accId = body.Mode switch
         {
             1 => await AccountOf(grains, body.Account),
             2 => await grains.GetGrain<IPhoneGrain>(Phone.Required(body.Phone)).Owner(),
             3 => throw new ApiException(Err.Unsupported, "email login is not supported"),
-            4 or 5 or 6 or 7 => throw new ApiException(Err.Unsupported, "third-party login is not available yet"),
             _ => throw ApiException.BadRequest("mode must be 1 to 7"),
         };
 
@@ -83,6 +83,29 @@ public static class AccountApi
         if (result.Err != Err.Ok) return ApiResults.Err(result.Err);
         Sessions.SetCookie(response, token);
         return Results.Json(new { err = Err.Ok, accID = accId, dev = result.PreviousDevice, token });
+    }
+
+    /// <summary>
+    /// Modes 4-7 (QQ, WeChat, Weibo, Alipay): the first login of an openID registers an account
+    /// (isReg 1), later ones log into it. The openID is trusted as the app's provider SDK gave it
+    /// only where <c>Mmx:ThirdParty:TrustOpenId</c> is true (the embedded default); checking the
+    /// access token with the provider comes with the provider clients. Otherwise err 11.
+    /// </summary>
+    private static async Task<IResult> ThirdPartyLogin(HttpRequest request, LoginRequest body, string device,
+        IGrainFactory grains, HttpResponse response)
+    {
+        var services = request.HttpContext.RequestServices;
+        var trusted = services.GetRequiredService<IConfiguration>().GetValue<bool?>("Mmx:ThirdParty:TrustOpenId")
+            ?? !services.GetRequiredService<Mmx.Grains.ClusterSettings>().IsCluster;
+        if (!trusted) throw new ApiException(Err.Unsupported, "third-party login is not enabled on this server");
+        var openId = Text.SingleLine(body.OpenID?.Trim(), "openID", 1, 128);
+        var token = Sessions.NewToken();
+        var login = await grains.GetGrain<IOpenIdGrain>($"{body.Mode}:{openId}").Login(device, Sessions.HashOf(token));
+        if (login.Registered) MmxMetrics.SignedUp();
+        MmxMetrics.LoggedIn(login.Err == Err.Ok);
+        if (login.Err != Err.Ok) return ApiResults.Err(login.Err);
+        Sessions.SetCookie(response, token);
+        return Results.Json(new { err = Err.Ok, accID = login.AccId, isReg = login.Registered ? 1 : 0, dev = login.PreviousDevice, token });
     }
 
     /// <summary>Mode 1's account: a 9-digit mcode, or an accID.</summary>

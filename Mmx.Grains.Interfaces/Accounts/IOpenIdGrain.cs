@@ -1,0 +1,24 @@
+namespace Mmx.Grains.Accounts;
+
+/// <summary>The outcome of a third-party login: the account, whether it was just made, and the previous device.</summary>
+[GenerateSerializer, Immutable, Alias("mmx.accounts.OpenIdLogin")]
+public sealed record OpenIdLogin
+{
+    [Id(0)] public required long AccId { get; init; }
+    [Id(1)] public required bool Registered { get; init; }
+    [Id(2)] public string PreviousDevice { get; init; } = "";
+    /// <summary>Ok, or TooManyRequests while the account is locked.</summary>
+    [Id(3)] public Err Err { get; init; }
+}
+
+/// <summary>
+/// One per third-party identity (key: "{mode}:{openID}", modes 4-7): the account it logs into.
+/// One activation per identity makes racing first logins end in one account.
+/// </summary>
+[Alias("mmx.accounts.IOpenIdGrain")]
+public interface IOpenIdGrain : IGrainWithStringKey
+{
+    /// <summary>Logs in (registering on the first login) and opens the session of this token hash.</summary>
+    [Alias("Login")]
+    Task<OpenIdLogin> Login(string device, string tokenHash);
+}

@@ -1,0 +1,50 @@
+namespace Mmx.Grains.Accounts;
+
+[GenerateSerializer, Alias("mmx.accounts.OpenIdState")]
+public sealed record OpenIdState
+{
+    [Id(0)] public long? Owner { get; init; }
+    /// <summary>A first login that got its ids but may not have finished: a retry completes it.</summary>
+    [Id(1)] public long? PendingAccId { get; init; }
+    [Id(2)] public long? PendingMcode { get; init; }
+}
+
+public sealed class OpenIdGrain(
+    [PersistentState(stateName: "openid", storageName: SiloSetup.StorageName)] IPersistentState<OpenIdState> state,
+    ILogger<OpenIdGrain> logger)
+    : Grain, IOpenIdGrain
+{
+    public async Task<OpenIdLogin> Login(string device, string tokenHash)
+    {
+        var registered = false;
+        if (state.State.Owner is null)
+        {
+            if (state.State.PendingAccId is null || state.State.PendingMcode is null)
+            {
+                var accId = await GrainFactory.GetGrain<IAccountIdGrain>(IAccountIdGrain.Key).Next();
+                var mcode = await Mcodes.ClaimNew(GrainFactory, accId);
+                state.State = state.State with { PendingAccId = accId, PendingMcode = mcode };
+                await state.WriteStateAsync();
+            }
+            // No phone and no password: this account signs in through its provider only.
+            var account = new NewAccount { Phone = "", Mcode = state.State.PendingMcode!.Value, PasswordHash = "" };
+            if (!await GrainFactory.GetGrain<IUserGrain>(state.State.PendingAccId!.Value).Create(account))
+            {
+                throw new InvalidOperationException($"Account {state.State.PendingAccId} already holds another account.");
+            }
+            state.State = new OpenIdState { Owner = state.State.PendingAccId };
+            await state.WriteStateAsync();
+            registered = true;
+            logger.LogInformation("Account {AccId} registered by a third-party login", state.State.Owner);
+        }
+
+        var owner = state.State.Owner!.Value;
+        var result = await GrainFactory.GetGrain<IUserGrain>(owner).CompleteLogin(new LoginAttempt
+        {
+            PasswordMatched = true,
+            Device = device,
+            TokenHash = tokenHash,
+        });
+        return new OpenIdLogin { AccId = owner, Registered = registered, PreviousDevice = result.PreviousDevice, Err = result.Err };
+    }
+}
