@@ -21,17 +21,13 @@ public sealed class OpenIdGrain(
         {
             if (state.State.PendingAccId is null || state.State.PendingMcode is null)
             {
-                var accId = await GrainFactory.GetGrain<IAccountIdGrain>(IAccountIdGrain.Key).Next();
-                var mcode = await Mcodes.ClaimNew(GrainFactory, accId);
+                var (accId, mcode) = await NewAccounts.Reserve(GrainFactory);
                 state.State = state.State with { PendingAccId = accId, PendingMcode = mcode };
                 await state.WriteStateAsync();
             }
             // No phone and no password: this account signs in through its provider only.
             var account = new NewAccount { Phone = "", Mcode = state.State.PendingMcode!.Value, PasswordHash = "" };
-            if (!await GrainFactory.GetGrain<IUserGrain>(state.State.PendingAccId!.Value).Create(account))
-            {
-                throw new InvalidOperationException($"Account {state.State.PendingAccId} already holds another account.");
-            }
+            await NewAccounts.Create(GrainFactory, state.State.PendingAccId!.Value, account);
             state.State = new OpenIdState { Owner = state.State.PendingAccId };
             await state.WriteStateAsync();
             registered = true;

@@ -93,17 +93,13 @@ public sealed class PhoneGrain(
 
         if (S.PendingAccId is null || S.PendingMcode is null)
         {
-            var accId = await GrainFactory.GetGrain<IAccountIdGrain>(IAccountIdGrain.Key).Next();
-            var mcode = await Mcodes.ClaimNew(GrainFactory, accId);
+            var (accId, mcode) = await NewAccounts.Reserve(GrainFactory);
             state.State = S with { PendingAccId = accId, PendingMcode = mcode };
             await state.WriteStateAsync();
         }
 
         var account = new NewAccount { Phone = Phone, Mcode = S.PendingMcode!.Value, PasswordHash = passwordHash };
-        if (!await GrainFactory.GetGrain<IUserGrain>(S.PendingAccId!.Value).Create(account))
-        {
-            throw new InvalidOperationException($"Account {S.PendingAccId} already holds another account.");
-        }
+        await NewAccounts.Create(GrainFactory, S.PendingAccId!.Value, account);
         var owner = S.PendingAccId.Value;
         state.State = S with { Owner = owner, PendingAccId = null, PendingMcode = null, VerifiedUntil = null };
         await state.WriteStateAsync();
