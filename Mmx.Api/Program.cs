@@ -8,6 +8,9 @@ using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
 using Mmx.Api.ShopLife;
 using Mmx.Api.Social;
+using Mmx.Api.ThirdParty;
+using Mmx.Api.TryOn;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,6 +25,9 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = AdminApi.Max
 builder.Services.AddMmxHealth();
 builder.Services.AddMmxRateLimits(builder.Configuration);
 builder.Services.AddMmxOpenApi();
+builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.AddThirdPartyProviders(builder.Configuration);
+ImageFetcher.AddImageFetching(builder.Services);
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddAspNetCoreInstrumentation()
     .AddRuntimeInstrumentation()
@@ -48,6 +54,9 @@ app.MapSmsApi();
 app.MapAccountApi();
 app.MapProfileApi();
 app.MapQrCardApi();
+app.MapImageApi();
+app.MapProviderInfoApi();
+app.MapGoodsFitApi();
 app.MapAddressApi();
 app.MapFeedbackApi();
 app.MapPresenceApi();

@@ -1,4 +1,5 @@
 using Mmx.Api.Operations;
+using Mmx.Api.ThirdParty;
 using Mmx.Api.Validation;
 using Mmx.Grains.Accounts;
 
@@ -87,18 +88,15 @@ public static class AccountApi
 
     /// <summary>
     /// Modes 4-7 (QQ, WeChat, Weibo, Alipay): the first login of an openID registers an account
-    /// (isReg 1), later ones log into it. The openID is trusted as the app's provider SDK gave it
-    /// only where <c>Mmx:ThirdParty:TrustOpenId</c> is true (the embedded default); checking the
-    /// access token with the provider comes with the provider clients. Otherwise err 11.
+    /// (isReg 1), later ones log into it. <see cref="OpenIdVerifier"/> decides whether the openID
+    /// is trusted: checked with the provider, trusted as sent, or refused.
     /// </summary>
     private static async Task<IResult> ThirdPartyLogin(HttpRequest request, LoginRequest body, string device,
         IGrainFactory grains, HttpResponse response)
     {
-        var services = request.HttpContext.RequestServices;
-        var trusted = services.GetRequiredService<IConfiguration>().GetValue<bool?>("Mmx:ThirdParty:TrustOpenId")
-            ?? !services.GetRequiredService<Mmx.Grains.ClusterSettings>().IsCluster;
-        if (!trusted) throw new ApiException(Err.Unsupported, "third-party login is not enabled on this server");
         var openId = Text.SingleLine(body.OpenID?.Trim(), "openID", 1, 128);
+        await request.HttpContext.RequestServices.GetRequiredService<OpenIdVerifier>()
+            .Check(body.Mode!.Value, openId, body.AccessToken, request.HttpContext.RequestAborted);
         var token = Sessions.NewToken();
         var login = await grains.GetGrain<IOpenIdGrain>($"{body.Mode}:{openId}").Login(device, Sessions.HashOf(token));
         if (login.Registered) MmxMetrics.SignedUp();

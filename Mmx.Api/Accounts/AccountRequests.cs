@@ -24,7 +24,8 @@ public sealed record LoginRequest(
     [property: JsonConverter(typeof(StringOrNumberConverter))] string? Phone,
     string? Password,
     string? Dev,
-    string? OpenID);
+    string? OpenID,
+    string? AccessToken);
 
 public sealed record PersonalRequest(int? Attr, string? Name, string? Portrait, int? Gender, long? City);
 

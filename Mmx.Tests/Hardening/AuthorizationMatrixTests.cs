@@ -32,7 +32,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Api api) :
                 .Select(m => (m, "/" + e.RoutePattern.RawText!.Trim('/'))))];
 
     private static string Concrete(string pattern) => pattern
-        .Replace("{uid}", "10001").Replace("{id}", "1").Replace("{ids}", "1").Replace("{key}", "13800138000").Replace("{file}", "123456789.png");
+        .Replace("{uid}", "10001").Replace("{id}", "1").Replace("{ids}", "1").Replace("{key}", "13800138000").Replace("{file}", "123456789.png").Replace("{openid}", "OPENID1");
 
     private static int Err(JsonNode answer) => (int)answer["err"]!;
 

@@ -39,7 +39,7 @@ public sealed class BadInputSuiteTests(BadInputSuiteTests.Api api) : IClassFixtu
     ];
 
     private static string Concrete(string pattern) => pattern
-        .Replace("{uid}", "abc").Replace("{id}", "-1").Replace("{ids}", "1,x").Replace("{key}", "%27%22%3C");
+        .Replace("{uid}", "abc").Replace("{id}", "-1").Replace("{ids}", "1,x").Replace("{key}", "%27%22%3C").Replace("{openid}", "..%2F..").Replace("{file}", "x%27%3B.png");
 
     [Fact]
     public async Task Hostile_input_on_every_route_gets_json_errs_and_changes_nothing()

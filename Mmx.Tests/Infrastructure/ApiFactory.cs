@@ -23,10 +23,23 @@ public class ApiFactory(string? connectionString = null, string? clusterId = nul
 
     public ApiClient NewClient() => new(CreateClient(), Clock);
 
+    /// <summary>This front's image store folder, its own for every factory.</summary>
+    public string ImageFolder { get; } = Path.Combine(Path.GetTempPath(), "mmx-test-images", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Where a test fixture replaces services of the app (a resolver, a provider stub).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.ConfigureTestServices(services => services.AddKeyedSingleton<TimeProvider>(MmxClock.Key, Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddKeyedSingleton<TimeProvider>(MmxClock.Key, Clock);
+            ConfigureTestServices(services);
+        });
         builder.UseSetting("Mmx:AdminKey", AdminKey);
+        builder.UseSetting("Mmx:Images:Folder", ImageFolder);
         // In-process requests have no client address: they all share one partition of the front's
         // limits, so tests get generous ones unless they set their own (RateLimitTests does).
         foreach (var limit in new[] { "SignInPerMinute", "SmsPerMinute", "BulkPerMinute" })

@@ -1,0 +1,60 @@
+using Microsoft.Net.Http.Headers;
+using Mmx.Api.Accounts;
+using Mmx.Api.Operations;
+using Mmx.Api.Validation;
+using Mmx.Grains.Accounts;
+
+namespace Mmx.Api.Images;
+
+/// <summary>
+/// /userweb/imgupload (fetch an image by URL into the image store), /userweb/quickmodifyimg (set
+/// one's own portrait to a URL) and /img/{name} (the stored images, public like any picture URL).
+/// </summary>
+public static class ImageApi
+{
+    public const string ServePath = "/img";
+
+    public static IEndpointRouteBuilder MapImageApi(this IEndpointRouteBuilder app)
+    {
+        var web = app.MapGroup("/userweb").WithTags("Images").RequireSession();
+        web.MapGet("/imgupload", Upload).WithSummary("Fetch the image at ?url= into the image store; answers its URL here")
+            .RequireRateLimiting(RateLimits.Bulk);
+        web.MapGet("/quickmodifyimg", QuickModify).WithSummary("Set the caller's portrait (?user_id= must be the caller) to ?url=");
+        app.MapGet(ServePath + "/{name}", Serve).WithTags("Images").WithSummary("A stored image");
+        return app;
+    }
+
+    private static async Task<IResult> Upload(HttpContext context, ImageFetcher fetcher, IImageStore store, IConfiguration configuration)
+    {
+        var url = new Uri(Text.Url(context.Request.Query.RequiredText("url", 512), "url"));
+        var (bytes, kind) = await fetcher.Fetch(url, context.RequestAborted);
+        var name = await store.Save(bytes, kind, context.RequestAborted);
+        var baseUrl = configuration["Mmx:Images:PublicBaseUrl"] is { Length: > 0 } configured
+            ? configured.TrimEnd('/')
+            : $"{context.Request.Scheme}://{context.Request.Host}{ServePath}";
+        return Results.Json(new { err = Err.Ok, is_success = true, url = $"{baseUrl}/{name}" });
+    }
+
+    private static async Task<IResult> QuickModify(HttpContext context, IGrainFactory grains)
+    {
+        var userId = context.Request.Query.RequiredId("user_id");
+        if (userId != context.AccId()) throw ApiException.Forbidden("only your own portrait can be changed");
+        var url = Text.Url(context.Request.Query.RequiredText("url", 512), "url");
+        var user = grains.Own<IUserGrain>(context);
+        var profile = await user.GetProfile() ?? throw ApiException.NotFound("user");
+        var err = await user.UpdateProfile(profile with { Portrait = url });
+        return err == Err.Ok ? Results.Json(new { err, is_success = true }) : ApiResults.Err(err);
+    }
+
+    private static async Task<IResult> Serve(string name, HttpContext context, IImageStore store)
+    {
+        var stream = IImageStore.IsValidName(name) ? await store.Open(name, context.RequestAborted) : null;
+        // An image URL is fetched by image loaders and caches: a real 404 serves them better than 200 with err.
+        if (stream is null) return Results.Json(new { err = Err.NotFound, msg = "image not found" }, statusCode: StatusCodes.Status404NotFound);
+        var kind = ImageKind.OfExtension(name[65..])!;
+        // Names are content hashes: the bytes behind one never change.
+        context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.Stream(stream, kind.ContentType, entityTag: new EntityTagHeaderValue($"\"{name[..64]}\""));
+    }
+}

@@ -1,0 +1,58 @@
+namespace Mmx.Api.ThirdParty;
+
+/// <summary>
+/// One third-party provider's configuration, under <c>Mmx:ThirdParty:{QQ|WeChat|Weibo|Alipay}</c>.
+/// <c>BaseUrl</c> defaults to the provider's public API; tests and staging point it at a stub.
+/// </summary>
+public sealed class ProviderSettings
+{
+    /// <summary>Where the provider's API lives (Alipay: the gateway URL itself).</summary>
+    public string BaseUrl { get; set; } = "";
+
+    /// <summary>QQ appid / WeChat appid / Weibo app key (client_id) / Alipay app_id.</summary>
+    public string AppId { get; set; } = "";
+
+    /// <summary>Weibo's app secret (client_secret), used to trade a code for a token.</summary>
+    public string AppSecret { get; set; } = "";
+
+    /// <summary>Weibo: the redirect_uri the code was issued for.</summary>
+    public string RedirectUri { get; set; } = "";
+
+    /// <summary>Alipay: the app's RSA private key (PEM) that signs gateway calls.</summary>
+    public string PrivateKeyPem { get; set; } = "";
+
+    /// <summary>Alipay: Alipay's public key (PEM); when set, answers must carry a valid signature.</summary>
+    public string ProviderPublicKeyPem { get; set; } = "";
+
+    /// <summary>Login checks the access token with the provider before it trusts the openID.</summary>
+    public bool Verify { get; set; }
+}
+
+/// <summary>The four providers of login modes 4-7 and their settings.</summary>
+public sealed class ThirdPartySettings
+{
+    public const string Section = "Mmx:ThirdParty";
+
+    public ProviderSettings QQ { get; set; } = new() { BaseUrl = "https://graph.qq.com" };
+    public ProviderSettings WeChat { get; set; } = new() { BaseUrl = "https://api.weixin.qq.com" };
+    public ProviderSettings Weibo { get; set; } = new() { BaseUrl = "https://api.weibo.com" };
+    public ProviderSettings Alipay { get; set; } = new() { BaseUrl = "https://openapi.alipay.com/gateway.do" };
+
+    /// <summary>
+    /// Trust an openID without a provider check when that provider's <c>Verify</c> is off. Unset:
+    /// true in the embedded default (a demo has no provider accounts), false in cluster mode.
+    /// </summary>
+    public bool? TrustOpenId { get; set; }
+
+    /// <summary>The whole budget of one provider call, retries included; a slower provider is err 12.</summary>
+    public double TimeoutSeconds { get; set; } = 5;
+
+    public ProviderSettings ForMode(int mode) => mode switch
+    {
+        4 => QQ,
+        5 => WeChat,
+        6 => Weibo,
+        7 => Alipay,
+        _ => throw new ArgumentOutOfRangeException(nameof(mode)),
+    };
+}

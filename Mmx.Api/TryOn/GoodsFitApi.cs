@@ -1,0 +1,48 @@
+using Mmx.Api.Accounts;
+using Mmx.Api.Catalogue;
+using Mmx.Api.Validation;
+using Mmx.Grains.TryOn;
+
+namespace Mmx.Api.TryOn;
+
+/// <summary>/user/goods/fit: customers' try-on pictures of a goods item (GET public, PUT with a session).</summary>
+public static class GoodsFitApi
+{
+    public const int MaxDescriptionLength = 200;
+
+    public static IEndpointRouteBuilder MapGoodsFitApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/user/goods/fit", List).WithTags("Goods").WithSummary("Customers' try-on pictures of ?gid=, newest first");
+        app.MapGroup("/user/goods").WithTags("Goods").RequireSession()
+            .MapPut("/fit", Add).WithSummary("Add a try-on picture (goodsID, picURL, description)");
+        return app;
+    }
+
+    private static async Task<IResult> List(HttpRequest request, IGrainFactory grains)
+    {
+        var gid = request.Query.RequiredId("gid");
+        var (offset, count) = request.Query.Paging();
+        _ = await GoodsLookup.Find(grains, gid, barcode: null) ?? throw ApiException.NotFound("goods");
+        var page = await grains.GetGrain<IGoodsFitGrain>(gid).List(offset, count);
+        return Results.Json(new
+        {
+            err = Err.Ok,
+            picList = page.Items.Select(p => p.PicUrl),
+            // Beyond the spec's URL list: what each picture shows, and when it was added.
+            fitList = page.Items.Select(p => new { picURL = p.PicUrl, p.Description, p.Time }),
+            total = page.Total,
+        });
+    }
+
+    private static async Task<IResult> Add(HttpContext context, IGrainFactory grains)
+    {
+        var body = await JsonBody.Read<FitRequest>(context.Request);
+        var gid = body.GoodsID is > 0 ? body.GoodsID.Value : throw ApiException.BadRequest("goodsID is required");
+        var url = Text.Url(body.PicURL, "picURL");
+        var description = Text.MultiLine(body.Description ?? "", "description", 0, MaxDescriptionLength);
+        _ = await GoodsLookup.Find(grains, gid, barcode: null) ?? throw ApiException.NotFound("goods");
+        return ApiResults.Err(await grains.GetGrain<IGoodsFitGrain>(gid).Add(context.AccId(), url, description));
+    }
+}
+
+public sealed record FitRequest(long? GoodsID, string? PicURL, string? Description);
