@@ -11,9 +11,26 @@ namespace Mmx.Tests.Hardening;
 /// </summary>
 public sealed class SecretsInLogsTests(SecretsInLogsTests.Api api) : IClassFixture<SecretsInLogsTests.Api>
 {
-    public sealed class Api : ApiFactory
+    public sealed class Api : ApiFactory, IAsyncLifetime
     {
         public ConcurrentQueue<string> Lines { get; } = new();
+
+        /// <summary>Plays QQ, whose tokens must not reach the logs either.</summary>
+        public StubHttpServer Qq { get; }
+
+        public Api() : this(new StubHttpServer())
+        {
+        }
+
+        private Api(StubHttpServer qq) : base(settings: new Dictionary<string, string>
+        {
+            ["Mmx:ThirdParty:QQ:BaseUrl"] = qq.Url().ToString(),
+            ["Mmx:ThirdParty:QQ:Verify"] = "true",
+        }) => Qq = qq;
+
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        Task IAsyncLifetime.DisposeAsync() => Qq.DisposeAsync().AsTask();
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -61,6 +78,22 @@ public sealed class SecretsInLogsTests(SecretsInLogsTests.Api api) : IClassFixtu
                 Assert.False(line.Contains(secret, StringComparison.Ordinal), $"a secret was logged: {line}");
             }
         }
+    }
+
+    [Fact]
+    public async Task No_provider_access_token_is_logged()
+    {
+        const string accessToken = "QQ-ACCESS-TOKEN-5d1f0e";
+        api.Qq.On("/oauth2.0/me", Infrastructure.StubReply.Json("""{"client_id":"","openid":"OPENID-LOG"}"""));
+        api.Qq.On("/user/get_user_info", Infrastructure.StubReply.Json("""{"ret":0,"msg":"","nickname":"n"}"""));
+        var client = api.NewClient();
+        var login = await client.Post("/user/login", new { mode = 4, type = 4, openID = "OPENID-LOG", accessToken, dev = "d" });
+        Assert.Equal(0, (int)login["err"]!);
+        client.Token = (string)login["token"]!;
+        Assert.Equal(0, (int)(await client.Get($"/userweb/qqinfo/OPENID-LOG?assess_token={accessToken}"))["err"]!);
+
+        Assert.Contains(api.Lines, line => line.Contains("oauth2.0/me"));
+        Assert.DoesNotContain(api.Lines, line => line.Contains(accessToken, StringComparison.Ordinal) || line.Contains(client.Token, StringComparison.Ordinal));
     }
 
     private sealed class CapturingProvider(ConcurrentQueue<string> lines) : ILoggerProvider
