@@ -13,9 +13,15 @@ internal static class AccountTestKit
     /// <summary>Sends a code and reads it from the embedded outbox, as an operator (or the test) would.</summary>
     public static async Task<string> SendAndReadCode(IGrainFactory grains, string phone)
     {
-        // Past the 60 s resend limit of an earlier code to this number.
-        TestClock.Instance.Advance(PhoneGrain.ResendAfter);
-        Assert.Equal(Err.Ok, await grains.GetGrain<IPhoneGrain>(phone).SendCode());
+        // Past the 60 s resend limit of an earlier code to this number, only when there was one:
+        // moving the shared clock for fresh numbers would expire the codes of concurrent callers.
+        var sent = await grains.GetGrain<IPhoneGrain>(phone).SendCode();
+        if (sent == Err.TooManyRequests)
+        {
+            TestClock.Instance.Advance(PhoneGrain.ResendAfter);
+            sent = await grains.GetGrain<IPhoneGrain>(phone).SendCode();
+        }
+        Assert.Equal(Err.Ok, sent);
         var messages = await grains.GetGrain<ISmsOutboxGrain>(phone).Recent();
         Assert.Contains(messages[0].Code, messages[0].Text);
         return messages[0].Code;
