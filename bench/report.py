@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Reads one bench/run.sh output folder and prints the results table (Markdown).
+
+Every ratio is to a reference measured in the same run: the bare endpoint for HTTP scenarios, and
+pgbench's one-row UPDATE for the cluster write mix (the issue's target), select-only for reads.
+"""
+import datetime
+import os
+import platform
+import re
+import sys
+
+out, wrk_command = sys.argv[1], sys.argv[2]
+
+
+def wrk(name):
+    path = os.path.join(out, name + ".txt")
+    if not os.path.exists(path):
+        return None
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("RESULT "):
+            return {k: float(v) for k, v in (pair.split("=") for pair in line.split()[1:])}
+    return None
+
+
+def pgbench(name):
+    path = os.path.join(out, name + ".txt")
+    if not os.path.exists(path):
+        return None
+    text = open(path, encoding="utf-8").read()
+    tps = re.search(r"^tps = ([\d.]+)", text, re.M)
+    latency = re.search(r"^latency average = ([\d.]+) ms", text, re.M)
+    failed = re.search(r"number of failed transactions: (\d+)", text)
+    return tps and {"rps": float(tps.group(1)), "avg_ms": float(latency.group(1)) if latency else None,
+                    "errors": int(failed.group(1)) if failed else 0}
+
+
+def line_of(name, key):
+    path = os.path.join(out, name + ".txt")
+    if not os.path.exists(path):
+        return {}
+    for line in open(path, encoding="utf-8"):
+        if line.startswith(key + " "):
+            return dict(pair.split("=") for pair in line.split()[1:])
+    return {}
+
+
+bare = wrk("bare")
+select, update = pgbench("pgbench-select"), pgbench("pgbench-update")
+rows = []
+
+
+def row(scenario, mode, result, reference=None, reference_name="bare"):
+    if result is None:
+        return
+    ratio = f"{result['rps'] / reference['rps']:.2f} of {reference_name}" if reference else ""
+    errors = int(result.get("errors", 0) + result.get("socket_errors", 0))
+    p50 = f"{result['p50_ms']:.2f}" if "p50_ms" in result else "-"
+    p99 = f"{result['p99_ms']:.2f}" if "p99_ms" in result else (f"avg {result['avg_ms']:.2f}" if result.get("avg_ms") else "-")
+    rows.append(f"| {scenario} | {mode} | {result['rps']:,.0f} | {p50} | {p99} | {errors} | {ratio} |")
+
+
+row("bare endpoint (reference)", "-", bare, bare)
+row("pgbench select-only, 16 clients (reference)", "PostgreSQL", select, bare)
+row("pgbench one-row UPDATE, 16 clients (reference)", "PostgreSQL", update, bare)
+for mode in ("embedded", "cluster"):
+    row("(a) read mix", mode, wrk(f"{mode}-read"), bare)
+    if mode == "cluster" and update:
+        row("(b) write mix", mode, wrk(f"{mode}-write"), update, "pgbench UPDATE")
+        row("(b) write mix", mode, wrk(f"{mode}-write"), bare)
+    else:
+        row("(b) write mix", mode, wrk(f"{mode}-write"), bare)
+    row("(c) logins (4 connections)", mode, wrk(f"{mode}-login"), bare)
+    row("(d) listing, city of 5,000 shops", mode, wrk(f"{mode}-scale"), bare)
+if select:
+    cluster_read = wrk("cluster-read")
+    if cluster_read:
+        rows.append(f"| cluster read mix / pgbench select-only | | | | | | {cluster_read['rps'] / select['rps']:.2f} |")
+
+kdf = line_of("kdf", "KDF")
+memory = line_of("memory", "MEMORY")
+print(f"# MMX benchmark, {datetime.date.today()}")
+print()
+print(f"Machine: {platform.node()}, {os.cpu_count()} cores, {platform.platform()}. Load: `{wrk_command}` "
+      "(logins: 4 connections), loopback. Errors: answers without HTTP 200 and \"err\":0, plus socket errors.")
+print()
+print("| scenario | mode | requests/s | p50 ms | p99 ms | errors | ratio |")
+print("|---|---|---|---|---|---|---|")
+print("\n".join(rows))
+print()
+if kdf:
+    print(f"Password KDF (PBKDF2-HMAC-SHA512, 210,000 iterations): {kdf['ms_per_hash']} ms a hash, "
+          f"{kdf['hashes_per_core_per_s']} a second per core ({kdf['cores']} cores).")
+if memory:
+    print(f"Memory: {int(memory['grains']):,} user grains activated in {memory['activation_s']} s; working set "
+          f"{memory['working_set_before_mb']} MB before, {memory['working_set_after_mb']} MB after: "
+          f"{memory['bytes_per_grain']} bytes a grain ({memory['heap_bytes_per_grain']} of managed heap).")

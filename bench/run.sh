@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# The benchmark: one command, on this machine, loopback only.
+#   bash bench/run.sh
+# Builds Release, loads the data set (bench/Mmx.Bench load) into the embedded default and into
+# cluster mode (2 silos + API client, PostgreSQL), drives each scenario with wrk, measures the
+# reference endpoints (a bare ASP.NET Core endpoint; pgbench select-only and one-row UPDATE on the
+# same PostgreSQL), the KDF's cost and the memory of 100,000 user grains, and prints one table
+# (also written to bench/results/<time>/results.md). See bench/README.md for the settings.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+DURATION="${BENCH_DURATION:-15}"; CONNECTIONS="${BENCH_CONNECTIONS:-64}"; THREADS="${BENCH_THREADS:-2}"
+SHOPS="${BENCH_SHOPS:-5000}"; GOODS="${BENCH_GOODS:-50000}"; USERS="${BENCH_USERS:-20000}"
+MEMORY_GRAINS="${BENCH_MEMORY_GRAINS:-100000}"; MODES="${BENCH_MODES:-embedded cluster}"
+OUT="${BENCH_OUT:-$ROOT/bench/results/$(date +%Y%m%d-%H%M%S)}"
+BENCH_DLL="$ROOT/bench/Mmx.Bench/bin/Release/net10.0/Mmx.Bench.dll"
+API_DLL="$ROOT/Mmx.Api/bin/Release/net10.0/Mmx.Api.dll"
+KEY="bench-admin-key-0123456789"
+PIDS=()
+mkdir -p "$OUT"
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+cleanup() {
+  for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
+  MMX_DATA="$OUT/cluster" bash scripts/local-cluster.sh stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_for() { for _ in $(seq 1 120); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 1; done; echo "timed out waiting for $1" >&2; return 1; }
+
+# Tools: wrk and PostgreSQL (with pgbench) from Debian's packages.
+if ! command -v wrk >/dev/null; then
+  log "installing wrk"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+fi
+bash scripts/ensure-postgres.sh
+PGBENCH=/usr/lib/postgresql/15/bin/pgbench
+
+log "building (Release)"
+dotnet build Mmx.sln -c Release -v quiet -nologo >/dev/null
+dotnet build bench/Mmx.Bench -c Release -v quiet -nologo >/dev/null
+
+# wrk writes RESULT lines; each run's whole output is kept next to the table.
+run_wrk() { # name url script [script args...] (connections from WRK_CONNECTIONS, default 64)
+  local name=$1 url=$2 script=$3; shift 3
+  log "wrk $name: -t$THREADS -c${WRK_CONNECTIONS:-$CONNECTIONS} -d${DURATION}s"
+  (cd "$ROOT/bench/wrk" && wrk -t"$THREADS" -c"${WRK_CONNECTIONS:-$CONNECTIONS}" -d"${DURATION}s" --timeout 10s \
+    -s "$script" "$url" -- "$@") >"$OUT/$name.txt" 2>&1
+  grep RESULT "$OUT/$name.txt" >&2 || { cat "$OUT/$name.txt" >&2; return 1; }
+}
+
+rate_limits_off() {
+  export Mmx__RateLimits__SignInPerMinute=100000000 Mmx__RateLimits__SmsPerMinute=100000000 Mmx__RateLimits__BulkPerMinute=100000000
+}
+
+scenarios() { # mode api-url data-dir
+  local mode=$1 url=$2 data=$3
+  run_wrk "$mode-read" "$url" read.lua "$data/tokens.txt" "$SHOPS"
+  run_wrk "$mode-write" "$url" write.lua "$data/tokens.txt" "$SHOPS" "$GOODS"
+  # Logins queue behind the KDF: few connections, so latency shows the KDF, not the queue.
+  WRK_CONNECTIONS=4 run_wrk "$mode-login" "$url" login.lua "$data/logins.txt"
+  run_wrk "$mode-scale" "$url" scale.lua "$data/tokens.txt"
+}
+
+dotnet "$BENCH_DLL" kdf | tee "$OUT/kdf.txt" >&2
+
+log "reference: bare ASP.NET Core endpoint"
+BARE_PORT=$(free_port)
+dotnet "$BENCH_DLL" bare --port "$BARE_PORT" >"$OUT/bare.log" 2>&1 & PIDS+=($!)
+wait_for "http://127.0.0.1:$BARE_PORT/bare"
+run_wrk bare "http://127.0.0.1:$BARE_PORT/bare" bare.lua
+kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
+
+rate_limits_off
+if [[ " $MODES " == *" embedded "* ]]; then
+  log "embedded default: co-hosted silo, memory storage"
+  PORT=$(free_port)
+  dotnet "$API_DLL" --urls "http://127.0.0.1:$PORT" --Mmx:DemoData=false --Mmx:AdminKey="$KEY" \
+    --Mmx:Orleans:SiloPort="$(free_port)" --Mmx:Orleans:GatewayPort="$(free_port)" \
+    --Mmx:Images:Folder="$OUT/images" --Logging:LogLevel:Default=Warning >"$OUT/embedded-api.log" 2>&1 & PIDS+=($!)
+  wait_for "http://127.0.0.1:$PORT/health/ready"
+  dotnet "$BENCH_DLL" load --api "http://127.0.0.1:$PORT" --key "$KEY" --out "$OUT/embedded" \
+    --shops "$SHOPS" --goods "$GOODS" --users "$USERS" 2>&1 | tee "$OUT/embedded-load.txt" >&2
+  scenarios embedded "http://127.0.0.1:$PORT" "$OUT/embedded"
+  kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
+fi
+
+if [[ " $MODES " == *" cluster "* ]]; then
+  log "cluster mode: PostgreSQL, 2 silos, the API as client"
+  export MMX_DATA="$OUT/cluster" PG_PORT=$(free_port) API_PORT=$(free_port) SILOS=2 MMX_SKIP_BUILD=1
+  export SILO_PORT_BASE=$(free_port) GATEWAY_PORT_BASE=$(free_port) METRICS_PORT_BASE=$(free_port)
+  export Mmx__AdminKey="$KEY" Mmx__ThirdParty__TrustOpenId=true Logging__LogLevel__Default=Warning
+  bash scripts/local-cluster.sh start >&2
+  dotnet "$BENCH_DLL" load --api "http://127.0.0.1:$API_PORT" --key "$KEY" --out "$OUT/cluster-data" \
+    --shops "$SHOPS" --goods "$GOODS" --users "$USERS" 2>&1 | tee "$OUT/cluster-load.txt" >&2
+  scenarios cluster "http://127.0.0.1:$API_PORT" "$OUT/cluster-data"
+
+  log "reference: pgbench on the same PostgreSQL (scale 10, 16 clients)"
+  PG="-h 127.0.0.1 -p $PG_PORT -U postgres"
+  psql $PG -d postgres -qc "DROP DATABASE IF EXISTS pgbench" -c "CREATE DATABASE pgbench" >/dev/null
+  $PGBENCH $PG -i -s 10 -q pgbench >"$OUT/pgbench-init.txt" 2>&1
+  $PGBENCH $PG -S -c 16 -j "$THREADS" -T "$DURATION" pgbench >"$OUT/pgbench-select.txt" 2>&1
+  $PGBENCH $PG -f "$ROOT/bench/wrk/pgbench-update.sql" -c 16 -j "$THREADS" -T "$DURATION" pgbench >"$OUT/pgbench-update.txt" 2>&1
+  grep -h "^tps" "$OUT"/pgbench-select.txt "$OUT"/pgbench-update.txt >&2
+  bash scripts/local-cluster.sh stop >&2
+fi
+
+log "memory: $MEMORY_GRAINS user grains in one silo"
+dotnet "$BENCH_DLL" memory --grains "$MEMORY_GRAINS" --silo-port "$(free_port)" --gateway-port "$(free_port)" | tee "$OUT/memory.txt" >&2
+
+python3 bench/report.py "$OUT" "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s" | tee "$OUT/results.md"
