@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-DURATION="${BENCH_DURATION:-15}"; CONNECTIONS="${BENCH_CONNECTIONS:-64}"; THREADS="${BENCH_THREADS:-2}"
+DURATION="${BENCH_DURATION:-15}"; WARMUP="${BENCH_WARMUP:-20}"; CONNECTIONS="${BENCH_CONNECTIONS:-64}"; THREADS="${BENCH_THREADS:-2}"
 SHOPS="${BENCH_SHOPS:-5000}"; GOODS="${BENCH_GOODS:-50000}"; USERS="${BENCH_USERS:-20000}"
 MEMORY_GRAINS="${BENCH_MEMORY_GRAINS:-100000}"; MODES="${BENCH_MODES:-embedded cluster}"
 OUT="${BENCH_OUT:-$ROOT/bench/results/$(date +%Y%m%d-%H%M%S)}"
@@ -56,6 +56,10 @@ rate_limits_off() {
 
 scenarios() { # mode api-url data-dir
   local mode=$1 url=$2 data=$3
+  # Warm-up, not reported: JIT tiers and the first activation of every shop's grains, so the
+  # measured runs show the steady state an app in service runs in.
+  DURATION="$WARMUP" run_wrk "$mode-warmup-read" "$url" read.lua "$data/tokens.txt" "$SHOPS"
+  DURATION="$WARMUP" run_wrk "$mode-warmup-write" "$url" write.lua "$data/tokens.txt" "$SHOPS" "$GOODS"
   run_wrk "$mode-read" "$url" read.lua "$data/tokens.txt" "$SHOPS"
   run_wrk "$mode-write" "$url" write.lua "$data/tokens.txt" "$SHOPS" "$GOODS"
   # Logins queue behind the KDF: few connections, so latency shows the KDF, not the queue.

@@ -60,12 +60,21 @@ case "${1:-}" in
     start_silo "$n"
     ;;
   stop)
+    # SIGTERM, then wait: a silo that stops gracefully hands its grains over and marks itself
+    # dead in the membership table, which needs the database still up.
+    pids=()
     for pid in "$DATA"/*.pid; do
       [ -f "$pid" ] || continue
+      pids+=("$(cat "$pid")")
       kill "$(cat "$pid")" 2>/dev/null || true
       rm -f "$pid"
     done
-    sleep 2
+    for _ in $(seq 1 60); do
+      alive=0
+      for p in "${pids[@]:-}"; do [ -n "$p" ] && kill -0 "$p" 2>/dev/null && alive=1; done
+      [ "$alive" = 0 ] && break
+      sleep 1
+    done
     as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
     echo "stopped"
     ;;

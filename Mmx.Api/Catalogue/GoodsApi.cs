@@ -17,10 +17,8 @@ public static class GoodsApi
     {
         var sid = request.Query.RequiredId("sid");
         var (offset, count) = request.Query.Paging();
-        var shop = grains.GetGrain<IShopGrain>(sid);
-        // Details first: an unknown shop is err 4, not an empty list.
-        _ = await shop.City() ?? throw ApiException.NotFound("shop");
-        var page = await shop.ListGoods(offset, count);
+        // An unknown shop is err 4, not an empty list.
+        var page = await grains.GetGrain<IShopGrain>(sid).ListGoods(offset, count) ?? throw ApiException.NotFound("shop");
         return Results.Json(new
         {
             err = Err.Ok,

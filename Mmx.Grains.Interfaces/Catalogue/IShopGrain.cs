@@ -32,9 +32,9 @@ public interface IShopGrain : IGrainWithIntegerKey
     [Alias("News"), ReadOnly]
     Task<Mmx.Grains.ShopLife.ShopNews?> News();
 
-    /// <summary>A page of the shop's on-sale goods, newest first (ties: higher id first).</summary>
+    /// <summary>A page of the shop's on-sale goods, newest first (ties: higher id first); null for an unknown shop.</summary>
     [Alias("ListGoods"), ReadOnly]
-    Task<Page<Goods>> ListGoods(int offset, int count);
+    Task<Page<Goods>?> ListGoods(int offset, int count);
 
     /// <summary>Every on-sale goods item, newest first.</summary>
     [Alias("AllGoodsOnSale"), ReadOnly]

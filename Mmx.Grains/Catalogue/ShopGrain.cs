@@ -69,11 +69,12 @@ public sealed class ShopGrain(
         });
     }
 
-    public Task<Page<Goods>> ListGoods(int offset, int count)
+    public Task<Page<Goods>?> ListGoods(int offset, int count)
     {
+        if (state.State.Shop is null) return Task.FromResult<Page<Goods>?>(null);
         var onSale = OnSale();
         var items = onSale.Skip(offset).Take(count).ToImmutableArray();
-        return Task.FromResult(new Page<Goods> { Items = items, Total = onSale.Length });
+        return Task.FromResult<Page<Goods>?>(new Page<Goods> { Items = items, Total = onSale.Length });
     }
 
     public Task<ImmutableArray<Goods>> AllGoodsOnSale() => Task.FromResult(OnSale().ToImmutableArray());

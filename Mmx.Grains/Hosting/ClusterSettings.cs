@@ -28,12 +28,30 @@ public sealed record ClusterSettings
         var connectionString = configuration.GetConnectionString("Orleans");
         return new ClusterSettings
         {
-            ConnectionString = string.IsNullOrWhiteSpace(connectionString) ? null : connectionString,
+            ConnectionString = string.IsNullOrWhiteSpace(connectionString) ? null : Tuned(connectionString),
             ClusterId = section["ClusterId"] ?? defaults.ClusterId,
             ServiceId = section["ServiceId"] ?? defaults.ServiceId,
             SiloPort = section.GetValue("SiloPort", defaults.SiloPort),
             GatewayPort = section.GetValue("GatewayPort", defaults.GatewayPort),
             AdvertisedIp = section["AdvertisedIp"] ?? defaults.AdvertisedIp,
         };
+    }
+
+    /// <summary>
+    /// Npgsql settings for Orleans' small, repeated statements, unless the connection string sets
+    /// them: statements used twice are prepared on the server (the storage write's plan is made
+    /// once per connection instead of per write), and a pooled connection is not reset on return
+    /// (the reset would drop those prepared statements; Orleans leaves no session state behind).
+    /// The benchmark (docs/performance.md) shows what they bring.
+    /// </summary>
+    public static string Tuned(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Has(params string[] keys) => keys.Any(given.ContainsKey);
+        if (!Has("Max Auto Prepare", "MaxAutoPrepare")) builder.MaxAutoPrepare = 64;
+        if (!Has("Auto Prepare Min Usages", "AutoPrepareMinUsages")) builder.AutoPrepareMinUsages = 2;
+        if (!Has("No Reset On Close", "NoResetOnClose")) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
     }
 }

@@ -44,8 +44,11 @@ public static class SiloSetup
         }
 
         silo.AddMmxStorage(settings.ConnectionString);
-        // The Orleans Dashboard's grains and statistics; the API front serves its pages.
-        silo.AddDashboard();
+        // The Orleans Dashboard's grains and statistics; the API front serves its pages. Its
+        // counters are sampled every Mmx:Dashboard:CounterUpdateIntervalMs (10 s by default):
+        // sampling every second cost about a tenth of a busy silo's CPU (docs/performance.md).
+        var counterInterval = Math.Max(1000, configuration.GetValue("Mmx:Dashboard:CounterUpdateIntervalMs", 10_000));
+        silo.AddDashboard(o => o.CounterUpdateIntervalMs = counterInterval);
         AddMmxServices(silo.Services, configuration);
         return silo;
     }

@@ -36,7 +36,7 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
         Assert.Null(await _grains.GetGrain<IShopGrain>(b + 999).GetDetails());
 
         // On-sale goods only, newest first.
-        var goods = await _grains.GetGrain<IShopGrain>(b + 100).ListGoods(0, 10);
+        var goods = (await _grains.GetGrain<IShopGrain>(b + 100).ListGoods(0, 10))!;
         Assert.Equal([b + 1001, b + 1000], goods.Items.Select(g => g.Id));
         Assert.Equal(159.0m, goods.Items[0].Promot);
         // The off-shelf item is still found by id, with its status.
@@ -170,8 +170,8 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
         var second = await _grains.GetGrain<ICityDirectoryGrain>(b + 2).ListShops(new ShopQuery());
         Assert.Equal([b + 101], second!.Items.Select(s => s.Id));
 
-        Assert.Equal([b + 1001], (await _grains.GetGrain<IShopGrain>(b + 100).ListGoods(0, 10)).Items.Select(g => g.Id));
-        Assert.Equal([b + 1000, b + 1003], (await _grains.GetGrain<IShopGrain>(b + 101).ListGoods(0, 10)).Items.Select(g => g.Id).Order());
+        Assert.Equal([b + 1001], (await _grains.GetGrain<IShopGrain>(b + 100).ListGoods(0, 10))!.Items.Select(g => g.Id));
+        Assert.Equal([b + 1000, b + 1003], (await _grains.GetGrain<IShopGrain>(b + 101).ListGoods(0, 10))!.Items.Select(g => g.Id).Order());
 
         var oldCode = $"bc{b}-1";
         Assert.Empty(await _grains.GetGrain<IBarcodeIndexGrain>(CatalogueShards.OfBarcode(oldCode)).Find([oldCode]));
@@ -202,6 +202,6 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
         static IEnumerable<string> Rows(Page<ShopListItem>? page) =>
             page!.Items.Select(s => $"{s.Id} {s.Name} {string.Join(",", s.PicList)} {s.Distance}");
         Assert.Equal(Rows(before), Rows(after));
-        Assert.Equal([b + 1001, b + 1000], (await _grains.GetGrain<IShopGrain>(b + 100).ListGoods(0, 10)).Items.Select(g => g.Id));
+        Assert.Equal([b + 1001, b + 1000], (await _grains.GetGrain<IShopGrain>(b + 100).ListGoods(0, 10))!.Items.Select(g => g.Id));
     }
 }

@@ -92,7 +92,7 @@ public sealed class PostgresClusterTests(PostgresServer postgres)
             var shop = grains.GetGrain<IShopGrain>(sid);
             var details = (await shop.GetDetails())!;
             lines.Add($"shop {details.Id} {details.Name} {details.City} {details.Category} {details.Long} {details.Lat} {details.Intro}");
-            lines.AddRange((await shop.ListGoods(0, 50)).Items.Select(g => $"goods {g.Id} {g.Price} {g.Promot} {g.Time} {g.Barcode}"));
+            lines.AddRange((await shop.ListGoods(0, 50))!.Items.Select(g => $"goods {g.Id} {g.Price} {g.Promot} {g.Time} {g.Barcode}"));
             lines.AddRange((await shop.ValidActivities()).Select(a => $"valid {a.Id}"));
         }
         foreach (var code in new[] { $"bc{b}-1", $"bc{b}-2" })
