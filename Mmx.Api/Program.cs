@@ -27,7 +27,7 @@ builder.Services.AddMmxRateLimits(builder.Configuration);
 builder.Services.AddMmxOpenApi();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddThirdPartyProviders(builder.Configuration);
-ImageFetcher.AddImageFetching(builder.Services);
+builder.Services.AddImageFetching();
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddAspNetCoreInstrumentation()
     .AddRuntimeInstrumentation()

@@ -77,6 +77,8 @@ run_wrk bare "http://127.0.0.1:$BARE_PORT/bare" bare.lua
 kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
 
 rate_limits_off
+# The gen0 budget the cluster script and docker-compose give MMX's processes (docs/performance.md).
+export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}"
 if [[ " $MODES " == *" embedded "* ]]; then
   log "embedded default: co-hosted silo, memory storage"
   PORT=$(free_port)

@@ -18,6 +18,10 @@ METRICS_PORT_BASE="${METRICS_PORT_BASE:-19100}"
 CONF="${MMX_CONFIGURATION:-Release}"
 export ConnectionStrings__Orleans="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 export Mmx__AdminKey="${Mmx__AdminKey:-local-cluster-admin-key}"
+# A 64 MB gen0 budget per GC heap: with tens of thousands of grains in the old generation the
+# default budget means many gen0 collections a second under load (docs/performance.md). The
+# runtime reads this knob from the environment only.
+export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}"
 SILO_DLL="Mmx.Silo/bin/$CONF/net10.0/Mmx.Silo.dll"
 API_DLL="Mmx.Api/bin/$CONF/net10.0/Mmx.Api.dll"
 

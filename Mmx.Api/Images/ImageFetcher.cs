@@ -17,26 +17,6 @@ public sealed class ImageFetcher(IHttpClientFactory http, IConfiguration configu
     public const int MaxBytes = 5 * 1024 * 1024;
     public const int MaxRedirects = 3;
 
-    public static IServiceCollection AddImageFetching(IServiceCollection services)
-    {
-        services.AddSingleton<IHostResolver, DnsHostResolver>();
-        services.AddSingleton<GuardedConnector>();
-        services.AddSingleton<IImageStore, FolderImageStore>();
-        services.AddSingleton<ImageFetcher>();
-        services.AddHttpClient(ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
-            {
-                UseProxy = false,
-                UseCookies = false,
-                AllowAutoRedirect = true,
-                MaxAutomaticRedirections = MaxRedirects,
-                AutomaticDecompression = DecompressionMethods.None,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(1),
-                ConnectCallback = provider.GetRequiredService<GuardedConnector>().Connect,
-            });
-        return services;
-    }
-
     /// <summary>The image's bytes and format; err 1 for a refused address or a body that is no image or too big, err 12 when the source fails.</summary>
     public async Task<(byte[] Bytes, ImageKind Kind)> Fetch(Uri url, CancellationToken cancellation)
     {
@@ -87,6 +67,30 @@ public sealed class ImageFetcher(IHttpClientFactory http, IConfiguration configu
             if (e is BlockedAddressException blocked) return blocked;
         }
         return null;
+    }
+}
+
+/// <summary>The image fetcher, its guarded HttpClient, the resolver it checks with and the default store.</summary>
+public static class ImageFetching
+{
+    public static IServiceCollection AddImageFetching(this IServiceCollection services)
+    {
+        services.AddSingleton<IHostResolver, DnsHostResolver>();
+        services.AddSingleton<GuardedConnector>();
+        services.AddSingleton<IImageStore, FolderImageStore>();
+        services.AddSingleton<ImageFetcher>();
+        services.AddHttpClient(ImageFetcher.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                UseProxy = false,
+                UseCookies = false,
+                AllowAutoRedirect = true,
+                MaxAutomaticRedirections = ImageFetcher.MaxRedirects,
+                AutomaticDecompression = DecompressionMethods.None,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+                ConnectCallback = provider.GetRequiredService<GuardedConnector>().Connect,
+            });
+        return services;
     }
 }
 
