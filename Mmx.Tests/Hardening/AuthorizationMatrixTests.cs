@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Mmx.Tests.Hardening;
 
@@ -25,11 +23,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Api api) :
         "GET /userweb/qcode/{file}",
     ];
 
-    private List<(string Method, string Pattern)> UserRoutes() =>
-        [.. api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/user/") || raw.StartsWith("/userweb/")))
-            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? [])
-                .Select(m => (m, "/" + e.RoutePattern.RawText!.Trim('/'))))];
+    private List<(string Method, string Pattern)> UserRoutes() => RouteTable.Of(api.Services, "/user/", "/userweb/");
 
     private static string Concrete(string pattern) => pattern
         .Replace("{uid}", "10001").Replace("{id}", "1").Replace("{ids}", "1").Replace("{key}", "13800138000").Replace("{file}", "123456789.png").Replace("{openid}", "OPENID1");

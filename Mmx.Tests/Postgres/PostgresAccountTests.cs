@@ -7,12 +7,8 @@ public sealed class PostgresAccountTests(PostgresServer postgres)
     [Fact]
     public async Task A_logout_on_one_front_is_refused_by_another()
     {
-        var clusterId = $"fronts-{Guid.NewGuid():N}";
-        await using var silos = await SiloPair.Start(postgres.ConnectionString, clusterId);
-        await using var frontA = new ApiFactory(postgres.ConnectionString, clusterId);
-        await using var frontB = new ApiFactory(postgres.ConnectionString, clusterId);
-        var a = new ApiClient(frontA.CreateClient());
-        var b = new ApiClient(frontB.CreateClient());
+        await using var fronts = await TwoFronts.Start(postgres.ConnectionString, "fronts");
+        var (a, b) = (fronts.A, fronts.B);
 
         var phone = AccountTestKit.NewPhone();
         await a.SignUp(phone);
@@ -28,12 +24,8 @@ public sealed class PostgresAccountTests(PostgresServer postgres)
     [Fact]
     public async Task Two_fronts_cannot_double_the_sms_or_login_limits()
     {
-        var clusterId = $"limits-{Guid.NewGuid():N}";
-        await using var silos = await SiloPair.Start(postgres.ConnectionString, clusterId);
-        await using var frontA = new ApiFactory(postgres.ConnectionString, clusterId);
-        await using var frontB = new ApiFactory(postgres.ConnectionString, clusterId);
-        var a = new ApiClient(frontA.CreateClient());
-        var b = new ApiClient(frontB.CreateClient());
+        await using var fronts = await TwoFronts.Start(postgres.ConnectionString, "limits");
+        var (a, b) = (fronts.A, fronts.B);
 
         // One code per 60 s per number, whichever front is asked.
         var phone = AccountTestKit.NewPhone();
@@ -89,5 +81,38 @@ public sealed class PostgresAccountTests(PostgresServer postgres)
         var login = await after.LogIn(phone, dev: "IMEI-after");
         Assert.Equal(accId, (long)login["accID"]!);
         Assert.Equal("IMEI-last", (string?)login["dev"]);
+    }
+
+    /// <summary>Two silos and two API fronts of one new cluster on the test's PostgreSQL.</summary>
+    private sealed class TwoFronts : IAsyncDisposable
+    {
+        private readonly SiloPair _silos;
+        private readonly ApiFactory _frontA;
+        private readonly ApiFactory _frontB;
+
+        private TwoFronts(SiloPair silos, string connectionString, string clusterId)
+        {
+            _silos = silos;
+            _frontA = new ApiFactory(connectionString, clusterId);
+            _frontB = new ApiFactory(connectionString, clusterId);
+            A = new ApiClient(_frontA.CreateClient());
+            B = new ApiClient(_frontB.CreateClient());
+        }
+
+        public ApiClient A { get; }
+        public ApiClient B { get; }
+
+        public static async Task<TwoFronts> Start(string connectionString, string name)
+        {
+            var clusterId = $"{name}-{Guid.NewGuid():N}";
+            return new TwoFronts(await SiloPair.Start(connectionString, clusterId), connectionString, clusterId);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _frontB.DisposeAsync();
+            await _frontA.DisposeAsync();
+            await _silos.DisposeAsync();
+        }
     }
 }
