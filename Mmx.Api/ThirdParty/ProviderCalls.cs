@@ -32,7 +32,8 @@ public static class ProviderCalls
                 options.Retry.BackoffType = DelayBackoffType.Constant;
                 // A Weibo code or an Alipay call must not be sent twice: only GETs are retried.
                 options.Retry.DisableForUnsafeHttpMethods();
-                options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, 2 * (total / 2).TotalSeconds + 1));
+                // The breaker must sample at least twice the attempt timeout (the pipeline validates it).
+                options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, total.TotalSeconds + 1));
             });
         services.AddSingleton<QqProvider>();
         services.AddSingleton<WeChatProvider>();

@@ -70,14 +70,16 @@ public sealed class ShopGeoIndex
         var comparer = Comparer<(Shop Shop, double Distance)>.Create((a, b) =>
             a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : a.Shop.Id.CompareTo(b.Shop.Id));
 
-        for (var ring = first; ring <= last; ring++)
+        var sorted = false;
+        for (var ring = first; ring <= last && !sorted; ring++)
         {
             ScanRing(column, row, ring, longitude, latitude, match, found);
             if (found.Count < take) continue;
             found.Sort(comparer);
-            if (found[take - 1].Distance <= ring * cellKm) break;
+            // No unscanned cell can hold a shop nearer than the last one wanted: done.
+            sorted = found[take - 1].Distance <= ring * cellKm;
         }
-        found.Sort(comparer);
+        if (!sorted) found.Sort(comparer);
         if (found.Count > take) found.RemoveRange(take, found.Count - take);
         return found;
     }
