@@ -1,3 +1,4 @@
+using Mmx.Grains.Common;
 using Mmx.Api.Accounts;
 using Mmx.Api.Admin;
 using Mmx.Api.Catalogue;
@@ -19,6 +20,8 @@ builder.Services.AddSingleton(cluster);
 var adminKey = AdminKey.From(builder.Configuration, cluster);
 builder.Services.AddSingleton(adminKey);
 builder.Services.AddSingleton<CatalogueImporter>();
+builder.Services.AddSingleton<SessionCache>();
+builder.Services.AddHostedService(services => services.GetRequiredService<SessionCache>());
 builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
 // The admin import is the largest body; user routes are held to 64 KB by JsonBody.
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = AdminApi.MaxImportBytes);
@@ -26,6 +29,7 @@ builder.Services.AddMmxHealth();
 builder.Services.AddMmxRateLimits(builder.Configuration);
 builder.Services.AddMmxOpenApi();
 builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.TryAddKeyedSingleton(MmxClock.Key, TimeProvider.System);
 builder.Services.AddThirdPartyProviders(builder.Configuration);
 builder.Services.AddImageFetching();
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics

@@ -124,9 +124,13 @@ public static class AccountApi
         return ApiResults.Err(await phoneGrain.ResetPassword(Passwords.Hash(password)));
     }
 
-    private static async Task<IResult> Logout(HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Logout(HttpContext context, IGrainFactory grains, SessionCache sessions)
     {
-        await grains.GetGrain<ISessionGrain>(Sessions.HashOf(Sessions.TokenOf(context.Request)!)).Close();
+        var tokenHash = Sessions.HashOf(Sessions.TokenOf(context.Request)!);
+        // Close tells every subscribed front, this one included; forgetting it here as well
+        // covers a front whose subscription lapsed a moment ago.
+        await grains.GetGrain<ISessionGrain>(tokenHash).Close();
+        sessions.Forget(tokenHash);
         context.Response.Cookies.Delete(Sessions.CookieName);
         return ApiResults.Ok();
     }

@@ -46,8 +46,7 @@ public static class Sessions
         var http = context.HttpContext;
         var token = TokenOf(http.Request);
         if (string.IsNullOrEmpty(token) || token.Length > 128) throw new ApiException(Err.NotLoggedIn, "log in first");
-        var grains = http.RequestServices.GetRequiredService<IGrainFactory>();
-        var accId = await grains.GetGrain<ISessionGrain>(HashOf(token)).Validate()
+        var accId = await http.RequestServices.GetRequiredService<SessionCache>().Validate(HashOf(token))
             ?? throw new ApiException(Err.NotLoggedIn, "the session has ended; log in again");
         http.Items[AccIdItem] = accId;
         return await next(context);
@@ -62,10 +61,12 @@ public static class Sessions
         grains.GetGrain<T>(context.AccId());
 
     /// <summary>The logged-in account, if the request carries a live session (for public routes that show more to members).</summary>
-    public static async Task<long?> OptionalAccId(HttpContext context, IGrainFactory grains)
+    public static async Task<long?> OptionalAccId(HttpContext context)
     {
         var token = TokenOf(context.Request);
-        return string.IsNullOrEmpty(token) || token.Length > 128 ? null : await grains.GetGrain<ISessionGrain>(HashOf(token)).Validate();
+        return string.IsNullOrEmpty(token) || token.Length > 128
+            ? null
+            : await context.RequestServices.GetRequiredService<SessionCache>().Validate(HashOf(token));
     }
 
     public static RouteGroupBuilder RequireSession(this RouteGroupBuilder group) => group.AddEndpointFilter(Require);

@@ -1,9 +1,10 @@
 namespace Mmx.Grains.Accounts;
 
 /// <summary>
-/// One per login session (key: SHA-256 of the token, hex). Every API front asks this grain, so a
-/// logout is seen everywhere at once; its state is persisted, so also after a restart. A session
-/// unused for 30 days expires.
+/// One per login session (key: SHA-256 of the token, hex). API fronts ask this grain (and may
+/// remember its answer for a few seconds, dropped at once when the session closes: see
+/// <see cref="ISessionRevocationGrain"/>); its state is persisted, so a logout holds also after a
+/// restart. A session unused for 30 days expires.
 /// </summary>
 [Alias("mmx.accounts.ISessionGrain")]
 public interface ISessionGrain : IGrainWithStringKey
@@ -16,7 +17,7 @@ public interface ISessionGrain : IGrainWithStringKey
     [Alias("Validate")]
     Task<long?> Validate();
 
-    /// <summary>Ends the session for good. Idempotent.</summary>
+    /// <summary>Ends the session for good and tells every front. Idempotent.</summary>
     [Alias("Close")]
     Task Close();
 }

@@ -49,8 +49,13 @@ public sealed class SessionGrain(
 
     public async Task Close()
     {
-        if (state.State.Closed) return;
-        state.State = state.State with { Closed = true };
-        await state.WriteStateAsync();
+        if (!state.State.Closed)
+        {
+            state.State = state.State with { Closed = true };
+            await state.WriteStateAsync();
+        }
+        // Announced on every call, also when already closed: a retry after a failure between the
+        // write and the announcement still reaches the fronts that remember this session.
+        await GrainFactory.GetGrain<ISessionRevocationGrain>(0).Revoke(this.GetPrimaryKeyString());
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Mmx.Api.Accounts;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
@@ -98,6 +100,24 @@ public sealed class AccountApiTests(AccountApiTests.Api api) : IClassFixture<Acc
         await client.SignUp(phone);
         for (var i = 0; i < 5; i++) Assert.Equal(8, Err(await client.LogIn(phone, password: $"wrong-{i}-pass")));
         Assert.Equal(7, Err(await client.LogIn(phone)));
+    }
+
+    [Fact]
+    public async Task A_password_reset_ends_sessions_the_front_remembers_at_once()
+    {
+        var client = NewClient();
+        var phone = AccountTestKit.NewPhone();
+        await client.SignUp(phone);
+        await client.VerifyPhone(phone); // (may move the test clock past the cache period)
+        // Used twice: the second answer comes from the front's session cache.
+        Assert.Equal(0, Err(await client.Get("/user/personal")));
+        Assert.Equal(0, Err(await client.Get("/user/personal")));
+        Assert.True(api.Services.GetRequiredService<SessionCache>().Count > 0);
+
+        // The reset closes the account's sessions inside the grains, not through this front's
+        // logout route: the revocation announcement is what reaches the cache.
+        Assert.Equal(0, Err(await client.Post("/user/resetpw", new { phone, password = "new-secret-2" })));
+        Assert.Equal(2, Err(await client.Get("/user/personal")));
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public sealed class PostgresAccountTests(PostgresServer postgres)
         await a.SignUp(phone);
         Assert.Equal(0, (int)(await a.LogIn(phone))["err"]!);
         b.Token = a.Token;
+        // Both fronts have now confirmed the session and remember it (SessionCache).
+        Assert.Equal(0, (int)(await a.Get("/user/personal"))["err"]!);
         Assert.Equal(0, (int)(await b.Get("/user/personal"))["err"]!);
 
         Assert.Equal(0, (int)(await b.Post("/user/logout"))["err"]!);

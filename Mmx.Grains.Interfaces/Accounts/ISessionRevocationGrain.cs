@@ -1,0 +1,31 @@
+namespace Mmx.Grains.Accounts;
+
+/// <summary>
+/// Tells every API front that a session has ended, so that fronts may remember validated
+/// sessions for a few seconds without missing a logout (docs/decisions.md, "Session cache").
+/// One hub for the cluster (key 0): fronts subscribe and renew every few seconds; a closed session
+/// is announced to each of them before the logout answers.
+/// </summary>
+[Alias("mmx.accounts.ISessionRevocationGrain")]
+public interface ISessionRevocationGrain : IGrainWithIntegerKey
+{
+    /// <summary>Adds or renews a front's subscription. Answers the hub's epoch: a new epoch means
+    /// the hub restarted and may have missed fronts, so the front forgets what it remembered.</summary>
+    [Alias("Subscribe")]
+    Task<Guid> Subscribe(ISessionRevocationObserver front);
+
+    [Alias("Unsubscribe")]
+    Task Unsubscribe(ISessionRevocationObserver front);
+
+    /// <summary>Announces a closed session to every subscribed front and waits for them (briefly).</summary>
+    [Alias("Revoke")]
+    Task Revoke(string tokenHash);
+}
+
+/// <summary>An API front's session cache, as the revocation hub sees it.</summary>
+[Alias("mmx.accounts.ISessionRevocationObserver")]
+public interface ISessionRevocationObserver : IGrainObserver
+{
+    [Alias("Revoked")]
+    Task Revoked(string tokenHash);
+}
