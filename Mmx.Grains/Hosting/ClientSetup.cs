@@ -21,6 +21,7 @@ public static class ClientSetup
             o.ConnectionString = settings.ConnectionString;
         });
         client.AddDashboard();
+        GrainInterfaceTypeCache.AddTo(client.Services);
         return client;
     }
 }
