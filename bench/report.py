@@ -50,35 +50,60 @@ select, update = pgbench("pgbench-select"), pgbench("pgbench-update")
 rows = []
 
 
-def row(scenario, mode, result, reference=None, reference_name="bare"):
+def row(scenario, mode, result, *references, note=""):
+    """One table row; each reference is (result, name) and gives one ratio in the last cell."""
     if result is None:
         return
-    ratio = f"{result['rps'] / reference['rps']:.2f} of {reference_name}" if reference else ""
+    ratios = [f"{result['rps'] / ref['rps']:.2f} of {name}" for ref, name in references if ref]
     errors = int(result.get("errors", 0) + result.get("socket_errors", 0))
     p50 = f"{result['p50_ms']:.2f}" if "p50_ms" in result else "-"
     p99 = f"{result['p99_ms']:.2f}" if "p99_ms" in result else (f"avg {result['avg_ms']:.2f}" if result.get("avg_ms") else "-")
-    rows.append(f"| {scenario} | {mode} | {result['rps']:,.0f} | {p50} | {p99} | {errors} | {ratio} |")
+    rows.append(f"| {scenario} | {mode} | {result['rps']:,.0f} | {p50} | {p99} | {errors} | {', '.join(ratios + ([note] if note else []))} |")
 
-
-row("bare endpoint (reference)", "-", bare, bare)
-row("pgbench select-only, 16 clients (reference)", "PostgreSQL", select, bare)
-row("pgbench one-row UPDATE, 16 clients (reference)", "PostgreSQL", update, bare)
-for mode in ("embedded", "cluster"):
-    row("(a) read mix", mode, wrk(f"{mode}-read"), bare)
-    if mode == "cluster" and update:
-        row("(b) write mix", mode, wrk(f"{mode}-write"), update, "pgbench UPDATE")
-        row("(b) write mix", mode, wrk(f"{mode}-write"), bare)
-    else:
-        row("(b) write mix", mode, wrk(f"{mode}-write"), bare)
-    row("(c) logins (4 connections)", mode, wrk(f"{mode}-login"), bare)
-    row("(d) listing, city of 5,000 shops", mode, wrk(f"{mode}-scale"), bare)
-if select:
-    cluster_read = wrk("cluster-read")
-    if cluster_read:
-        rows.append(f"| cluster read mix / pgbench select-only | | | | | | {cluster_read['rps'] / select['rps']:.2f} |")
 
 kdf = line_of("kdf", "KDF")
 memory = line_of("memory", "MEMORY")
+# Logins are bounded by the password hash: at best one KDF per core at a time.
+kdf_bound = float(kdf["hashes_per_core_per_s"]) * int(kdf["cores"]) if kdf else None
+
+row("bare endpoint (reference)", "-", bare, (bare, "bare"))
+row("pgbench select-only, 16 clients (reference)", "PostgreSQL", select, (bare, "bare"))
+row("pgbench one-row UPDATE, 16 clients (reference)", "PostgreSQL", update, (bare, "bare"))
+for mode in ("embedded", "cluster"):
+    row("(a) read mix", mode, wrk(f"{mode}-read"), (bare, "bare"), *([(select, "pgbench select-only")] if mode == "cluster" else []))
+    row("(b) write mix", mode, wrk(f"{mode}-write"), (bare, "bare"), *([(update, "pgbench UPDATE")] if mode == "cluster" else []))
+    login = wrk(f"{mode}-login")
+    row("(c) logins (4 connections)", mode, login,
+        note=f"KDF-bound: {login['rps'] / kdf_bound:.2f} of {kdf_bound:.1f} hashes/s" if login and kdf_bound else "KDF-bound")
+    row("(d) listing, city of 5,000 shops", mode, wrk(f"{mode}-scale"), (bare, "bare"))
+
+
+def target(text, measured, met):
+    targets.append(f"| {text} | {measured} | {'met' if met else 'missed'} |")
+
+
+targets = []
+embedded_read, embedded_write = wrk("embedded-read"), wrk("embedded-write")
+cluster_read, cluster_write = wrk("cluster-read"), wrk("cluster-write")
+if bare and embedded_read:
+    ratio = embedded_read["rps"] / bare["rps"]
+    errors = int(embedded_read["errors"] + embedded_read["socket_errors"])
+    target("embedded read mix >= 0.60 of bare, p99 <= 10 ms, no errors",
+           f"{ratio:.2f}, p99 {embedded_read['p99_ms']:.1f} ms, {errors} errors",
+           ratio >= 0.60 and embedded_read["p99_ms"] <= 10 and errors == 0)
+if bare and embedded_write:
+    ratio = embedded_write["rps"] / bare["rps"]
+    target("embedded write mix >= 0.40 of bare", f"{ratio:.2f}", ratio >= 0.40)
+if bare and cluster_read:
+    ratio = cluster_read["rps"] / bare["rps"]
+    target("cluster read mix >= 0.40 of bare", f"{ratio:.2f}", ratio >= 0.40)
+if update and cluster_write:
+    ratio = cluster_write["rps"] / update["rps"]
+    target("cluster write mix >= 0.5 of pgbench one-row UPDATE", f"{ratio:.2f}", ratio >= 0.5)
+if memory:
+    after = int(memory["working_set_after_mb"])
+    target(f"{int(memory['grains']):,} user grains <= 1.5 GB working set", f"{after} MB", after <= 1536)
+
 print(f"# MMX benchmark, {datetime.date.today()}")
 print()
 print(f"Machine: {platform.node()}, {os.cpu_count()} cores, {platform.platform()}. Load: `{wrk_command}` "
@@ -95,3 +120,8 @@ if memory:
     print(f"Memory: {int(memory['grains']):,} user grains activated in {memory['activation_s']} s; working set "
           f"{memory['working_set_before_mb']} MB before, {memory['working_set_after_mb']} MB after: "
           f"{memory['bytes_per_grain']} bytes a grain ({memory['heap_bytes_per_grain']} of managed heap).")
+if targets:
+    print()
+    print("| target | measured | status |")
+    print("|---|---|---|")
+    print("\n".join(targets))
