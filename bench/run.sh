@@ -12,6 +12,9 @@ ROOT=$PWD
 DURATION="${BENCH_DURATION:-15}"; WARMUP="${BENCH_WARMUP:-20}"; CONNECTIONS="${BENCH_CONNECTIONS:-64}"; THREADS="${BENCH_THREADS:-2}"
 SHOPS="${BENCH_SHOPS:-5000}"; GOODS="${BENCH_GOODS:-50000}"; USERS="${BENCH_USERS:-20000}"
 MEMORY_GRAINS="${BENCH_MEMORY_GRAINS:-100000}"; MODES="${BENCH_MODES:-embedded cluster}"
+# Each measurement is repeated and the report takes the median: this machine is shared, and one
+# 15 s run can land in a neighbour's busy moment.
+REPEAT="${BENCH_REPEAT:-3}"
 OUT="${BENCH_OUT:-$ROOT/bench/results/$(date +%Y%m%d-%H%M%S)}"
 BENCH_DLL="$ROOT/bench/Mmx.Bench/bin/Release/net10.0/Mmx.Bench.dll"
 API_DLL="$ROOT/Mmx.Api/bin/Release/net10.0/Mmx.Api.dll"
@@ -40,14 +43,18 @@ PGBENCH=/usr/lib/postgresql/15/bin/pgbench
 log "building (Release)"
 dotnet build Mmx.sln -c Release -v quiet -nologo >/dev/null
 dotnet build bench/Mmx.Bench -c Release -v quiet -nologo >/dev/null
+dotnet build-server shutdown >/dev/null 2>&1 || true # idle compiler servers hold memory
 
-# wrk writes RESULT lines; each run's whole output is kept next to the table.
-run_wrk() { # name url script [script args...] (connections from WRK_CONNECTIONS, default 64)
+# wrk writes RESULT lines; each run's whole output is kept next to the table as <name>.<n>.txt
+# (report.py takes the median of the repeats).
+run_wrk() { # name url script [script args...] (connections from WRK_CONNECTIONS, repeats from RUNS)
   local name=$1 url=$2 script=$3; shift 3
-  log "wrk $name: -t$THREADS -c${WRK_CONNECTIONS:-$CONNECTIONS} -d${DURATION}s"
-  (cd "$ROOT/bench/wrk" && wrk -t"$THREADS" -c"${WRK_CONNECTIONS:-$CONNECTIONS}" -d"${DURATION}s" --timeout 10s \
-    -s "$script" "$url" -- "$@") >"$OUT/$name.txt" 2>&1
-  grep RESULT "$OUT/$name.txt" >&2 || { cat "$OUT/$name.txt" >&2; return 1; }
+  for n in $(seq 1 "${RUNS:-$REPEAT}"); do
+    log "wrk $name ($n): -t$THREADS -c${WRK_CONNECTIONS:-$CONNECTIONS} -d${DURATION}s"
+    (cd "$ROOT/bench/wrk" && wrk -t"$THREADS" -c"${WRK_CONNECTIONS:-$CONNECTIONS}" -d"${DURATION}s" --timeout 10s \
+      -s "$script" "$url" -- "$@") >"$OUT/$name.$n.txt" 2>&1
+    grep RESULT "$OUT/$name.$n.txt" >&2 || { cat "$OUT/$name.$n.txt" >&2; return 1; }
+  done
 }
 
 rate_limits_off() {
@@ -58,8 +65,8 @@ scenarios() { # mode api-url data-dir
   local mode=$1 url=$2 data=$3
   # Warm-up, not reported: JIT tiers and the first activation of every shop's grains, so the
   # measured runs show the steady state an app in service runs in.
-  DURATION="$WARMUP" run_wrk "$mode-warmup-read" "$url" read.lua "$data/tokens.txt" "$SHOPS"
-  DURATION="$WARMUP" run_wrk "$mode-warmup-write" "$url" write.lua "$data/tokens.txt" "$SHOPS" "$GOODS"
+  DURATION="$WARMUP" RUNS=1 run_wrk "$mode-warmup-read" "$url" read.lua "$data/tokens.txt" "$SHOPS"
+  DURATION="$WARMUP" RUNS=1 run_wrk "$mode-warmup-write" "$url" write.lua "$data/tokens.txt" "$SHOPS" "$GOODS"
   run_wrk "$mode-read" "$url" read.lua "$data/tokens.txt" "$SHOPS"
   run_wrk "$mode-write" "$url" write.lua "$data/tokens.txt" "$SHOPS" "$GOODS"
   # Logins queue behind the KDF: few connections, so latency shows the KDF, not the queue.
@@ -67,7 +74,7 @@ scenarios() { # mode api-url data-dir
   run_wrk "$mode-scale" "$url" scale.lua "$data/tokens.txt"
 }
 
-dotnet "$BENCH_DLL" kdf | tee "$OUT/kdf.txt" >&2
+for n in $(seq 1 "$REPEAT"); do dotnet "$BENCH_DLL" kdf | tee "$OUT/kdf.$n.txt" >&2; done
 
 log "reference: bare ASP.NET Core endpoint"
 BARE_PORT=$(free_port)
@@ -106,9 +113,11 @@ if [[ " $MODES " == *" cluster "* ]]; then
   PG="-h 127.0.0.1 -p $PG_PORT -U postgres"
   psql $PG -d postgres -qc "DROP DATABASE IF EXISTS pgbench" -c "CREATE DATABASE pgbench" >/dev/null
   $PGBENCH $PG -i -s 10 -q pgbench >"$OUT/pgbench-init.txt" 2>&1
-  $PGBENCH $PG -S -c 16 -j "$THREADS" -T "$DURATION" pgbench >"$OUT/pgbench-select.txt" 2>&1
-  $PGBENCH $PG -f "$ROOT/bench/wrk/pgbench-update.sql" -c 16 -j "$THREADS" -T "$DURATION" pgbench >"$OUT/pgbench-update.txt" 2>&1
-  grep -h "^tps" "$OUT"/pgbench-select.txt "$OUT"/pgbench-update.txt >&2
+  for n in $(seq 1 "$REPEAT"); do
+    $PGBENCH $PG -S -c 16 -j "$THREADS" -T "$DURATION" pgbench >"$OUT/pgbench-select.$n.txt" 2>&1
+    $PGBENCH $PG -f "$ROOT/bench/wrk/pgbench-update.sql" -c 16 -j "$THREADS" -T "$DURATION" pgbench >"$OUT/pgbench-update.$n.txt" 2>&1
+    grep -h "^tps" "$OUT/pgbench-select.$n.txt" "$OUT/pgbench-update.$n.txt" >&2
+  done
   bash scripts/local-cluster.sh stop >&2
 fi
 
