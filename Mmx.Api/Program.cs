@@ -44,12 +44,12 @@ if (builder.Configuration.GetValue("Mmx:DemoData", defaultValue: !cluster.IsClus
 
 var app = builder.Build();
 app.UseContractErrors();
-app.UseDashboardGuard(cluster.IsCluster);
+if (cluster.Dashboard) app.UseDashboardGuard(cluster.IsCluster);
 app.UseRateLimiter();
 app.MapMmxHealth();
 app.MapMmxOpenApi();
 app.MapPrometheusScrapingEndpoint("/metrics");
-app.MapOrleansDashboard(routePrefix: DashboardAccess.Path);
+if (cluster.Dashboard) app.MapOrleansDashboard(routePrefix: DashboardAccess.Path);
 app.MapCatalogueApi();
 app.MapShopsApi();
 app.MapGoodsApi();

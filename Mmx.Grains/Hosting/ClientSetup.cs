@@ -20,7 +20,7 @@ public static class ClientSetup
             o.Invariant = ClusterSettings.Invariant;
             o.ConnectionString = settings.ConnectionString;
         });
-        client.AddDashboard();
+        if (settings.Dashboard) client.AddDashboard();
         GrainInterfaceTypeCache.AddTo(client.Services);
         return client;
     }

@@ -19,6 +19,13 @@ public sealed record ClusterSettings
     /// <summary>The address other silos and clients reach this silo at.</summary>
     public string AdvertisedIp { get; init; } = "127.0.0.1";
 
+    /// <summary>
+    /// <c>Mmx:Dashboard:Enabled</c> (true): the Orleans Dashboard on silos and front. Off, a busy
+    /// process wins back the dashboard's once-a-second metric collection (docs/performance.md);
+    /// set it alike on every process of a cluster.
+    /// </summary>
+    public bool Dashboard { get; init; } = true;
+
     public bool IsCluster => ConnectionString is not null;
 
     public static ClusterSettings From(IConfiguration configuration)
@@ -34,6 +41,7 @@ public sealed record ClusterSettings
             SiloPort = section.GetValue("SiloPort", defaults.SiloPort),
             GatewayPort = section.GetValue("GatewayPort", defaults.GatewayPort),
             AdvertisedIp = section["AdvertisedIp"] ?? defaults.AdvertisedIp,
+            Dashboard = configuration.GetValue("Mmx:Dashboard:Enabled", defaults.Dashboard),
         };
     }
 

@@ -49,7 +49,7 @@ public static class SiloSetup
         // default). The package also reads every Orleans metric once a second, a fixed interval
         // that costs a busy process several per cent of its CPU (docs/performance.md).
         var counterInterval = Math.Max(1000, configuration.GetValue("Mmx:Dashboard:CounterUpdateIntervalMs", 10_000));
-        silo.AddDashboard(o => o.CounterUpdateIntervalMs = counterInterval);
+        if (settings.Dashboard) silo.AddDashboard(o => o.CounterUpdateIntervalMs = counterInterval);
         GrainInterfaceTypeCache.AddTo(silo.Services);
         AddMmxServices(silo.Services, configuration);
         return silo;

@@ -44,6 +44,16 @@ public sealed class OperatorEndpointsTests(OperatorEndpointsTests.Api api) : ICl
     }
 
     [Fact]
+    public async Task With_the_dashboard_off_its_pages_are_gone_and_the_service_answers()
+    {
+        await using var off = new ApiFactory(settings: new Dictionary<string, string> { ["Mmx:Dashboard:Enabled"] = "false" });
+        using var page = await off.CreateClient().GetAsync("/dashboard");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(0, (int)(await off.GetJson("/user/city"))["err"]!);
+        Assert.Contains("orleans_", await off.CreateClient().GetStringAsync("/metrics"));
+    }
+
+    [Fact]
     public async Task Metrics_count_errors_by_err()
     {
         var client = api.CreateClient();
