@@ -32,7 +32,6 @@ public sealed class SessionCache : BackgroundService, ISessionRevocationObserver
     private readonly TimeSpan _ttl;
     private long _generation;
     private long _subscribedAtTicks; // UTC ticks of the last renewal, 0 when not subscribed
-    private Guid _hubEpoch;
 
     public SessionCache(
         IGrainFactory grains,
@@ -120,13 +119,12 @@ public sealed class SessionCache : BackgroundService, ISessionRevocationObserver
     {
         try
         {
-            var epoch = await _grains.GetGrain<ISessionRevocationGrain>(0).Subscribe(self);
-            if (epoch != _hubEpoch)
+            if (!await _grains.GetGrain<ISessionRevocationGrain>(0).Subscribe(self))
             {
-                // A new hub (first start, or its silo failed) may have missed announcements.
+                // Unknown to the hub (first start, a new hub after its silo failed, or dropped
+                // after a missed announcement): announcements may have been missed.
                 Interlocked.Increment(ref _generation);
                 _entries.Clear();
-                _hubEpoch = epoch;
             }
             Interlocked.Exchange(ref _subscribedAtTicks, _realTime.GetUtcNow().UtcTicks);
             var now = _time.GetUtcNow();

@@ -9,10 +9,12 @@ namespace Mmx.Grains.Accounts;
 [Alias("mmx.accounts.ISessionRevocationGrain")]
 public interface ISessionRevocationGrain : IGrainWithIntegerKey
 {
-    /// <summary>Adds or renews a front's subscription. Answers the hub's epoch: a new epoch means
-    /// the hub restarted and may have missed fronts, so the front forgets what it remembered.</summary>
+    /// <summary>Adds or renews a front's subscription. Answers whether the hub already had it: when
+    /// not (a first subscription, a hub that restarted, or a front dropped after a missed
+    /// renewal or announcement), the front may have missed announcements and forgets what it
+    /// remembered.</summary>
     [Alias("Subscribe")]
-    Task<Guid> Subscribe(ISessionRevocationObserver front);
+    Task<bool> Subscribe(ISessionRevocationObserver front);
 
     [Alias("Unsubscribe")]
     Task Unsubscribe(ISessionRevocationObserver front);

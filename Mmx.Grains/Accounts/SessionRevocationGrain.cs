@@ -13,11 +13,10 @@ public sealed class SessionRevocationGrain : Grain, ISessionRevocationGrain
     /// <summary>How long a subscription lasts without renewal; fronts renew well within it.</summary>
     public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(30);
 
-    // A front that does not answer within this is dropped rather than hold up the logout; it
-    // stops using its cache once its renewal fails (SessionCache).
+    // A front that does not answer within this is dropped rather than hold up the logout; its
+    // next renewal finds it unknown, and it forgets its cache (SessionCache).
     private static readonly TimeSpan NotifyTimeout = TimeSpan.FromSeconds(2);
 
-    private readonly Guid _epoch = Guid.NewGuid();
     private readonly ObserverManager<ISessionRevocationObserver> _fronts;
 
     public SessionRevocationGrain(ILogger<SessionRevocationGrain> logger)
@@ -25,10 +24,12 @@ public sealed class SessionRevocationGrain : Grain, ISessionRevocationGrain
         _fronts = new ObserverManager<ISessionRevocationObserver>(Expiry, logger);
     }
 
-    public Task<Guid> Subscribe(ISessionRevocationObserver front)
+    public Task<bool> Subscribe(ISessionRevocationObserver front)
     {
+        _fronts.ClearExpired();
+        var known = _fronts.Observers.ContainsKey(front);
         _fronts.Subscribe(front, front);
-        return Task.FromResult(_epoch);
+        return Task.FromResult(known);
     }
 
     public Task Unsubscribe(ISessionRevocationObserver front)
