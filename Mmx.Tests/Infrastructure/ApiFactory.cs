@@ -74,6 +74,21 @@ public class ApiFactory(string? connectionString = null, string? clusterId = nul
         return await ReadJson(response);
     }
 
+    /// <summary>Stops the front, then removes its image folder (each factory has its own).</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            if (Directory.Exists(ImageFolder)) Directory.Delete(ImageFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left to the system's temp clean-up.
+        }
+        GC.SuppressFinalize(this);
+    }
+
     /// <summary>Every answer must be JSON with an err, whatever went wrong.</summary>
     public static async Task<JsonNode> ReadJson(HttpResponseMessage response)
     {
