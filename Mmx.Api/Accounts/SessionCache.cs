@@ -19,7 +19,9 @@ public sealed class SessionCache : BackgroundService, ISessionRevocationObserver
 
     // Past this since the last successful renewal the hub may have dropped this front.
     private static readonly TimeSpan TrustSubscriptionFor = TimeSpan.FromSeconds(25);
-    // A bound on memory: far above the sessions one front sees in a cache period.
+    // A bound on memory, checked at each renewal (counting takes every lock of the dictionary,
+    // too dear per request): far above the sessions one front sees in a cache period. Only
+    // sessions a grain confirmed are remembered, so made-up tokens cannot fill it.
     private const int MaxEntries = 200_000;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
@@ -80,7 +82,6 @@ public sealed class SessionCache : BackgroundService, ISessionRevocationObserver
         var generation = Interlocked.Read(ref _generation);
         var accId = await _grains.GetGrain<ISessionGrain>(tokenHash).Validate();
         if (accId is null || _ttl == TimeSpan.Zero) return accId;
-        if (_entries.Count >= MaxEntries) _entries.Clear();
         _entries[tokenHash] = new Entry(accId.Value, _time.GetUtcNow());
         if (Interlocked.Read(ref _generation) != generation) _entries.TryRemove(tokenHash, out _);
         return accId;
@@ -132,6 +133,7 @@ public sealed class SessionCache : BackgroundService, ISessionRevocationObserver
             {
                 if (now - entry.ConfirmedAt >= _ttl) _entries.TryRemove(hash, out _);
             }
+            if (_entries.Count > MaxEntries) _entries.Clear();
         }
         catch (Exception ex)
         {
