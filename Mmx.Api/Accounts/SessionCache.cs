@@ -66,7 +66,7 @@ public sealed class SessionCache : BackgroundService, ISessionRevocationObserver
         return Task.CompletedTask;
     }
 
-    /// <summary>Number of sessions remembered (for tests and the logs).</summary>
+    /// <summary>Number of sessions remembered (tests look at it).</summary>
     public int Count => _entries.Count;
 
     private long? TryRemembered(string tokenHash)

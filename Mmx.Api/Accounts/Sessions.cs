@@ -45,8 +45,8 @@ public static class Sessions
     {
         var http = context.HttpContext;
         var token = TokenOf(http.Request);
-        if (string.IsNullOrEmpty(token) || token.Length > 128) throw new ApiException(Err.NotLoggedIn, "log in first");
-        var accId = await http.RequestServices.GetRequiredService<SessionCache>().Validate(HashOf(token))
+        if (!IsWellFormed(token)) throw new ApiException(Err.NotLoggedIn, "log in first");
+        var accId = await LiveAccId(http, token)
             ?? throw new ApiException(Err.NotLoggedIn, "the session has ended; log in again");
         http.Items[AccIdItem] = accId;
         return await next(context);
@@ -64,10 +64,15 @@ public static class Sessions
     public static async Task<long?> OptionalAccId(HttpContext context)
     {
         var token = TokenOf(context.Request);
-        return string.IsNullOrEmpty(token) || token.Length > 128
-            ? null
-            : await context.RequestServices.GetRequiredService<SessionCache>().Validate(HashOf(token));
+        return IsWellFormed(token) ? await LiveAccId(context, token) : null;
     }
+
+    private static bool IsWellFormed([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? token) =>
+        !string.IsNullOrEmpty(token) && token.Length <= 128;
+
+    /// <summary>The account of the token's session, from this front's cache or the session grain.</summary>
+    private static ValueTask<long?> LiveAccId(HttpContext context, string token) =>
+        context.RequestServices.GetRequiredService<SessionCache>().Validate(HashOf(token));
 
     public static RouteGroupBuilder RequireSession(this RouteGroupBuilder group) => group.AddEndpointFilter(Require);
 }
