@@ -59,6 +59,10 @@ public sealed class SessionRevocationGrainTests(TwoSiloCluster fixture)
             await hub.Unsubscribe(brokenRef);
             _grains.DeleteObjectReference<ISessionRevocationObserver>(healthyRef);
             _grains.DeleteObjectReference<ISessionRevocationObserver>(brokenRef);
+            // The client holds observers weakly: without these, an optimised build may collect
+            // `broken` (never read after its reference is made) before the references are deleted.
+            GC.KeepAlive(healthy);
+            GC.KeepAlive(broken);
         }
     }
 }
