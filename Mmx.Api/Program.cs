@@ -1,3 +1,4 @@
+using Mmx.Grains;
 using Mmx.Grains.Common;
 using Mmx.Api.Accounts;
 using Mmx.Api.Admin;
@@ -35,7 +36,8 @@ builder.Services.AddImageFetching();
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddAspNetCoreInstrumentation()
     .AddRuntimeInstrumentation()
-    .AddMeter("Microsoft.Orleans", MmxMetrics.MeterName)
+    .AddOrleansMeters()
+    .AddMeter(MmxMetrics.MeterName)
     .AddPrometheusExporter());
 if (builder.Configuration.GetValue("Mmx:DemoData", defaultValue: !cluster.IsCluster))
 {

@@ -31,7 +31,7 @@ builder.UseOrleans(silo => silo.AddMmxSilo(builder.Configuration));
 if (builder.Configuration.GetValue<int?>("Mmx:Metrics:Port") is { } metricsPort)
 {
     builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-        .AddMeter("Microsoft.Orleans")
+        .AddOrleansMeters()
         .AddRuntimeInstrumentation()
         .AddPrometheusHttpListener(o =>
         {

@@ -4,8 +4,9 @@ namespace Mmx.Api.Hosting;
 
 /// <summary>
 /// Embedded (no connection string): this process co-hosts a silo with localhost clustering and
-/// memory storage. Cluster mode (<c>ConnectionStrings:Orleans</c> set): this process is an Orleans
-/// client of the Mmx.Silo processes found through the PostgreSQL membership table.
+/// memory storage, a silo that is the whole cluster. Cluster mode (<c>ConnectionStrings:Orleans</c>
+/// set): this process is an Orleans client of the Mmx.Silo processes found through the PostgreSQL
+/// membership table.
 /// </summary>
 public static class OrleansHosting
 {
@@ -18,7 +19,7 @@ public static class OrleansHosting
         }
         else
         {
-            builder.UseOrleans(silo => silo.AddMmxSilo(builder.Configuration));
+            builder.UseOrleans(silo => silo.AddMmxSilo(builder.Configuration, wholeCluster: true));
         }
         return settings;
     }

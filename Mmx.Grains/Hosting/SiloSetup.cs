@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Mmx.Grains.Accounts.Sms;
 using Orleans.Dashboard;
@@ -20,7 +21,12 @@ public static class SiloSetup
     /// <summary>The grain storage every MMX grain persists to.</summary>
     public const string StorageName = "mmx";
 
-    public static ISiloBuilder AddMmxSilo(this ISiloBuilder silo, IConfiguration configuration)
+    /// <param name="wholeCluster">
+    /// This silo is the whole cluster (the embedded default: localhost clustering, no other silo
+    /// ever joins): its storage is <see cref="SingleSiloMemoryStorage"/> and it keeps no grain
+    /// directory cache. Tests that run several silos in one cluster leave it false.
+    /// </param>
+    public static ISiloBuilder AddMmxSilo(this ISiloBuilder silo, IConfiguration configuration, bool wholeCluster = false)
     {
         var settings = ClusterSettings.From(configuration);
         silo.Configure<ClusterOptions>(o =>
@@ -43,7 +49,16 @@ public static class SiloSetup
             });
         }
 
-        silo.AddMmxStorage(settings.ConnectionString);
+        if (wholeCluster && !settings.IsCluster)
+        {
+            silo.Services.AddGrainStorage(StorageName, (services, _) => ActivatorUtilities.CreateInstance<SingleSiloMemoryStorage>(
+                services, ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services)));
+            silo.Configure<GrainDirectoryOptions>(NoDirectoryCache);
+        }
+        else
+        {
+            silo.AddMmxStorage(settings.ConnectionString);
+        }
         // The Orleans Dashboard's grains and statistics; the API front serves its pages. Its
         // grain counters are gathered every Mmx:Dashboard:CounterUpdateIntervalMs (10 s by
         // default). The package also reads every Orleans metric once a second, a fixed interval
@@ -53,6 +68,19 @@ public static class SiloSetup
         GrainInterfaceTypeCache.AddTo(silo.Services);
         AddMmxServices(silo.Services, configuration);
         return silo;
+    }
+
+    /// <summary>
+    /// A silo that is the whole cluster owns every grain's directory entry in its own partition,
+    /// so a cache of remote entries would only copy it. Without it, the directory's cache-size
+    /// gauge (which counts a cache by walking it) costs nothing when the dashboard reads every
+    /// Orleans instrument each second (docs/performance.md).
+    /// </summary>
+    private static void NoDirectoryCache(GrainDirectoryOptions options)
+    {
+        options.CachingStrategy = GrainDirectoryOptions.CachingStrategyType.None;
+        // Also sizes the cache kept for grains in a custom directory (MMX has none).
+        options.CacheSize = 100;
     }
 
     /// <summary>

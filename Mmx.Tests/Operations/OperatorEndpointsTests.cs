@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mmx.Tests.Operations;
 
@@ -64,5 +65,26 @@ public sealed class OperatorEndpointsTests(OperatorEndpointsTests.Api api) : ICl
         Assert.Contains("mmx_errors_total{otel_scope_name=\"Mmx.Api\",err=\"4\"}", metrics);
         Assert.Contains("http_server_request_duration_seconds", metrics);
         Assert.Contains("orleans_", metrics);
+    }
+
+    [Fact]
+    public async Task Metrics_leave_out_the_orleans_gauges_whose_reading_walks_every_activation()
+    {
+        // Something to count: without any activation the gauges might be absent for another reason.
+        Assert.Equal(0, (int)(await api.GetJson("/user/city"))["err"]!);
+        var metrics = await api.CreateClient().GetStringAsync("/metrics");
+        Assert.Contains("orleans_catalog_activations", metrics);
+        foreach (var costly in Mmx.Grains.OrleansMeters.Costly)
+        {
+            Assert.DoesNotContain(costly.Replace('-', '_'), metrics);
+        }
+    }
+
+    [Fact]
+    public void The_embedded_silo_keeps_no_grain_directory_cache()
+    {
+        // One silo owns every directory entry; a cache would only copy them (and its size gauge walks it).
+        var options = api.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.GrainDirectoryOptions>>().Value;
+        Assert.Equal(Orleans.Configuration.GrainDirectoryOptions.CachingStrategyType.None, options.CachingStrategy);
     }
 }
