@@ -28,10 +28,18 @@ def median(results):
 
 
 def wrk_file(path):
+    """wrk's RESULT line, with the CPU per request that run.sh measured around it (if it did)."""
+    fields = {}
     for line in open(path, encoding="utf-8"):
-        if line.startswith("RESULT "):
-            return {k: float(v) for k, v in (pair.split("=") for pair in line.split()[1:])}
-    return None
+        if line.startswith(("RESULT ", "CPU ")):
+            fields.update({k: float(v) for k, v in (pair.split("=") for pair in line.split()[1:])})
+    if "rps" not in fields:
+        return None
+    if "hz" in fields and fields["requests"]:
+        per_request = 1e6 / fields["hz"] / fields["requests"]
+        fields["server_us"] = fields["server_ticks"] * per_request
+        fields["machine_us"] = fields["machine_ticks"] * per_request
+    return fields
 
 
 def pgbench_file(path):
@@ -73,7 +81,8 @@ def row(scenario, mode, result, *references, note=""):
     errors = int(result.get("errors", 0) + result.get("socket_errors", 0))
     p50 = f"{result['p50_ms']:.2f}" if "p50_ms" in result else "-"
     p99 = f"{result['p99_ms']:.2f}" if "p99_ms" in result else (f"avg {result['avg_ms']:.2f}" if result.get("avg_ms") else "-")
-    rows.append(f"| {scenario} | {mode} | {result['rps']:,.0f} | {p50} | {p99} | {errors} | {', '.join(ratios + ([note] if note else []))} |")
+    cpu = " | ".join(f"{result[k]:,.0f}" if k in result else "-" for k in ("server_us", "machine_us"))
+    rows.append(f"| {scenario} | {mode} | {result['rps']:,.0f} | {p50} | {p99} | {errors} | {cpu} | {', '.join(ratios + ([note] if note else []))} |")
 
 
 kdf = min(lines_of("kdf", "KDF"), key=lambda k: float(k["ms_per_hash"]), default={})
@@ -124,10 +133,12 @@ print()
 repeats = len(runs("bare")) or 1
 print(f"Machine: {platform.node()}, {os.cpu_count()} cores, {platform.platform()}. Load: `{wrk_command}` "
       f"(logins: 4 connections), loopback, median of {repeats} runs per row. "
-      "Errors: answers without HTTP 200 and \"err\":0, plus socket errors.")
+      "Errors: answers without HTTP 200 and \"err\":0, plus socket errors. CPU per request: of the "
+      "processes that serve the scenario (the bare endpoint; the embedded API; in cluster mode the API, "
+      "the silos and PostgreSQL), and of the whole machine, wrk included.")
 print()
-print("| scenario | mode | requests/s | p50 ms | p99 ms | errors | ratio |")
-print("|---|---|---|---|---|---|---|")
+print("| scenario | mode | requests/s | p50 ms | p99 ms | errors | server CPU µs/req | machine CPU µs/req | ratio |")
+print("|---|---|---|---|---|---|---|---|---|")
 print("\n".join(rows))
 print()
 if kdf:

@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-DURATION="${BENCH_DURATION:-15}"; WARMUP="${BENCH_WARMUP:-20}"; CONNECTIONS="${BENCH_CONNECTIONS:-64}"; THREADS="${BENCH_THREADS:-2}"
+DURATION="${BENCH_DURATION:-15}"; WARMUP="${BENCH_WARMUP:-40}"; CONNECTIONS="${BENCH_CONNECTIONS:-64}"; THREADS="${BENCH_THREADS:-2}"
 SHOPS="${BENCH_SHOPS:-5000}"; GOODS="${BENCH_GOODS:-50000}"; USERS="${BENCH_USERS:-20000}"
 MEMORY_GRAINS="${BENCH_MEMORY_GRAINS:-100000}"; MODES="${BENCH_MODES:-embedded cluster}"
 # Each measurement is repeated and the report takes the median: this machine is shared, and one
@@ -45,14 +45,30 @@ dotnet build Mmx.sln -c Release -v quiet -nologo >/dev/null
 dotnet build bench/Mmx.Bench -c Release -v quiet -nologo >/dev/null
 dotnet build-server shutdown >/dev/null 2>&1 || true # idle compiler servers hold memory
 
+# CPU time while a measurement runs, in clock ticks: of the processes that serve it (SERVER_PIDS;
+# in cluster mode PostgreSQL's processes too) and of the whole machine (wrk included). Per request,
+# they show where a ratio comes from: a request that costs more CPU than the bare one is slower on
+# a saturated machine by as much.
+HZ=$(getconf CLK_TCK)
+server_ticks() {
+  local total=0 pid
+  for pid in ${SERVER_PIDS:-} $( [ -n "${WITH_POSTGRES:-}" ] && pgrep -u postgres ); do
+    [ -r "/proc/$pid/stat" ] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+
 # wrk writes RESULT lines; each run's whole output is kept next to the table as <name>.<n>.txt
-# (report.py takes the median of the repeats).
+# (report.py takes the median of the repeats), with a CPU line after it.
 run_wrk() { # name url script [script args...] (connections from WRK_CONNECTIONS, repeats from RUNS)
   local name=$1 url=$2 script=$3; shift 3
   for n in $(seq 1 "${RUNS:-$REPEAT}"); do
     log "wrk $name ($n): -t$THREADS -c${WRK_CONNECTIONS:-$CONNECTIONS} -d${DURATION}s"
+    local server0 machine0; server0=$(server_ticks); machine0=$(machine_ticks)
     (cd "$ROOT/bench/wrk" && wrk -t"$THREADS" -c"${WRK_CONNECTIONS:-$CONNECTIONS}" -d"${DURATION}s" --timeout 10s \
       -s "$script" "$url" -- "$@") >"$OUT/$name.$n.txt" 2>&1
+    echo "CPU server_ticks=$(( $(server_ticks) - server0 )) machine_ticks=$(( $(machine_ticks) - machine0 )) hz=$HZ" >>"$OUT/$name.$n.txt"
     grep RESULT "$OUT/$name.$n.txt" >&2 || { cat "$OUT/$name.$n.txt" >&2; return 1; }
   done
 }
@@ -80,7 +96,7 @@ log "reference: bare ASP.NET Core endpoint"
 BARE_PORT=$(free_port)
 dotnet "$BENCH_DLL" bare --port "$BARE_PORT" >"$OUT/bare.log" 2>&1 & PIDS+=($!)
 wait_for "http://127.0.0.1:$BARE_PORT/bare"
-run_wrk bare "http://127.0.0.1:$BARE_PORT/bare" bare.lua
+SERVER_PIDS=${PIDS[-1]} run_wrk bare "http://127.0.0.1:$BARE_PORT/bare" bare.lua
 kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
 
 rate_limits_off
@@ -95,7 +111,7 @@ if [[ " $MODES " == *" embedded "* ]]; then
   wait_for "http://127.0.0.1:$PORT/health/ready"
   dotnet "$BENCH_DLL" load --api "http://127.0.0.1:$PORT" --key "$KEY" --out "$OUT/embedded" \
     --shops "$SHOPS" --goods "$GOODS" --users "$USERS" 2>&1 | tee "$OUT/embedded-load.txt" >&2
-  scenarios embedded "http://127.0.0.1:$PORT" "$OUT/embedded"
+  SERVER_PIDS=${PIDS[-1]} scenarios embedded "http://127.0.0.1:$PORT" "$OUT/embedded"
   kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
 fi
 
@@ -107,7 +123,7 @@ if [[ " $MODES " == *" cluster "* ]]; then
   bash scripts/local-cluster.sh start >&2
   dotnet "$BENCH_DLL" load --api "http://127.0.0.1:$API_PORT" --key "$KEY" --out "$OUT/cluster-data" \
     --shops "$SHOPS" --goods "$GOODS" --users "$USERS" 2>&1 | tee "$OUT/cluster-load.txt" >&2
-  scenarios cluster "http://127.0.0.1:$API_PORT" "$OUT/cluster-data"
+  SERVER_PIDS=$(cat "$MMX_DATA"/*.pid) WITH_POSTGRES=1 scenarios cluster "http://127.0.0.1:$API_PORT" "$OUT/cluster-data"
 
   log "reference: pgbench on the same PostgreSQL (scale 10, 16 clients)"
   PG="-h 127.0.0.1 -p $PG_PORT -U postgres"

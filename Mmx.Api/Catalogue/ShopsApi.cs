@@ -64,10 +64,8 @@ public static class ShopsApi
         var sid = context.Request.Query.RequiredId("sid");
         // isFans needs the caller, but the route is public: without a session it is 0.
         var caller = await Sessions.OptionalAccId(context) ?? 0;
-        var details = grains.GetGrain<IShopGrain>(sid).GetDetails();
-        var live = grains.GetGrain<IShopLifeGrain>(sid).Counts(caller);
-        var shop = await details ?? throw ApiException.NotFound("shop");
-        var counts = await live;
+        var found = await grains.GetGrain<IShopLifeGrain>(sid).Info(caller) ?? throw ApiException.NotFound("shop");
+        var (shop, counts) = (found.Shop, found.Counts);
         return Results.Json(new
         {
             err = Err.Ok,

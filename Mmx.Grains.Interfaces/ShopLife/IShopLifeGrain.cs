@@ -24,6 +24,17 @@ public interface IShopLifeGrain : IGrainWithIntegerKey
     [Alias("Counts")]
     Task<ShopLiveCounts> Counts(long accId);
 
+    /// <summary>
+    /// The shop's details (a copy of its shop grain's, see <see cref="DetailsChanged"/>) and the
+    /// live counts, with whether the given user (0: nobody) follows it; null for an unknown shop.
+    /// </summary>
+    [Alias("Info")]
+    Task<ShopInfo?> Info(long accId);
+
+    /// <summary>Takes the shop's details after an import changed them (the import tells every imported shop). Idempotent.</summary>
+    [Alias("DetailsChanged")]
+    Task DetailsChanged(Mmx.Grains.Catalogue.Shop shop);
+
     /// <summary>Adds a fan. Idempotent: a user counts once. NotFound for an unknown shop.</summary>
     [Alias("AddFan")]
     Task<Err> AddFan(long accId);

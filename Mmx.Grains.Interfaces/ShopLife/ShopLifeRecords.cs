@@ -12,6 +12,14 @@ public sealed record ShopLiveCounts
     [Id(2)] public required bool IsFan { get; init; }
 }
 
+/// <summary>A shop's details with its live counts: the whole of /user/shop/info in one grain call.</summary>
+[GenerateSerializer, Immutable, Alias("mmx.shoplife.ShopInfo")]
+public sealed record ShopInfo
+{
+    [Id(0)] public required Mmx.Grains.Catalogue.Shop Shop { get; init; }
+    [Id(1)] public required ShopLiveCounts Counts { get; init; }
+}
+
 /// <summary>A shop's counts as its city directory lists them.</summary>
 [GenerateSerializer, Immutable, Alias("mmx.shoplife.ShopCounts")]
 public sealed record ShopCounts

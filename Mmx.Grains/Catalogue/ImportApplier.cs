@@ -36,6 +36,9 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger)
     {
         if (doc.Shops.IsEmpty) return;
         await Fanout.Run(doc.Shops, shop => grains.GetGrain<IShopGrain>(shop.Id).Upsert(shop));
+        // Each shop-life grain answers shop info with a copy of the details (one call a request).
+        // Told whether or not the details changed, so a retried import completes what a failed one began.
+        await Fanout.Run(doc.Shops, shop => grains.GetGrain<IShopLifeGrain>(shop.Id).DetailsChanged(shop));
         logger.LogInformation("Import: {Shops} shops stored", doc.Shops.Length);
 
         var upserts = doc.Shops.ToLookup(s => s.City);

@@ -27,7 +27,9 @@ public sealed class ShopLifeGrain(
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
 
     private readonly Dictionary<long, DateTimeOffset> _present = [];
-    private long? _city;
+    // The shop's details, copied from its shop grain at activation and kept current by the import
+    // (DetailsChanged): shop info answers from here in one call. Null: no shop has this id.
+    private Shop? _shop;
     private ShopCounts? _lastPushed;
     private IGrainTimer? _pushTimer;
     private IGrainTimer? _sweepTimer;
@@ -36,9 +38,9 @@ public sealed class ShopLifeGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _city = await GrainFactory.GetGrain<IShopGrain>(ShopId).City();
+        _shop = await GrainFactory.GetGrain<IShopGrain>(ShopId).GetDetails();
         // A directory that restarted may have lost this shop's numbers: tell it again.
-        if (_city is not null && !fans.State.FanIds.IsEmpty) SchedulePush();
+        if (_shop is not null && !fans.State.FanIds.IsEmpty) SchedulePush();
     }
 
     public async Task<Err> Enter(long accId)
@@ -64,12 +66,30 @@ public sealed class ShopLifeGrain(
         return Customers();
     }
 
-    public Task<ShopLiveCounts> Counts(long accId) => Task.FromResult(new ShopLiveCounts
+    public Task<ShopLiveCounts> Counts(long accId) => Task.FromResult(LiveCounts(accId));
+
+    public async Task<ShopInfo?> Info(long accId) =>
+        await Exists() ? new ShopInfo { Shop = _shop!, Counts = LiveCounts(accId) } : null;
+
+    public Task DetailsChanged(Shop shop)
+    {
+        var cityChanged = _shop is not null && _shop.City != shop.City;
+        _shop = shop;
+        // The new city's directory learns the counts; the old one was told to drop the shop by the import.
+        if (cityChanged)
+        {
+            _lastPushed = null;
+            SchedulePush();
+        }
+        return Task.CompletedTask;
+    }
+
+    private ShopLiveCounts LiveCounts(long accId) => new()
     {
         Fans = fans.State.FanIds.Count,
         Customers = Customers(),
         IsFan = accId != 0 && fans.State.FanIds.Contains(accId),
-    });
+    };
 
     public async Task<Err> AddFan(long accId)
     {
@@ -92,8 +112,8 @@ public sealed class ShopLifeGrain(
     private async Task<bool> Exists()
     {
         // An id that was no shop when activated may have been imported since.
-        _city ??= await GrainFactory.GetGrain<IShopGrain>(ShopId).City();
-        return _city is not null;
+        _shop ??= await GrainFactory.GetGrain<IShopGrain>(ShopId).GetDetails();
+        return _shop is not null;
     }
 
     private bool IsPresent(DateTimeOffset lastSeen) => time.GetUtcNow() - lastSeen <= PresenceTimeout;
@@ -121,7 +141,7 @@ public sealed class ShopLifeGrain(
     {
         _pushTimer?.Dispose();
         _pushTimer = null;
-        if (_city is not { } city) return;
+        if (_shop?.City is not { } city) return;
         var counts = new ShopCounts { ShopId = ShopId, Fans = fans.State.FanIds.Count, Customers = Customers() };
         if (counts == _lastPushed) return;
         await GrainFactory.GetGrain<ICityDirectoryGrain>(city).UpdateCounts([counts]);
