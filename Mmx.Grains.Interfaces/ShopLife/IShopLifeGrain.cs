@@ -31,7 +31,7 @@ public interface IShopLifeGrain : IGrainWithIntegerKey
     [Alias("Info")]
     Task<ShopInfo?> Info(long accId);
 
-    /// <summary>Takes the shop's details after an import changed them (the import tells every imported shop). Idempotent.</summary>
+    /// <summary>Takes the shop's details as an import gives them (every import tells each of its shops, changed or not). Idempotent.</summary>
     [Alias("DetailsChanged")]
     Task DetailsChanged(Mmx.Grains.Catalogue.Shop shop);
 
