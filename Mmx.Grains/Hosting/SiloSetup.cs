@@ -49,16 +49,9 @@ public static class SiloSetup
             });
         }
 
-        if (wholeCluster && !settings.IsCluster)
-        {
-            silo.Services.AddGrainStorage(StorageName, (services, _) => ActivatorUtilities.CreateInstance<SingleSiloMemoryStorage>(
-                services, ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services)));
-            silo.Configure<GrainDirectoryOptions>(NoDirectoryCache);
-        }
-        else
-        {
-            silo.AddMmxStorage(settings.ConnectionString);
-        }
+        var singleSilo = wholeCluster && !settings.IsCluster;
+        silo.AddMmxStorage(settings.ConnectionString, singleSilo);
+        if (singleSilo) silo.Configure<GrainDirectoryOptions>(NoDirectoryCache);
         // The Orleans Dashboard's grains and statistics; the API front serves its pages. Its
         // grain counters are gathered every Mmx:Dashboard:CounterUpdateIntervalMs (10 s by
         // default). The package also reads every Orleans metric once a second, a fixed interval
@@ -89,9 +82,19 @@ public static class SiloSetup
     /// names: [Id]/[Alias] keep stored state readable when types are renamed or moved, and it is
     /// several times smaller and faster.
     /// </summary>
-    public static ISiloBuilder AddMmxStorage(this ISiloBuilder silo, string? connectionString)
+    /// <param name="singleSilo">
+    /// Without a connection string, and the silo is the whole cluster: its own
+    /// <see cref="SingleSiloMemoryStorage"/> instead of Orleans' memory storage, whose storage
+    /// grains let several silos share it at a grain call per write.
+    /// </param>
+    public static ISiloBuilder AddMmxStorage(this ISiloBuilder silo, string? connectionString, bool singleSilo = false)
     {
-        if (connectionString is null)
+        if (connectionString is null && singleSilo)
+        {
+            silo.Services.AddGrainStorage(StorageName, (services, _) =>
+                ActivatorUtilities.CreateInstance<SingleSiloMemoryStorage>(services, OrleansSerializer(services)));
+        }
+        else if (connectionString is null)
         {
             silo.AddMemoryGrainStorage(StorageName);
             UseOrleansSerializer<MemoryGrainStorageOptions>(silo.Services);
@@ -111,7 +114,10 @@ public static class SiloSetup
     private static void UseOrleansSerializer<TOptions>(IServiceCollection services)
         where TOptions : class, IStorageProviderSerializerOptions =>
         services.AddOptions<TOptions>(StorageName).Configure<IServiceProvider>((o, provider) =>
-            o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(provider));
+            o.GrainStorageSerializer = OrleansSerializer(provider));
+
+    private static IGrainStorageSerializer OrleansSerializer(IServiceProvider services) =>
+        ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services);
 
     /// <summary>
     /// The services grains depend on: MMX's clock (tests register a fake one first) and the SMS
