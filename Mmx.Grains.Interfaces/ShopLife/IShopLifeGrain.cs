@@ -20,10 +20,6 @@ public interface IShopLifeGrain : IGrainWithIntegerKey
     [Alias("Poll")]
     Task<long?> Poll(long accId);
 
-    /// <summary>Live fans and customers, and whether the given user (0: nobody) follows the shop.</summary>
-    [Alias("Counts")]
-    Task<ShopLiveCounts> Counts(long accId);
-
     /// <summary>
     /// The shop's details (a copy of its shop grain's, see <see cref="DetailsChanged"/>) and the
     /// live counts, with whether the given user (0: nobody) follows it; null for an unknown shop.

@@ -66,8 +66,6 @@ public sealed class ShopLifeGrain(
         return Customers();
     }
 
-    public Task<ShopLiveCounts> Counts(long accId) => Task.FromResult(LiveCounts(accId));
-
     public async Task<ShopInfo?> Info(long accId) =>
         await Exists() ? new ShopInfo { Shop = _shop!, Counts = LiveCounts(accId) } : null;
 

@@ -1,3 +1,4 @@
+using Mmx.Tests.ShopLife;
 using Mmx.Grains.ShopLife;
 
 namespace Mmx.Tests.Postgres;
@@ -34,10 +35,10 @@ public sealed class PostgresShopLifeTests(PostgresServer postgres)
 
         await using var second = await SiloPair.Start(postgres.ConnectionString, clusterId);
         var after = second.Client;
-        Assert.Equal(2, (await after.GetGrain<IShopLifeGrain>(b + 102).Counts(0)).Fans);
-        Assert.Equal(1, (await after.GetGrain<IShopLifeGrain>(b + 103).Counts(0)).Fans);
+        Assert.Equal(2, (await ShopLifeTestKit.Counts(after, b + 102)).Fans);
+        Assert.Equal(1, (await ShopLifeTestKit.Counts(after, b + 103)).Fans);
         // Presence is deliberately not stored: nobody is in a shop after the restart.
-        Assert.Equal(0, (await after.GetGrain<IShopLifeGrain>(b + 101).Counts(0)).Customers);
+        Assert.Equal(0, (await ShopLifeTestKit.Counts(after, b + 101)).Customers);
 
         var first0 = after.GetGrain<IUserShopsGrain>(users[0]);
         Assert.Equal([b + 103], (await first0.FanShops()).Select(f => f.ShopId));

@@ -19,7 +19,7 @@ public sealed class FansTests(TwoSiloCluster fixture)
 
         Assert.Equal(Err.Ok, await user.Follow(b + 100));
         Assert.Equal(Err.Ok, await user.Follow(b + 100));
-        var counts = await _grains.GetGrain<IShopLifeGrain>(b + 100).Counts(b * 10 + 1);
+        var counts = await ShopLifeTestKit.Counts(_grains, b + 100, b * 10 + 1);
         Assert.Equal(1, counts.Fans);
         Assert.True(counts.IsFan);
         Assert.Equal(Err.NotFound, await user.Follow(b + 999));
@@ -27,7 +27,7 @@ public sealed class FansTests(TwoSiloCluster fixture)
 
         await user.Unfollow(b + 100);
         await user.Unfollow(b + 100);
-        Assert.Equal(0, (await _grains.GetGrain<IShopLifeGrain>(b + 100).Counts(0)).Fans);
+        Assert.Equal(0, (await ShopLifeTestKit.Counts(_grains, b + 100)).Fans);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class FansTests(TwoSiloCluster fixture)
         {
             if ((await User(u).FanShops()).Any(f => f.ShopId == b + 100)) holding++;
         }
-        Assert.Equal(holding, (await _grains.GetGrain<IShopLifeGrain>(b + 100).Counts(0)).Fans);
+        Assert.Equal(holding, (await ShopLifeTestKit.Counts(_grains, b + 100)).Fans);
         Assert.InRange(holding, 1, users.Length - 1);
     }
 
@@ -99,7 +99,7 @@ public sealed class FansTests(TwoSiloCluster fixture)
         Assert.Equal([b + 101], (await user.FanShops()).Select(f => f.ShopId));
         Assert.Equal([b + 1003], (await user.Favorites()).Select(f => f.GoodsId));
         Assert.Equal([b + 102], (await user.Visits(0, 1, 10)).Select(v => v.ShopId));
-        Assert.Equal(1, (await _grains.GetGrain<IShopLifeGrain>(b + 101).Counts(0)).Fans);
+        Assert.Equal(1, (await ShopLifeTestKit.Counts(_grains, b + 101)).Fans);
         Assert.Equal("Beta T恤", (await _grains.GetGrain<IShopGrain>(b + 101).GetDetails())!.Name);
     }
 

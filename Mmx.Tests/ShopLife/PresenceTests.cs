@@ -7,7 +7,7 @@ namespace Mmx.Tests.ShopLife;
 public sealed class PresenceTests(TwoSiloCluster fixture)
 {
     private readonly IClusterClient _grains = fixture.Client;
-    private Task<ShopLiveCounts> Counts(long shop) => _grains.GetGrain<IShopLifeGrain>(shop).Counts(0);
+    private Task<ShopLiveCounts> Counts(long shop) => ShopLifeTestKit.Counts(_grains, shop);
     private IUserShopsGrain User(long accId) => _grains.GetGrain<IUserShopsGrain>(accId);
 
     [Fact]

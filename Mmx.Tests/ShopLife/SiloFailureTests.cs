@@ -57,7 +57,7 @@ public sealed class SiloFailureTests(PostgresServer postgres) : IAsyncLifetime
         {
             if ((await grains.GetGrain<IUserShopsGrain>(u).FanShops()).Any(f => f.ShopId == b + 100)) holding++;
         }
-        var fans = (await grains.GetGrain<IShopLifeGrain>(b + 100).Counts(0)).Fans;
+        var fans = (await ShopLifeTestKit.Counts(grains, b + 100)).Fans;
         Assert.Equal(holding, fans);
         Console.WriteLine($"silo killed mid-storm: {failures} failed calls retried; {holding} users follow, the shop counts {fans}");
     }
