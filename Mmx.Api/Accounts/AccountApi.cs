@@ -23,7 +23,8 @@ public static class AccountApi
 
         var session = app.MapGroup("/user").WithTags("Accounts").RequireSession();
         session.MapPost("/logout", Logout).WithSummary("End this session everywhere");
-        session.MapPost("/bindphone", BindPhone).WithSummary("Bind a verified phone to this account");
+        session.MapPost("/bindphone", BindPhone).WithSummary("Bind a phone: its ticket, and proof of the current phone (its ticket or the password) to move an account")
+            .RequireRateLimiting(RateLimits.SignIn);
         return app;
     }
 
@@ -32,13 +33,14 @@ public static class AccountApi
         var body = await JsonBody.Read<PhonePasswordRequest>(request);
         var phoneGrain = grains.GetGrain<IPhoneGrain>(Phone.Required(body.Phone));
         var password = Passwords.Validate(body.Password);
-        // Cheap checks before the deliberate cost of hashing; Register checks both again.
-        if (await phoneGrain.Owner() is not null) throw new ApiException(Err.AlreadyExists, "this phone is already registered");
-        if (!await phoneGrain.IsVerified()) throw new ApiException(Err.PhoneNotVerified, Messages.Of(Err.PhoneNotVerified));
+        // The ticket before anything else (without it nothing tells a registered number from a
+        // free one) and before the deliberate cost of hashing; Register checks it again.
+        var ticket = await VerificationTickets.RequireLiveTicket(phoneGrain, VerificationTickets.Offered(request, body.Ticket));
 
-        var registered = await phoneGrain.Register(Passwords.Hash(password));
+        var registered = await phoneGrain.Register(ticket, Passwords.Hash(password));
         if (registered.Err != Err.Ok) return ApiResults.Err(registered.Err);
         var accId = registered.Value;
+        VerificationTickets.ClearCookie(response);
         MmxMetrics.SignedUp();
         var token = Sessions.NewToken();
         await grains.GetGrain<IUserGrain>(accId).OpenSession(Sessions.HashOf(token));
@@ -115,13 +117,15 @@ public static class AccountApi
         return text.Length == 9 ? await grains.GetGrain<IMcodeGrain>(number).Owner() : number;
     }
 
-    private static async Task<IResult> ResetPassword(HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> ResetPassword(HttpRequest request, HttpResponse response, IGrainFactory grains)
     {
         var body = await JsonBody.Read<PhonePasswordRequest>(request);
         var phoneGrain = grains.GetGrain<IPhoneGrain>(Phone.Required(body.Phone));
         var password = Passwords.Validate(body.Password);
-        if (!await phoneGrain.IsVerified()) throw new ApiException(Err.PhoneNotVerified, Messages.Of(Err.PhoneNotVerified));
-        return ApiResults.Err(await phoneGrain.ResetPassword(Passwords.Hash(password)));
+        var ticket = await VerificationTickets.RequireLiveTicket(phoneGrain, VerificationTickets.Offered(request, body.Ticket));
+        var err = await phoneGrain.ResetPassword(ticket, Passwords.Hash(password));
+        if (err == Err.Ok) VerificationTickets.ClearCookie(response);
+        return ApiResults.Err(err);
     }
 
     private static async Task<IResult> Logout(HttpContext context, IGrainFactory grains, SessionCache sessions)
@@ -135,10 +139,52 @@ public static class AccountApi
         return ApiResults.Ok();
     }
 
+    /// <summary>
+    /// Binds a phone (contract: "Sessions"). An account without a phone needs the new number's
+    /// ticket. One that has a phone needs proof of it, so a stolen session alone cannot move the
+    /// account: a ticket of the current number or the account's password; the new binding is
+    /// confirmed with the new number's ticket as well, else unconfirmed (the shipped app verifies
+    /// the old number, then sends the new one).
+    /// </summary>
     private static async Task<IResult> BindPhone(HttpContext context, IGrainFactory grains)
     {
-        var body = await JsonBody.Read<PhoneRequest>(context.Request);
+        var body = await JsonBody.Read<BindPhoneRequest>(context.Request);
         var phone = Phone.Required(body.Phone);
-        return ApiResults.Err(await grains.GetGrain<IPhoneGrain>(phone).Bind(context.AccId()));
+        var accId = context.AccId();
+        var offered = VerificationTickets.Offered(context.Request, body.Ticket);
+        var target = grains.GetGrain<IPhoneGrain>(phone);
+        var newTicket = await VerificationTickets.LiveTicketOf(target, offered);
+
+        var current = (await grains.GetGrain<IUserGrain>(accId).GetProfile())?.Phone ?? "";
+        string? currentTicket = null;
+        var moving = current.Length > 0 && current != phone;
+        if (moving)
+        {
+            var currentGrain = grains.GetGrain<IPhoneGrain>(current);
+            currentTicket = await VerificationTickets.LiveTicketOf(currentGrain, offered.Where(h => h != newTicket).ToList());
+            if (currentTicket is null)
+            {
+                if (body.Password is null) throw new ApiException(Err.PhoneNotVerified, "verify the account's current phone first, or send its password");
+                await CheckPassword(grains, accId, body.Password);
+            }
+        }
+        else if (newTicket is null)
+        {
+            throw new ApiException(Err.PhoneNotVerified, Messages.Of(Err.PhoneNotVerified));
+        }
+
+        var err = await target.Bind(accId, newTicket, unconfirmedAllowed: moving);
+        if (err == Err.Ok && currentTicket is not null) await grains.GetGrain<IPhoneGrain>(current).SpendTicket(currentTicket);
+        if (err == Err.Ok) VerificationTickets.ClearCookie(context.Response);
+        return ApiResults.Err(err);
+    }
+
+    /// <summary>The account's password as proof for a sensitive change: err 8 when wrong, err 7 while logins are locked.</summary>
+    private static async Task CheckPassword(IGrainFactory grains, long accId, string password)
+    {
+        var challenge = await grains.GetGrain<IUserGrain>(accId).BeginLogin();
+        if (challenge is { LockedOut: true }) throw new ApiException(Err.TooManyRequests, "too many wrong passwords; try again in 15 minutes");
+        if (challenge is null || challenge.PasswordHash.Length == 0 || !Passwords.Verify(password, challenge.PasswordHash, out _))
+            throw new ApiException(Err.WrongCredentials, Messages.Of(Err.WrongCredentials));
     }
 }

@@ -12,8 +12,16 @@ public sealed record VerifyCodeRequest(
     [property: JsonConverter(typeof(StringOrNumberConverter))] string? Phone,
     [property: JsonConverter(typeof(StringOrNumberConverter))] string? Code);
 
+/// <summary>register and resetpw: the ticket may come here or as the mmx_verify cookie.</summary>
 public sealed record PhonePasswordRequest(
     [property: JsonConverter(typeof(StringOrNumberConverter))] string? Phone,
+    string? Password,
+    string? Ticket);
+
+/// <summary>bindphone: the new number, a ticket (of the new or the current number) and/or the account's password.</summary>
+public sealed record BindPhoneRequest(
+    [property: JsonConverter(typeof(StringOrNumberConverter))] string? Phone,
+    string? Ticket,
     string? Password);
 
 public sealed record LoginRequest(

@@ -10,9 +10,9 @@ public static class SmsApi
     public static IEndpointRouteBuilder MapSmsApi(this IEndpointRouteBuilder app)
     {
         var user = app.MapGroup("/user").WithTags("Accounts");
-        user.MapPost("/gencode", GenCode).WithSummary("Send a 6-digit code to a phone (one per 60 s, 10 a day)")
+        user.MapPost("/gencode", GenCode).WithSummary("Send a 6-digit code to a phone (one per 30 s, 10 a day)")
             .RequireRateLimiting(RateLimits.Sms);
-        user.MapPost("/vercode", VerCode).WithSummary("Check a code; success verifies the phone for 10 minutes, for one use")
+        user.MapPost("/vercode", VerCode).WithSummary("Check a code; success answers a one-use ticket for 10 minutes (also as the mmx_verify cookie)")
             .RequireRateLimiting(RateLimits.Sms);
         return app;
     }
@@ -24,11 +24,16 @@ public static class SmsApi
         return ApiResults.Err(await grains.GetGrain<IPhoneGrain>(phone).SendCode());
     }
 
-    private static async Task<IResult> VerCode(HttpRequest request, IGrainFactory grains)
+    /// <summary>The right code gets the client a one-use ticket (in the answer and the mmx_verify cookie).</summary>
+    private static async Task<IResult> VerCode(HttpRequest request, HttpResponse response, IGrainFactory grains)
     {
         var body = await JsonBody.Read<VerifyCodeRequest>(request);
         var phone = Phone.Required(body.Phone);
         var code = body.Code is { Length: 6 } c && c.All(char.IsAsciiDigit) ? c : throw ApiException.BadRequest("code must be 6 digits");
-        return ApiResults.Err(await grains.GetGrain<IPhoneGrain>(phone).VerifyCode(code));
+        var (ticket, hash) = VerificationTickets.New();
+        var err = await grains.GetGrain<IPhoneGrain>(phone).VerifyCode(code, hash);
+        if (err != Err.Ok) return ApiResults.Err(err);
+        VerificationTickets.SetCookie(response, ticket);
+        return Results.Json(new { err = Err.Ok, ticket });
     }
 }

@@ -2,38 +2,55 @@ namespace Mmx.Grains.Accounts;
 
 /// <summary>
 /// One per mobile number (key: 11 digits): the account it belongs to, its SMS codes with their
-/// limits, and the one-use verification that registration, password reset and binding need.
+/// limits, and the verification ticket that registration, password reset and binding need.
 /// Being one activation per number, it makes racing registrations of a number end in one account.
+/// A ticket is known here only by its SHA-256 (<paramref name="ticketHash"/> below): the client that
+/// typed the code holds the ticket, so a verification belongs to that client, never to the number.
 /// </summary>
 [Alias("mmx.accounts.IPhoneGrain")]
 public interface IPhoneGrain : IGrainWithStringKey
 {
-    /// <summary>Sends a new 6-digit code: TooManyRequests within 60 s of the last or past 10 today, UpstreamFailed when the sender fails.</summary>
+    /// <summary>Sends a new 6-digit code: TooManyRequests within 30 s of the last or past 10 today, UpstreamFailed when the sender fails.</summary>
     [Alias("SendCode")]
     Task<Err> SendCode();
 
-    /// <summary>Checks a code: Ok marks the number verified for 10 minutes; CodeInvalid when wrong, expired or used up.</summary>
+    /// <summary>
+    /// Checks a code: Ok makes <paramref name="ticketHash"/> the number's ticket for 10 minutes and
+    /// one use (replacing any earlier ticket); CodeInvalid when wrong, expired or used up.
+    /// </summary>
     [Alias("VerifyCode")]
-    Task<Err> VerifyCode(string code);
+    Task<Err> VerifyCode(string code, string ticketHash);
 
-    /// <summary>Whether a verification is waiting to be used (a cheap pre-check; the actions check again).</summary>
-    [Alias("IsVerified"), ReadOnly]
-    Task<bool> IsVerified();
+    /// <summary>Whether this is the number's live ticket (a cheap pre-check; the actions check again).</summary>
+    [Alias("HasTicket"), ReadOnly]
+    Task<bool> HasTicket(string ticketHash);
+
+    /// <summary>Spends the ticket (proof of this number for another action). PhoneNotVerified when it is not the live one.</summary>
+    [Alias("SpendTicket")]
+    Task<Err> SpendTicket(string ticketHash);
 
     /// <summary>
-    /// Registers an account for this number: PhoneNotVerified, AlreadyExists, or Ok with the new
-    /// accID. A retry after a failure mid-way completes the same registration.
+    /// Registers an account for this number: PhoneNotVerified without the live ticket (checked
+    /// first, so nothing tells a registered number from a free one), AlreadyExists, or Ok with the
+    /// new accID. An unconfirmed binding of the number is released first. A retry after a failure
+    /// mid-way completes the same registration.
     /// </summary>
     [Alias("Register")]
-    Task<Outcome<long>> Register(string passwordHash);
+    Task<Outcome<long>> Register(string ticketHash, string passwordHash);
 
-    /// <summary>Sets a new password for the number's account: PhoneNotVerified or NotFound otherwise.</summary>
+    /// <summary>Sets a new password for the number's account: PhoneNotVerified without the live ticket, NotFound without an account.</summary>
     [Alias("ResetPassword")]
-    Task<Err> ResetPassword(string passwordHash);
+    Task<Err> ResetPassword(string ticketHash, string passwordHash);
 
-    /// <summary>Binds the number to an account: PhoneNotVerified, AlreadyExists (another account's), or Ok.</summary>
+    /// <summary>
+    /// Binds the number to an account. With the number's live ticket the binding is confirmed (and
+    /// takes the number from an unconfirmed binding of someone else); without one (null or not the
+    /// live ticket) it is made unconfirmed, only when <paramref name="unconfirmedAllowed"/> (the
+    /// caller proved the account's current phone) and nobody holds the number; else
+    /// PhoneNotVerified. AlreadyExists when another account holds it.
+    /// </summary>
     [Alias("Bind")]
-    Task<Err> Bind(long accId);
+    Task<Err> Bind(long accId, string? ticketHash, bool unconfirmedAllowed);
 
     /// <summary>Unbinds the number, only while it belongs to this account. Idempotent.</summary>
     [Alias("Release")]

@@ -35,6 +35,10 @@ public interface IUserGrain : IGrainWithIntegerKey
     [Alias("SetPhone")]
     Task<string> SetPhone(string phone);
 
+    /// <summary>Forgets the bound phone, only while it is this one (an unconfirmed binding someone else proved). Idempotent.</summary>
+    [Alias("ForgetPhone")]
+    Task ForgetPhone(string phone);
+
     /// <summary>The profile, or null when no account has this id.</summary>
     [Alias("GetProfile"), ReadOnly]
     Task<Profile?> GetProfile();

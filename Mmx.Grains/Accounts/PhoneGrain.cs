@@ -17,8 +17,12 @@ public sealed record PhoneState
     [Id(6)] public DateTimeOffset? LastSent { get; init; }
     [Id(7)] public DateOnly SentDay { get; init; }
     [Id(8)] public int SentThatDay { get; init; }
-    /// <summary>Until when a successful /user/vercode may be used; null when used or never given.</summary>
+    /// <summary>Until when the ticket of the last successful /user/vercode may be used; null when used or never given.</summary>
     [Id(9)] public DateTimeOffset? VerifiedUntil { get; init; }
+    /// <summary>SHA-256 of that ticket: only the client that typed the code holds the ticket.</summary>
+    [Id(10)] public string? TicketHash { get; init; }
+    /// <summary>The owner bound the number without proving it (a phone change): anyone who proves it takes it.</summary>
+    [Id(11)] public bool Unconfirmed { get; init; }
 }
 
 public sealed class PhoneGrain(
@@ -29,7 +33,7 @@ public sealed class PhoneGrain(
     : Grain, IPhoneGrain
 {
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
-    public static readonly TimeSpan ResendAfter = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan ResendAfter = TimeSpan.FromSeconds(30);
     public const int CodesPerDay = 10;
     public const int WrongTriesAllowed = 5;
     public static readonly TimeSpan VerificationLifetime = TimeSpan.FromMinutes(10);
@@ -69,7 +73,7 @@ public sealed class PhoneGrain(
         return Err.Ok;
     }
 
-    public async Task<Err> VerifyCode(string code)
+    public async Task<Err> VerifyCode(string code, string ticketHash)
     {
         var now = time.GetUtcNow();
         if (S.Code is null || now > S.CodeExpires || S.WrongTries >= WrongTriesAllowed) return Err.CodeInvalid;
@@ -79,17 +83,26 @@ public sealed class PhoneGrain(
             await state.WriteStateAsync();
             return Err.CodeInvalid;
         }
-        state.State = S with { Code = null, VerifiedUntil = now + VerificationLifetime };
+        state.State = S with { Code = null, TicketHash = ticketHash, VerifiedUntil = now + VerificationLifetime };
         await state.WriteStateAsync();
         return Err.Ok;
     }
 
-    public Task<bool> IsVerified() => Task.FromResult(Verified());
+    public Task<bool> HasTicket(string ticketHash) => Task.FromResult(TicketIs(ticketHash));
 
-    public async Task<Outcome<long>> Register(string passwordHash)
+    public async Task<Err> SpendTicket(string ticketHash)
     {
+        if (!TicketIs(ticketHash)) return Err.PhoneNotVerified;
+        await SpendTicket();
+        return Err.Ok;
+    }
+
+    public async Task<Outcome<long>> Register(string ticketHash, string passwordHash)
+    {
+        // The ticket first: without one, a registered number and a free one answer alike.
+        if (!TicketIs(ticketHash)) return Outcome<long>.Fail(Err.PhoneNotVerified);
+        if (S.Owner is { } holder && S.Unconfirmed) await ReleaseUnconfirmed(holder);
         if (S.Owner is not null) return Outcome<long>.Fail(Err.AlreadyExists);
-        if (!Verified()) return Outcome<long>.Fail(Err.PhoneNotVerified);
 
         if (S.PendingAccId is null || S.PendingMcode is null)
         {
@@ -101,33 +114,44 @@ public sealed class PhoneGrain(
         var account = new NewAccount { Phone = Phone, Mcode = S.PendingMcode!.Value, PasswordHash = passwordHash };
         await NewAccounts.Create(GrainFactory, S.PendingAccId!.Value, account);
         var owner = S.PendingAccId.Value;
-        state.State = S with { Owner = owner, PendingAccId = null, PendingMcode = null, VerifiedUntil = null };
+        state.State = S with { Owner = owner, Unconfirmed = false, PendingAccId = null, PendingMcode = null, TicketHash = null, VerifiedUntil = null };
         await state.WriteStateAsync();
         logger.LogInformation("Account {AccId} registered", owner);
         return Outcome<long>.Ok(owner);
     }
 
-    public async Task<Err> ResetPassword(string passwordHash)
+    public async Task<Err> ResetPassword(string ticketHash, string passwordHash)
     {
-        if (!Verified()) return Err.PhoneNotVerified;
+        if (!TicketIs(ticketHash)) return Err.PhoneNotVerified;
         if (S.Owner is not { } owner) return Err.NotFound;
-        // The password first, then the verification is spent: a failure in between leaves the
-        // verification usable for a retry, which sets the same password again.
+        // The password first, then the ticket is spent: a failure in between leaves the ticket
+        // usable for a retry, which sets the same password again.
         var err = await GrainFactory.GetGrain<IUserGrain>(owner).SetPassword(passwordHash);
         if (err != Err.Ok) return err;
-        state.State = S with { VerifiedUntil = null };
-        await state.WriteStateAsync();
+        await SpendTicket();
         return Err.Ok;
     }
 
-    public async Task<Err> Bind(long accId)
+    public async Task<Err> Bind(long accId, string? ticketHash, bool unconfirmedAllowed)
     {
-        if (S.Owner is { } owner && owner != accId) return Err.AlreadyExists;
-        if (S.Owner is null)
+        var proven = ticketHash is not null && TicketIs(ticketHash);
+        if (!proven && !unconfirmedAllowed) return Err.PhoneNotVerified;
+        if (S.Owner is { } holder && holder != accId)
         {
-            if (!Verified()) return Err.PhoneNotVerified;
-            state.State = S with { Owner = accId, VerifiedUntil = null };
+            if (!(proven && S.Unconfirmed)) return Err.AlreadyExists;
+            await ReleaseUnconfirmed(holder);
+        }
+        if (S.Owner is null || (proven && S.Unconfirmed))
+        {
+            state.State = S with
+            {
+                Owner = accId,
+                Unconfirmed = !proven,
+                TicketHash = proven ? null : S.TicketHash,
+                VerifiedUntil = proven ? null : S.VerifiedUntil,
+            };
             await state.WriteStateAsync();
+            if (!proven) logger.LogInformation("Account {AccId} bound a number unconfirmed", accId);
         }
         // Owner is this account from here on, so a retry after a failure below completes the bind.
         var previous = await GrainFactory.GetGrain<IUserGrain>(accId).SetPhone(Phone);
@@ -141,11 +165,31 @@ public sealed class PhoneGrain(
     public async Task Release(long accId)
     {
         if (S.Owner != accId) return;
-        state.State = S with { Owner = null };
+        state.State = S with { Owner = null, Unconfirmed = false };
         await state.WriteStateAsync();
     }
 
     public Task<long?> Owner() => Task.FromResult(S.Owner);
 
-    private bool Verified() => S.VerifiedUntil is { } until && time.GetUtcNow() <= until;
+    private bool TicketIs(string ticketHash) =>
+        S.TicketHash is { } live && S.VerifiedUntil is { } until && time.GetUtcNow() <= until
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(ticketHash), Encoding.ASCII.GetBytes(live));
+
+    private async Task SpendTicket()
+    {
+        state.State = S with { TicketHash = null, VerifiedUntil = null };
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// Someone proved this number by SMS: an unconfirmed binding of it ends. The account forgets
+    /// the number first, so a failure in between leaves the binding for a retry to release.
+    /// </summary>
+    private async Task ReleaseUnconfirmed(long holder)
+    {
+        await GrainFactory.GetGrain<IUserGrain>(holder).ForgetPhone(Phone);
+        state.State = S with { Owner = null, Unconfirmed = false };
+        await state.WriteStateAsync();
+        logger.LogInformation("An unconfirmed binding of account {AccId} was released by a verified owner", holder);
+    }
 }

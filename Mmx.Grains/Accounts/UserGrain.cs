@@ -132,6 +132,13 @@ public sealed class UserGrain(
         return previous;
     }
 
+    public async Task ForgetPhone(string phone)
+    {
+        if (S.Profile.Phone != phone) return;
+        state.State = S with { Profile = S.Profile with { Phone = "" } };
+        await state.WriteStateAsync();
+    }
+
     public Task<Profile?> GetProfile() => Task.FromResult(S.Created ? S.Profile : null);
 
     public async Task<Err> UpdateProfile(Profile changed)

@@ -27,18 +27,24 @@ internal static class AccountTestKit
         return messages[0].Code;
     }
 
-    public static async Task Verify(IGrainFactory grains, string phone)
+    /// <summary>Verifies the number as a client would; answers the ticket hash the client now holds.</summary>
+    public static async Task<string> Verify(IGrainFactory grains, string phone)
     {
         var code = await SendAndReadCode(grains, phone);
-        Assert.Equal(Err.Ok, await grains.GetGrain<IPhoneGrain>(phone).VerifyCode(code));
+        var ticket = NewTicket();
+        Assert.Equal(Err.Ok, await grains.GetGrain<IPhoneGrain>(phone).VerifyCode(code, ticket));
+        return ticket;
     }
+
+    /// <summary>A ticket hash no client was given.</summary>
+    public static string NewTicket() => Guid.NewGuid().ToString("N");
 
     /// <summary>A registered account with a (fake, cheap) password hash: grains never see passwords.</summary>
     public static async Task<long> Register(IGrainFactory grains, string? phone = null)
     {
         phone ??= NewPhone();
-        await Verify(grains, phone);
-        var registered = await grains.GetGrain<IPhoneGrain>(phone).Register("hash-of-" + phone);
+        var ticket = await Verify(grains, phone);
+        var registered = await grains.GetGrain<IPhoneGrain>(phone).Register(ticket, "hash-of-" + phone);
         Assert.Equal(Err.Ok, registered.Err);
         return registered.Value;
     }

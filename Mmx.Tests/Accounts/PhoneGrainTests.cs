@@ -10,18 +10,18 @@ public sealed class PhoneGrainTests(TwoSiloCluster fixture)
     private IPhoneGrain PhoneGrain(string phone) => _grains.GetGrain<IPhoneGrain>(phone);
 
     [Fact]
-    public async Task One_code_per_60_seconds_and_ten_a_day()
+    public async Task One_code_per_30_seconds_and_ten_a_day()
     {
         TestClock.MoveToMorning();
         var phone = PhoneGrain(AccountTestKit.NewPhone());
 
         Assert.Equal(Err.Ok, await phone.SendCode());
         Assert.Equal(Err.TooManyRequests, await phone.SendCode());
-        TestClock.Instance.Advance(TimeSpan.FromSeconds(59));
+        TestClock.Instance.Advance(TimeSpan.FromSeconds(29));
         Assert.Equal(Err.TooManyRequests, await phone.SendCode());
         for (var sent = 1; sent < Mmx.Grains.Accounts.PhoneGrain.CodesPerDay; sent++)
         {
-            TestClock.Instance.Advance(TimeSpan.FromSeconds(61));
+            TestClock.Instance.Advance(TimeSpan.FromSeconds(31));
             Assert.Equal(Err.Ok, await phone.SendCode());
         }
         TestClock.Instance.Advance(TimeSpan.FromMinutes(5));
@@ -39,8 +39,9 @@ public sealed class PhoneGrainTests(TwoSiloCluster fixture)
         Assert.Matches("^[0-9]{6}$", code);
 
         TestClock.Instance.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
-        Assert.Equal(Err.CodeInvalid, await PhoneGrain(number).VerifyCode(code));
-        Assert.False(await PhoneGrain(number).IsVerified());
+        var ticket = AccountTestKit.NewTicket();
+        Assert.Equal(Err.CodeInvalid, await PhoneGrain(number).VerifyCode(code, ticket));
+        Assert.False(await PhoneGrain(number).HasTicket(ticket));
     }
 
     [Fact]
@@ -52,40 +53,55 @@ public sealed class PhoneGrainTests(TwoSiloCluster fixture)
 
         for (var i = 0; i < Mmx.Grains.Accounts.PhoneGrain.WrongTriesAllowed; i++)
         {
-            Assert.Equal(Err.CodeInvalid, await PhoneGrain(number).VerifyCode(wrong));
+            Assert.Equal(Err.CodeInvalid, await PhoneGrain(number).VerifyCode(wrong, AccountTestKit.NewTicket()));
         }
-        Assert.Equal(Err.CodeInvalid, await PhoneGrain(number).VerifyCode(code));
-        Assert.False(await PhoneGrain(number).IsVerified());
+        var ticket = AccountTestKit.NewTicket();
+        Assert.Equal(Err.CodeInvalid, await PhoneGrain(number).VerifyCode(code, ticket));
+        Assert.False(await PhoneGrain(number).HasTicket(ticket));
     }
 
     [Fact]
-    public async Task A_right_code_verifies_once_and_for_ten_minutes()
+    public async Task A_right_code_gives_one_ticket_for_one_use_and_ten_minutes()
     {
         var number = AccountTestKit.NewPhone();
         var code = await AccountTestKit.SendAndReadCode(_grains, number);
-        Assert.Equal(Err.Ok, await PhoneGrain(number).VerifyCode(code));
+        var ticket = AccountTestKit.NewTicket();
+        Assert.Equal(Err.Ok, await PhoneGrain(number).VerifyCode(code, ticket));
         // Used codes are gone.
-        Assert.Equal(Err.CodeInvalid, await PhoneGrain(number).VerifyCode(code));
+        Assert.Equal(Err.CodeInvalid, await PhoneGrain(number).VerifyCode(code, AccountTestKit.NewTicket()));
 
         TestClock.Instance.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
-        Assert.Equal(Err.PhoneNotVerified, (await PhoneGrain(number).Register("h")).Err);
+        Assert.Equal(Err.PhoneNotVerified, (await PhoneGrain(number).Register(ticket, "h")).Err);
 
-        await AccountTestKit.Verify(_grains, number);
-        Assert.Equal(Err.Ok, (await PhoneGrain(number).Register("h")).Err);
-        // The verification was spent by the registration.
-        Assert.Equal(Err.PhoneNotVerified, await PhoneGrain(number).ResetPassword("h2"));
+        ticket = await AccountTestKit.Verify(_grains, number);
+        Assert.Equal(Err.PhoneNotVerified, (await PhoneGrain(number).Register(AccountTestKit.NewTicket(), "h")).Err);
+        Assert.Equal(Err.Ok, (await PhoneGrain(number).Register(ticket, "h")).Err);
+        // The ticket was spent by the registration.
+        Assert.Equal(Err.PhoneNotVerified, await PhoneGrain(number).ResetPassword(ticket, "h2"));
+    }
+
+    [Fact]
+    public async Task A_newer_verification_replaces_the_older_ticket()
+    {
+        var number = AccountTestKit.NewPhone();
+        var first = await AccountTestKit.Verify(_grains, number);
+        var second = await AccountTestKit.Verify(_grains, number);
+        Assert.False(await PhoneGrain(number).HasTicket(first));
+        Assert.Equal(Err.PhoneNotVerified, (await PhoneGrain(number).Register(first, "h")).Err);
+        Assert.Equal(Err.Ok, (await PhoneGrain(number).Register(second, "h")).Err);
     }
 
     [Fact]
     public async Task Racing_registrations_of_one_phone_make_exactly_one_account()
     {
         var number = AccountTestKit.NewPhone();
-        await AccountTestKit.Verify(_grains, number);
+        var ticket = await AccountTestKit.Verify(_grains, number);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => PhoneGrain(number).Register($"hash-{i}")));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => PhoneGrain(number).Register(ticket, $"hash-{i}")));
 
         var winner = Assert.Single(results, r => r.Err == Err.Ok);
-        Assert.All(results.Where(r => r != winner), r => Assert.Equal(Err.AlreadyExists, r.Err));
+        // The winner spent the ticket: every other attempt is refused without learning more.
+        Assert.All(results.Where(r => r != winner), r => Assert.Equal(Err.PhoneNotVerified, r.Err));
         Assert.Equal(winner.Value, await PhoneGrain(number).Owner());
         var profile = await _grains.GetGrain<IUserGrain>(winner.Value).GetProfile();
         Assert.Equal(number, profile!.Phone);
@@ -115,17 +131,16 @@ public sealed class PhoneGrainTests(TwoSiloCluster fixture)
         Assert.Equal(Err.Ok, (await user.CompleteLogin(AccountTestKit.Attempt(true, token: token))).Err);
         Assert.Equal(accId, await _grains.GetGrain<ISessionGrain>(token).Validate());
 
-        Assert.Equal(Err.PhoneNotVerified, await PhoneGrain(number).ResetPassword("new-hash"));
+        Assert.Equal(Err.PhoneNotVerified, await PhoneGrain(number).ResetPassword(AccountTestKit.NewTicket(), "new-hash"));
         Assert.Equal("hash-of-" + number, (await user.BeginLogin())!.PasswordHash);
 
-        await AccountTestKit.Verify(_grains, number);
-        Assert.Equal(Err.Ok, await PhoneGrain(number).ResetPassword("new-hash"));
+        var ticket = await AccountTestKit.Verify(_grains, number);
+        Assert.Equal(Err.Ok, await PhoneGrain(number).ResetPassword(ticket, "new-hash"));
         Assert.Equal("new-hash", (await user.BeginLogin())!.PasswordHash);
         Assert.Null(await _grains.GetGrain<ISessionGrain>(token).Validate());
 
         var unknown = AccountTestKit.NewPhone();
-        await AccountTestKit.Verify(_grains, unknown);
-        Assert.Equal(Err.NotFound, await PhoneGrain(unknown).ResetPassword("x"));
+        Assert.Equal(Err.NotFound, await PhoneGrain(unknown).ResetPassword(await AccountTestKit.Verify(_grains, unknown), "x"));
     }
 
     [Fact]
@@ -136,16 +151,53 @@ public sealed class PhoneGrainTests(TwoSiloCluster fixture)
         var other = await AccountTestKit.Register(_grains);
         var second = AccountTestKit.NewPhone();
 
-        Assert.Equal(Err.PhoneNotVerified, await PhoneGrain(second).Bind(accId));
-        await AccountTestKit.Verify(_grains, second);
-        Assert.Equal(Err.Ok, await PhoneGrain(second).Bind(accId));
+        Assert.Equal(Err.PhoneNotVerified, await PhoneGrain(second).Bind(accId, AccountTestKit.NewTicket(), unconfirmedAllowed: false));
+        var ticket = await AccountTestKit.Verify(_grains, second);
+        Assert.Equal(Err.Ok, await PhoneGrain(second).Bind(accId, ticket, unconfirmedAllowed: false));
 
         Assert.Equal(accId, await PhoneGrain(second).Owner());
         Assert.Null(await PhoneGrain(first).Owner());
         Assert.Equal(second, (await _grains.GetGrain<IUserGrain>(accId).GetProfile())!.Phone);
 
-        await AccountTestKit.Verify(_grains, second);
-        Assert.Equal(Err.AlreadyExists, await PhoneGrain(second).Bind(other));
+        ticket = await AccountTestKit.Verify(_grains, second);
+        Assert.Equal(Err.AlreadyExists, await PhoneGrain(second).Bind(other, ticket, unconfirmedAllowed: false));
         Assert.Equal(accId, await PhoneGrain(second).Owner());
+    }
+
+    [Fact]
+    public async Task An_unconfirmed_binding_logs_in_until_someone_proves_the_number()
+    {
+        var mover = await AccountTestKit.Register(_grains);
+        var number = AccountTestKit.NewPhone();
+        // The caller proved the mover's current phone, not this number.
+        Assert.Equal(Err.Ok, await PhoneGrain(number).Bind(mover, null, unconfirmedAllowed: true));
+        Assert.Equal(mover, await PhoneGrain(number).Owner());
+        Assert.Equal(number, (await _grains.GetGrain<IUserGrain>(mover).GetProfile())!.Phone);
+
+        // The number's real owner verifies it by SMS and registers: the binding is released.
+        var ticket = await AccountTestKit.Verify(_grains, number);
+        var registered = await PhoneGrain(number).Register(ticket, "owner-hash");
+        Assert.Equal(Err.Ok, registered.Err);
+        Assert.Equal(registered.Value, await PhoneGrain(number).Owner());
+        Assert.Equal("", (await _grains.GetGrain<IUserGrain>(mover).GetProfile())!.Phone);
+    }
+
+    [Fact]
+    public async Task A_confirmed_binding_is_never_taken_without_a_ticket_and_proof_takes_an_unconfirmed_one()
+    {
+        var holder = await AccountTestKit.Register(_grains);
+        var number = AccountTestKit.NewPhone();
+        var prover = await AccountTestKit.Register(_grains);
+        Assert.Equal(Err.Ok, await PhoneGrain(number).Bind(holder, null, unconfirmedAllowed: true));
+        Assert.Equal(Err.AlreadyExists, await PhoneGrain(number).Bind(prover, null, unconfirmedAllowed: true));
+
+        var ticket = await AccountTestKit.Verify(_grains, number);
+        Assert.Equal(Err.Ok, await PhoneGrain(number).Bind(prover, ticket, unconfirmedAllowed: false));
+        Assert.Equal(prover, await PhoneGrain(number).Owner());
+        Assert.Equal("", (await _grains.GetGrain<IUserGrain>(holder).GetProfile())!.Phone);
+
+        // Now confirmed: a further proof of the number does not move it.
+        ticket = await AccountTestKit.Verify(_grains, number);
+        Assert.Equal(Err.AlreadyExists, await PhoneGrain(number).Bind(holder, ticket, unconfirmedAllowed: true));
     }
 }

@@ -127,18 +127,21 @@ public sealed class AccountApiTests(AccountApiTests.Api api) : IClassFixture<Acc
         var phone = AccountTestKit.NewPhone();
         Assert.Equal(10, Err(await client.Post("/user/register", new { phone, password = "secret-pass-1" })));
         await client.SignUp(phone);
-        Assert.Equal(5, Err(await client.Post("/user/register", new { phone, password = "secret-pass-1" })));
-
-        Assert.Equal(10, Err(await client.Post("/user/resetpw", new { phone, password = "new-secret-2" })));
+        // A verified client learns that the number is taken; the ticket is still good for a reset.
         await client.VerifyPhone(phone);
+        Assert.Equal(5, Err(await client.Post("/user/register", new { phone, password = "secret-pass-1" })));
         Assert.Equal(0, Err(await client.Post("/user/resetpw", new { phone, password = "new-secret-2" })));
+        Assert.Equal(10, Err(await client.Post("/user/resetpw", new { phone, password = "new-secret-3" })));
         Assert.Equal(8, Err(await client.LogIn(phone)));
         Assert.Equal(0, Err(await client.LogIn(phone, password: "new-secret-2")));
 
+        // Moving the account to another number needs proof of the current one (here the password).
         var newPhone = AccountTestKit.NewPhone();
         Assert.Equal(10, Err(await client.Post("/user/bindphone", new { phone = newPhone })));
         await client.VerifyPhone(newPhone);
-        Assert.Equal(0, Err(await client.Post("/user/bindphone", new { phone = newPhone })));
+        Assert.Equal(10, Err(await client.Post("/user/bindphone", new { phone = newPhone })));
+        Assert.Equal(8, Err(await client.Post("/user/bindphone", new { phone = newPhone, password = "wrong-pass-0" })));
+        Assert.Equal(0, Err(await client.Post("/user/bindphone", new { phone = newPhone, password = "new-secret-2" })));
         Assert.Equal(newPhone, (string?)(await client.Get("/user/personal"))["info"]!["phone"]);
         Assert.Equal(0, Err(await client.LogIn(newPhone, password: "new-secret-2")));
         Assert.Equal(8, Err(await client.LogIn(phone, password: "new-secret-2")));

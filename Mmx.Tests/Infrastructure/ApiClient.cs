@@ -32,14 +32,16 @@ public sealed class ApiClient(HttpClient http, Microsoft.Extensions.Time.Testing
         return (string)outbox["messages"]![0]!["code"]!;
     }
 
-    /// <summary>gencode, read the code as an operator, vercode.</summary>
-    public async Task VerifyPhone(string phone)
+    /// <summary>gencode, read the code as an operator, vercode. Answers the ticket (the client's cookie jar keeps it too).</summary>
+    public async Task<string> VerifyPhone(string phone)
     {
         // Past the 60 s resend limit of an earlier code, where the front's clock is a test's.
         clock?.Advance(Mmx.Grains.Accounts.PhoneGrain.ResendAfter);
         Assert.Equal(0, (int)(await Post("/user/gencode", new { phone }))["err"]!);
         var code = await ReadCodeFromOutbox(phone);
-        Assert.Equal(0, (int)(await Post("/user/vercode", new { phone, code }))["err"]!);
+        var verified = await Post("/user/vercode", new { phone, code });
+        Assert.Equal(0, (int)verified["err"]!);
+        return (string)verified["ticket"]!;
     }
 
     /// <summary>Verifies the phone and registers; keeps the session token. Answers the accID.</summary>

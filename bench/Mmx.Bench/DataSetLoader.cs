@@ -91,9 +91,10 @@ public static class DataSetLoader
             outbox.Headers.Add("X-Admin-Key", key);
             using var sms = await http.SendAsync(outbox);
             var code = (string?)(await sms.Content.ReadFromJsonAsync<JsonNode>())?["messages"]?[0]?["code"];
-            await Send(http, HttpMethod.Post, "/user/vercode", null, new { phone, code });
+            // The ticket goes in the body: this one client's cookie jar is shared by parallel sign-ups.
+            var ticket = (string?)(await Send(http, HttpMethod.Post, "/user/vercode", null, new { phone, code }))["ticket"];
             // Already registered on an earlier load: the login scenario needs only the account.
-            await Send(http, HttpMethod.Post, "/user/register", null, new { phone, password = Password }, allow: [5]);
+            await Send(http, HttpMethod.Post, "/user/register", null, new { phone, password = Password, ticket }, allow: [5]);
         });
 
         await File.WriteAllLinesAsync(Path.Combine(outDir, "tokens.txt"), accounts.Select(a => $"{a.Token} {a.AccId} {a.AddrId}"));
