@@ -60,6 +60,7 @@ app.MapSmsApi();
 app.MapAccountApi();
 app.MapProfileApi();
 app.MapQrCardApi();
+app.MapPublicCardApi();
 app.MapImageApi();
 app.MapProviderInfoApi();
 app.MapGoodsFitApi();

@@ -57,7 +57,7 @@ public static class AccountApi
         var password = body.Password is { Length: > 0 and <= Passwords.MaxLength } p ? p : throw ApiException.BadRequest("password is required");
         var accId = body.Mode switch
         {
-            1 => await AccountOf(grains, body.Account),
+            1 => await AccountNumber.Resolve(grains, body.Account, "account", checkExists: false),
             2 => await grains.GetGrain<IPhoneGrain>(Phone.Required(body.Phone)).Owner(),
             3 => throw new ApiException(Err.Unsupported, "email login is not supported"),
             _ => throw ApiException.BadRequest("mode must be 1 to 7"),
@@ -106,15 +106,6 @@ public static class AccountApi
         if (login.Err != Err.Ok) return ApiResults.Err(login.Err);
         Sessions.SetCookie(response, token);
         return Results.Json(new { err = Err.Ok, accID = login.AccId, isReg = login.Registered ? 1 : 0, dev = login.PreviousDevice, token });
-    }
-
-    /// <summary>Mode 1's account: a 9-digit mcode, or an accID.</summary>
-    private static async Task<long?> AccountOf(IGrainFactory grains, string? account)
-    {
-        var text = account?.Trim();
-        if (string.IsNullOrEmpty(text) || text.Length > 19 || !text.All(char.IsAsciiDigit) || !long.TryParse(text, out var number))
-            throw ApiException.BadRequest("account must be an mcode or an accID");
-        return text.Length == 9 ? await grains.GetGrain<IMcodeGrain>(number).Owner() : number;
     }
 
     private static async Task<IResult> ResetPassword(HttpRequest request, HttpResponse response, IGrainFactory grains)

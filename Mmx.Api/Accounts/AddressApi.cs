@@ -44,11 +44,20 @@ public static class AddressApi
         return Results.Json(new { err = Err.Ok, addrID = added.Value });
     }
 
+    /// <summary>Changes only the fields the body gives (the shipped app sends just what was edited).</summary>
     private static async Task<IResult> Change(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<AddressRequest>(context.Request);
         var id = AddressId(body.AddrID);
-        return ApiResults.Err(await grains.Own<IUserGrain>(context).UpdateAddress(id, Fields(body)));
+        var change = new AddressChange
+        {
+            Name = body.Name is null ? null : Name(body.Name),
+            Phone = body.Phone is null ? null : Phone.Required(body.Phone),
+            Street = body.Address is null ? null : Street(body.Address),
+            Postcode = body.Postcode is null ? null : Postcode(body.Postcode),
+        };
+        if (change is { Name: null, Phone: null, Street: null, Postcode: null }) throw ApiException.BadRequest("nothing to change");
+        return ApiResults.Err(await grains.Own<IUserGrain>(context).ChangeAddress(id, change));
     }
 
     private static async Task<IResult> Remove(HttpContext context, IGrainFactory grains)
@@ -70,9 +79,21 @@ public static class AddressApi
 
     private static AddressFields Fields(AddressRequest body) => new()
     {
-        Name = Text.SingleLine(body.Name?.Trim(), "name", 1, 32),
+        Name = Name(body.Name),
         Phone = Phone.Required(body.Phone),
-        Street = Text.SingleLine(body.Address?.Trim(), "address", 1, 128),
-        Postcode = body.Postcode is { Length: 6 } p && p.All(char.IsAsciiDigit) ? p : throw ApiException.BadRequest("postcode must be 6 digits"),
+        Street = Street(body.Address),
+        Postcode = Postcode(body.Postcode),
+    };
+
+    private static string Name(string? text) => Text.SingleLine(text?.Trim(), "name", 1, 32);
+
+    private static string Street(string? text) => Text.SingleLine(text?.Trim(), "address", 1, 128);
+
+    /// <summary>6 digits, or empty: the shipped app leaves it out ("" or no field), many addresses have none in use.</summary>
+    private static string Postcode(string? text) => text?.Trim() switch
+    {
+        null or "" => "",
+        { Length: 6 } p when p.All(char.IsAsciiDigit) => p,
+        _ => throw ApiException.BadRequest("postcode must be 6 digits or empty"),
     };
 }

@@ -29,12 +29,33 @@ public static class Passwords
     public static string Hash(string password)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
-        var hash = Derive(password, salt, Iterations);
+        var hash = Derive(Canonical(password), salt, Iterations);
         return $"{Scheme}${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
     }
 
-    /// <summary>Whether the password matches; <paramref name="needsUpgrade"/> when the hash uses older parameters.</summary>
+    /// <summary>
+    /// The shipped clients send the hex MD5 of what the user typed, the iOS app in upper case and
+    /// the web client in lower case (contract: "Sessions"): 32 hex digits are compared in lower
+    /// case, so one account logs in from both.
+    /// </summary>
+    public static string Canonical(string password) =>
+        password.Length == 32 && password.All(char.IsAsciiHexDigit) ? password.ToLowerInvariant() : password;
+
+    /// <summary>
+    /// Whether the password matches; <paramref name="needsUpgrade"/> when the hash uses older
+    /// parameters, or was made before hex passwords were compared in lower case.
+    /// </summary>
     public static bool Verify(string password, string stored, out bool needsUpgrade)
+    {
+        var canonical = Canonical(password);
+        if (VerifyExactly(canonical, stored, out needsUpgrade)) return true;
+        // A hash stored from an upper-case hex password before the rule: checked once more as sent.
+        if (canonical == password || !VerifyExactly(password, stored, out _)) return false;
+        needsUpgrade = true;
+        return true;
+    }
+
+    private static bool VerifyExactly(string password, string stored, out bool needsUpgrade)
     {
         needsUpgrade = false;
         var parts = stored.Split('$');

@@ -29,11 +29,12 @@ public static class ProfileApi
                 profile.Phone,
                 profile.Mcode,
                 qcode = QrCardUrl(context.Request, profile.Mcode),
+                qrcode = Images.PublicCardApi.Url(context.Request, context.AccId()),
             },
         });
     }
 
-    /// <summary>Where the user's QR card (a PNG encoding the mcode) is served on this API.</summary>
+    /// <summary>Where the user's QR card (a PNG encoding the public card URL) is served on this API.</summary>
     public static string QrCardUrl(HttpRequest request, long mcode) => $"{request.Scheme}://{request.Host}/userweb/qcode/{mcode}.png";
 
     private static async Task<IResult> Update(HttpContext context, IGrainFactory grains)

@@ -30,7 +30,7 @@ public static class ActivitiesApi
         var (offset, count) = request.Query.Paging();
         var page = await grains.GetGrain<ICityDirectoryGrain>(city).ListActivities(offset, count)
             ?? throw ApiException.NotFound("city");
-        return Results.Json(new { err = Err.Ok, actList = page.Items });
+        return Results.Json(new { err = Err.Ok, count = page.Total, actList = page.Items });
     }
 
     private static async Task<IResult> One(string id, IGrainFactory grains)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Mmx.Grains.ShopLife;
 
 namespace Mmx.Api.Catalogue;
 
@@ -22,7 +23,7 @@ public static class GoodsApi
         return Results.Json(new
         {
             err = Err.Ok,
-            goodsList = page.Items.Select(g => new { g.Id, g.Price, g.Promot, pic = g.FirstPic, g.Time }),
+            goodsList = page.Items.Select(g => new { g.Id, name = g.Desp, g.Price, g.Promot, pic = g.FirstPic, g.Time }),
         });
     }
 
@@ -31,6 +32,7 @@ public static class GoodsApi
         var gid = request.Query.OptionalId("gid");
         var barcode = gid is null ? request.Query.RequiredText("barcode", 64) : null;
         var goods = await GoodsLookup.Find(grains, gid, barcode) ?? throw ApiException.NotFound("goods");
+        var savers = await grains.GetGrain<IGoodsSaversGrain>(goods.Id).Count();
         return Results.Json(new
         {
             err = Err.Ok,
@@ -44,13 +46,18 @@ public static class GoodsApi
                 picList = goods.Pics,
                 goods.Basic,
                 goods.Status,
+                attention_count = savers,
             },
         });
     }
 
-    /// <summary>v2: ids in the path, separated by commas ("1, 2, 3"); snake_case answer.</summary>
-    private static async Task<IResult> ShopGoods(string ids, IGrainFactory grains)
+    /// <summary>The goods per shop /userweb/shopgoods answers unless ?count= says otherwise (the web client shows six).</summary>
+    public const int ShopGoodsDefaultCount = 6;
+
+    /// <summary>v2: ids in the path, separated by commas ("1, 2, 3"), the newest ?count= goods of each; snake_case answer.</summary>
+    private static async Task<IResult> ShopGoods(string ids, HttpRequest request, IGrainFactory grains)
     {
+        var (_, count) = request.Query.Paging(defaultCount: ShopGoodsDefaultCount);
         var shopIds = ids.Split(',', StringSplitOptions.TrimEntries)
             .Select(id => QueryReader.ParseId(id, "shop id")).Distinct().ToArray();
         if (shopIds.Length > QueryReader.MaxListLength) throw ApiException.BadRequest($"at most {QueryReader.MaxListLength} shops");
@@ -59,7 +66,8 @@ public static class GoodsApi
         {
             var shop = grains.GetGrain<IShopGrain>(sid);
             var details = await shop.GetDetails() ?? throw ApiException.NotFound($"shop {sid}");
-            return new ShopGoodsV2(sid, details.Name, [.. (await shop.AllGoodsOnSale()).Select(GoodsV2.Of)]);
+            var newest = await shop.ListGoods(0, count) ?? throw ApiException.NotFound($"shop {sid}");
+            return new ShopGoodsV2(sid, details.Name, [.. newest.Items.Select(ShopGoodsItemV2.Of)]);
         }));
         return Results.Json(new { err = Err.Ok, total_num = shops.Length, shops });
     }
@@ -67,7 +75,14 @@ public static class GoodsApi
     private sealed record ShopGoodsV2(
         [property: JsonPropertyName("shop_id")] long ShopId,
         [property: JsonPropertyName("shop_name")] string ShopName,
-        ImmutableArray<GoodsV2> Goods);
+        ImmutableArray<ShopGoodsItemV2> Goods);
+
+    /// <summary>A goods item of /userweb/shopgoods: the v2 fields plus what the web client reads (pic, name, time).</summary>
+    private sealed record ShopGoodsItemV2(long Id, string Name, string Desp, decimal Price, decimal Promot, string Pic,
+        ImmutableArray<string> PicList, ImmutableArray<GoodsAttribute> Basic, int Status, long Time)
+    {
+        public static ShopGoodsItemV2 Of(Goods g) => new(g.Id, g.Desp, g.Desp, g.Price, g.Promot, g.FirstPic, g.Pics, g.Basic, g.Status, g.Time);
+    }
 }
 
 /// <summary>A goods item as the v2 routes answer it (id, desp, price, promot, picList, basic, status).</summary>

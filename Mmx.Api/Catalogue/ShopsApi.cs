@@ -15,18 +15,20 @@ public static class ShopsApi
     {
         var shops = app.MapGroup("/user/shop").WithTags("Shops");
         shops.MapGet("", List).WithSummary("A city's shops by category, nearest first when long/lat are given");
-        shops.MapGet("/search", Search).WithSummary("A city's shops whose name contains ?name=");
+        shops.MapGet("/search", Search).WithSummary("A city's shops whose name, pinyin or pinyin initials contain ?name=");
         shops.MapGet("/recommend", Recommend).WithSummary("A city's recommended shops");
         shops.MapGet("/name", Name).WithSummary("A shop's name");
         shops.MapGet("/info", Info).WithSummary("A shop's details");
         return app;
     }
 
+    /// <summary>category=0 is the apps' "all categories".</summary>
     private static Task<IResult> List(HttpRequest request, IGrainFactory grains) =>
-        Listing(request, grains, name: null, category: request.Query.OptionalId("category"));
+        Listing(request, grains, name: null, category: request.Query.OptionalCategory());
 
+    /// <summary>Name, pinyin or pinyin initials; an empty name lists the city like /user/shop.</summary>
     private static Task<IResult> Search(HttpRequest request, IGrainFactory grains) =>
-        Listing(request, grains, name: request.Query.RequiredText("name", MaxSearchLength), category: null);
+        Listing(request, grains, name: request.Query.OptionalText("name", MaxSearchLength), category: request.Query.OptionalCategory());
 
     private static async Task<IResult> Listing(HttpRequest request, IGrainFactory grains, string? name, long? category)
     {
@@ -42,7 +44,7 @@ public static class ShopsApi
             Offset = offset,
             Count = count,
         }) ?? throw ApiException.NotFound(category is null ? "city" : "city or category");
-        return Results.Json(new { err = Err.Ok, shopList = page.Items });
+        return Results.Json(new { err = Err.Ok, total_num = page.Total, shopList = page.Items });
     }
 
     private static async Task<IResult> Recommend(HttpRequest request, IGrainFactory grains)

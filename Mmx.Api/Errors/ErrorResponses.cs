@@ -36,7 +36,7 @@ public static class ErrorResponses
         switch (ex)
         {
             case ApiException api:
-                return Write(context, StatusCodes.Status200OK, api.Err, api.Message);
+                return Write(context, api.HttpStatus, api.Err, api.Message);
             case BadHttpRequestException bad:
                 return Write(context, StatusCodes.Status200OK, Err.BadRequest, BadRequestMessage(bad));
             case JsonException:
@@ -69,8 +69,14 @@ public static class ErrorResponses
         Operations.MmxMetrics.Error((int)err);
         context.Response.Clear();
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new ErrorBody((int)err, message, correlationId, retry ? true : null));
+        bool? isSuccess = IsV2(context.Request.Path) ? false : null;
+        return context.Response.WriteAsJsonAsync(new ErrorBody((int)err, message, correlationId, retry ? true : null, isSuccess));
     }
 
-    private sealed record ErrorBody(int Err, string Msg, string? Cid, bool? Retry);
+    /// <summary>The spec's version 2 routes, whose answers carry is_success (false on every failure).</summary>
+    private static bool IsV2(PathString path) =>
+        path.StartsWithSegments("/userweb") || path.StartsWithSegments("/user/goods/promot/news");
+
+    private sealed record ErrorBody(int Err, string Msg, string? Cid, bool? Retry,
+        [property: System.Text.Json.Serialization.JsonPropertyName("is_success")] bool? IsSuccess);
 }

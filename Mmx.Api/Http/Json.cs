@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace Mmx.Api.Http;
 
-/// <summary>The JSON rules of the wire: camelCase names (as the spec spells them), strict input.</summary>
+/// <summary>
+/// The JSON rules of the wire: camelCase names (as the spec spells them); input strict in shape
+/// but liberal in how the shipped clients spell integers (<see cref="LiberalIntegerConverterFactory"/>).
+/// </summary>
 public static class Json
 {
     public static void Configure(JsonSerializerOptions options)
@@ -16,12 +19,14 @@ public static class Json
         options.ReadCommentHandling = JsonCommentHandling.Disallow;
     }
 
+    /// <summary>The options request bodies are read with; answers are written by the framework's (no converter on the write path).</summary>
     public static readonly JsonSerializerOptions Options = Create();
 
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         Configure(options);
+        options.Converters.Add(new LiberalIntegerConverterFactory());
         return options;
     }
 }

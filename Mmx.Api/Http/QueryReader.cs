@@ -4,7 +4,8 @@ namespace Mmx.Api.Http;
 
 /// <summary>
 /// Reads query parameters the contract's way: a bad, missing or repeated value is err 1, never a
-/// silent default or clamp. Lists come as repeated keys (?sid=1&amp;sid=2).
+/// silent default or clamp. Lists come as repeated keys (?sid=1&amp;sid=2). A key given with an
+/// empty value (<c>?offset=</c>, as clients that fill a template send it) counts as absent.
 /// </summary>
 public static class QueryReader
 {
@@ -48,6 +49,23 @@ public static class QueryReader
         return Validation.Text.SingleLine(text.Trim(), key, 1, maxLength);
     }
 
+    /// <summary>Text that may be absent or empty (null then), else one line of at most <paramref name="maxLength"/>.</summary>
+    public static string? OptionalText(this IQueryCollection query, string key, int maxLength) =>
+        query.Single(key) is { } text ? Validation.Text.SingleLine(text.Trim(), key, 1, maxLength) : null;
+
+    /// <summary>A 0/1 switch: 0/1 or false/true; null when absent.</summary>
+    public static bool? OptionalSwitch(this IQueryCollection query, string key) => query.Single(key)?.Trim().ToLowerInvariant() switch
+    {
+        null => null,
+        "1" or "true" => true,
+        "0" or "false" => false,
+        _ => throw ApiException.BadRequest($"{key} must be 0 or 1"),
+    };
+
+    /// <summary>A category filter: absent or 0 (the apps' "all") is none.</summary>
+    public static long? OptionalCategory(this IQueryCollection query, string key = "category") =>
+        query.Single(key) == "0" ? null : query.OptionalId(key);
+
     /// <summary>A position is both long and lat, or neither.</summary>
     public static (double Long, double Lat)? OptionalPosition(this IQueryCollection query)
     {
@@ -61,18 +79,22 @@ public static class QueryReader
         };
     }
 
-    /// <summary>offset >= 0 (default 0) and count 1..50 (default 10); v2 routes name the count "limit".</summary>
-    public static (int Offset, int Count) Paging(this IQueryCollection query, string countKey = "count")
+    /// <summary>The largest page a client may ask for (the shipped app asks for 100 on several screens).</summary>
+    public const int MaxPage = 100;
+
+    /// <summary>offset >= 0 (default 0) and count 1..100 (default 10); v2 routes name the count "limit".</summary>
+    public static (int Offset, int Count) Paging(this IQueryCollection query, string countKey = "count", int defaultCount = 10)
     {
-        var offset = query.ContainsKey("offset") ? query.RequiredInt("offset", 0, int.MaxValue) : 0;
-        var count = query.ContainsKey(countKey) ? query.RequiredInt(countKey, 1, 50) : 10;
+        var offset = query.Single("offset") is null ? 0 : query.RequiredInt("offset", 0, int.MaxValue);
+        var count = query.Single(countKey) is null ? defaultCount : query.RequiredInt(countKey, 1, MaxPage);
         return (offset, count);
     }
 
-    /// <summary>1 to 100 ids from a repeated key, duplicates dropped, order kept.</summary>
-    public static ImmutableArray<long> IdList(this IQueryCollection query, string key)
+    /// <summary>1 to 100 ids from a repeated key (0 too when <paramref name="allowNone"/>), duplicates dropped, order kept.</summary>
+    public static ImmutableArray<long> IdList(this IQueryCollection query, string key, bool allowNone = false)
     {
         var values = query[key];
+        if (values.Count == 0 && allowNone) return [];
         if (values.Count == 0) throw ApiException.BadRequest($"{key} is required");
         if (values.Count > MaxListLength) throw ApiException.BadRequest($"at most {MaxListLength} {key} values");
         return [.. values.Select(v => ParseId(v, key)).Distinct()];
@@ -89,7 +111,7 @@ public static class QueryReader
         return values.Count switch
         {
             0 => null,
-            1 => values[0],
+            1 => string.IsNullOrWhiteSpace(values[0]) ? null : values[0],
             _ => throw ApiException.BadRequest($"{key} is given more than once"),
         };
     }

@@ -20,6 +20,7 @@ public static class ImageApi
         web.MapGet("/imgupload", Upload).WithSummary("Fetch the image at ?url= into the image store; answers its URL here")
             .RequireRateLimiting(RateLimits.Bulk);
         web.MapGet("/quickmodifyimg", QuickModify).WithSummary("Set the caller's portrait (?user_id= must be the caller) to ?url=");
+        web.MapPut("/quickmodifyimg", QuickModify).WithSummary("Set the caller's portrait: {user_id, url} as JSON (the web client's form)");
         app.MapGet(ServePath + "/{name}", Serve).WithTags("Images").WithSummary("A stored image");
         return app;
     }
@@ -35,16 +36,33 @@ public static class ImageApi
         return Results.Json(new { err = Err.Ok, is_success = true, url = $"{baseUrl}/{name}" });
     }
 
+    /// <summary>GET with ?user_id=&amp;url= (the spec), or PUT with the same fields as JSON (the web client).</summary>
     private static async Task<IResult> QuickModify(HttpContext context, IGrainFactory grains)
     {
-        var userId = context.Request.Query.RequiredId("user_id");
+        long userId;
+        string? text;
+        if (HttpMethods.IsPut(context.Request.Method))
+        {
+            var body = await JsonBody.Read<QuickModifyRequest>(context.Request);
+            userId = body.UserId is > 0 ? body.UserId.Value : throw ApiException.BadRequest("user_id must be a positive integer");
+            text = body.Url;
+        }
+        else
+        {
+            userId = context.Request.Query.RequiredId("user_id");
+            text = context.Request.Query.RequiredText("url", 512);
+        }
         if (userId != context.AccId()) throw ApiException.Forbidden("only your own portrait can be changed");
-        var url = Text.Url(context.Request.Query.RequiredText("url", 512), "url");
+        var url = Text.Url(text?.Trim(), "url");
         var user = grains.Own<IUserGrain>(context);
         var profile = await user.GetProfile() ?? throw ApiException.NotFound("user");
         var err = await user.UpdateProfile(profile with { Portrait = url });
-        return err == Err.Ok ? Results.Json(new { err, is_success = true }) : ApiResults.Err(err);
+        return err == Err.Ok ? Results.Json(new { err, is_success = true, url }) : ApiResults.Err(err);
     }
+
+    private sealed record QuickModifyRequest(
+        [property: System.Text.Json.Serialization.JsonPropertyName("user_id")] long? UserId,
+        string? Url);
 
     private static async Task<IResult> Serve(string name, HttpContext context, IImageStore store)
     {

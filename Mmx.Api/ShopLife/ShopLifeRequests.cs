@@ -4,7 +4,7 @@ public sealed record ShopIdsRequest(List<long>? ShopIDs);
 
 public sealed record GoodsIdsRequest(List<long>? GoodsIDs);
 
-public sealed record MessageSettingRequest(long? ShopID, int? MsgEnable);
+public sealed record MessageSettingRequest(long? ShopID, [property: System.Text.Json.Serialization.JsonConverter(typeof(SwitchConverter))] int? MsgEnable);
 
 /// <summary>The ids a client keeps locally, checked: at most <see cref="Max"/>, each positive.</summary>
 public static class LocalIds

@@ -19,7 +19,7 @@ public static class FriendsApi
         var user = app.MapGroup("/user/friend").WithTags("Friends").RequireSession();
         user.MapPost("/invite", Invite).WithSummary("Invite by phone (mode 1), mcode (2) or user id (3), with a remark");
         user.MapGet("/invite", Invitations).WithSummary("The invitations you received");
-        user.MapPost("/accept", Accept).WithSummary("Accept ?uid='s invitation");
+        user.MapPost("/accept", Accept).WithSummary("Accept ?uid='s invitation (accept=0 declines it)");
         user.MapDelete("", Unfriend).WithSummary("End the friendship with ?uid= on both sides");
         user.MapPost("/diff", Diff).WithSummary("What to add to and delete from the client's friend list");
         user.MapGet("", Info).WithSummary("Friends' details for ?uid= (friends only)");
@@ -37,7 +37,7 @@ public static class FriendsApi
         long? target = body.Mode switch
         {
             1 => await grains.GetGrain<IPhoneGrain>(Phone.Required(body.Phone)).Owner(),
-            2 => await grains.GetGrain<IMcodeGrain>(Mcode(body.Mcode)).Owner(),
+            2 => await grains.GetGrain<IMcodeGrain>(AccountNumber.Mcode(body.Mcode)).Owner(),
             3 => await ExistingUser(grains, body.UserID),
             _ => throw ApiException.BadRequest("mode must be 1 (phone), 2 (mcode) or 3 (user id)"),
         };
@@ -51,9 +51,6 @@ public static class FriendsApi
         id is > 0
             ? await grains.GetGrain<IUserGrain>(id.Value).Exists() ? id : null
             : throw ApiException.BadRequest("userID must be a positive integer");
-
-    private static long Mcode(string? text) =>
-        text is { Length: 9 } && text.All(char.IsAsciiDigit) ? long.Parse(text) : throw ApiException.BadRequest("mcode must be 9 digits");
 
     private static async Task<IResult> Invitations(HttpContext context, IGrainFactory grains)
     {
@@ -78,7 +75,10 @@ public static class FriendsApi
         var me = context.AccId();
         var inviter = context.Request.Query.RequiredId("uid");
         if (inviter == me) throw ApiException.BadRequest("uid is yourself");
-        var err = await Pair(grains, me, inviter).Accept(me, inviter);
+        // accept=0 (as the shipped app sends it) declines; absent or 1 accepts.
+        var accept = context.Request.Query.OptionalSwitch("accept") ?? true;
+        var pair = Pair(grains, me, inviter);
+        var err = accept ? await pair.Accept(me, inviter) : await pair.Decline(me, inviter);
         return err == Err.NotFound ? throw ApiException.NotFound("invitation") : ApiResults.Err(err);
     }
 

@@ -14,7 +14,10 @@ public sealed record FriendIdsRequest(List<long>? FrdIDs);
 
 public sealed record FriendNameRequest(long? FrdID, string? RmkName);
 
-public sealed record PrivacyRequest(int? FavoriteEnable, int? FansEnable, int? VisitEnable);
+public sealed record PrivacyRequest(
+    [property: JsonConverter(typeof(SwitchConverter))] int? FavoriteEnable,
+    [property: JsonConverter(typeof(SwitchConverter))] int? FansEnable,
+    [property: JsonConverter(typeof(SwitchConverter))] int? VisitEnable);
 
 public sealed record RemarkV2Request([property: JsonPropertyName("friend_id")] long? FriendId, string? Remark);
 

@@ -50,28 +50,46 @@ public static class SocialV2Api
         var text = key.Trim();
         long? owner = Phone.Normalize(text) is { } phone
             ? await grains.GetGrain<IPhoneGrain>(phone).Owner()
-            : text.Length == 9 && text.All(char.IsAsciiDigit)
-                ? await grains.GetGrain<IMcodeGrain>(long.Parse(text, CultureInfo.InvariantCulture)).Owner()
-                : throw ApiException.BadRequest("search by an 11-digit phone number or a 9-digit mcode");
+            : AccountNumber.IsAccountNumber(text)
+                ? await AccountNumber.Resolve(grains, text, "search", checkExists: true)
+                : throw ApiException.BadRequest("search by an 11-digit phone number, an mcode or a user id");
         if (owner is not { } uid) throw ApiException.NotFound("user");
         var profile = await grains.GetGrain<IUserGrain>(uid).GetProfile() ?? throw ApiException.NotFound("user");
         var isFriend = uid == me || await FriendAccess.AreFriends(grains, me, uid);
         var card = Card(context, uid, profile, await UserCards.CityNames(grains), isFriend, profile.Name);
-        return Results.Json(new
-        {
-            err = Err.Ok,
-            user_id = card.FriendId,
-            card.Name,
-            card.Gender,
-            card.Birthday,
-            card.Mcode,
-            card.Qrcode,
-            phone_no = card.PhoneNo,
-            card.Email,
-            portrait_url = card.PortraitUrl,
-            city_id = card.CityId,
-            city_name = card.CityName,
-        });
+        var found = new SearchedUser(card.FriendId, card.Name, card.Gender, card.Birthday, card.Mcode, card.Qrcode,
+            card.PhoneNo, card.Email, card.PortraitUrl, card.CityId, card.CityName);
+        // The user's fields at the top level (the spec) and as the one item of `users` (the web client).
+        return Results.Json(new SearchAnswer(found, [found]));
+    }
+
+    private sealed record SearchedUser(
+        [property: JsonPropertyName("user_id")] long UserId,
+        string Name,
+        int Gender,
+        string Birthday,
+        long Mcode,
+        string Qrcode,
+        [property: JsonPropertyName("phone_no")] string PhoneNo,
+        string Email,
+        [property: JsonPropertyName("portrait_url")] string PortraitUrl,
+        [property: JsonPropertyName("city_id")] long CityId,
+        [property: JsonPropertyName("city_name")] string CityName);
+
+    private sealed record SearchAnswer([property: JsonIgnore] SearchedUser User, ImmutableArray<SearchedUser> Users)
+    {
+        public int Err => 0;
+        [JsonPropertyName("user_id")] public long UserId => User.UserId;
+        public string Name => User.Name;
+        public int Gender => User.Gender;
+        public string Birthday => User.Birthday;
+        public long Mcode => User.Mcode;
+        public string Qrcode => User.Qrcode;
+        [JsonPropertyName("phone_no")] public string PhoneNo => User.PhoneNo;
+        public string Email => User.Email;
+        [JsonPropertyName("portrait_url")] public string PortraitUrl => User.PortraitUrl;
+        [JsonPropertyName("city_id")] public long CityId => User.CityId;
+        [JsonPropertyName("city_name")] public string CityName => User.CityName;
     }
 
     private static async Task<IResult> Remark(string uid, HttpContext context, IGrainFactory grains)
@@ -132,7 +150,7 @@ public static class SocialV2Api
         FriendName: displayName,
         Gender: profile.Gender,
         Mcode: profile.Mcode,
-        Qrcode: ProfileApi.QrCardUrl(context.Request, profile.Mcode),
+        Qrcode: Images.PublicCardApi.Url(context.Request, uid),
         PhoneNo: isFriend ? profile.Phone : "",
         // MMX keeps no e-mail address or birthday (email login is not supported): always empty.
         Email: "",

@@ -78,6 +78,16 @@ public sealed record AddressFields
     [Id(3)] public required string Postcode { get; init; }
 }
 
+/// <summary>A change to an address: only the fields given (not null) change.</summary>
+[GenerateSerializer, Immutable, Alias("mmx.accounts.AddressChange")]
+public sealed record AddressChange
+{
+    [Id(0)] public string? Name { get; init; }
+    [Id(1)] public string? Phone { get; init; }
+    [Id(2)] public string? Street { get; init; }
+    [Id(3)] public string? Postcode { get; init; }
+}
+
 /// <summary>A user's addresses with the default one (0 when none).</summary>
 [GenerateSerializer, Immutable, Alias("mmx.accounts.AddressBook")]
 public sealed record AddressBook

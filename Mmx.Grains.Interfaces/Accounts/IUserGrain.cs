@@ -54,9 +54,9 @@ public interface IUserGrain : IGrainWithIntegerKey
     [Alias("AddAddress")]
     Task<Outcome<long>> AddAddress(AddressFields fields);
 
-    /// <summary>Changes one of this user's addresses; another id is NotFound.</summary>
-    [Alias("UpdateAddress")]
-    Task<Err> UpdateAddress(long id, AddressFields fields);
+    /// <summary>Changes the given fields of one of this user's addresses; another id is NotFound.</summary>
+    [Alias("ChangeAddress")]
+    Task<Err> ChangeAddress(long id, AddressChange change);
 
     /// <summary>Removes one of this user's addresses; another id is NotFound.</summary>
     [Alias("RemoveAddress")]

@@ -16,6 +16,10 @@ public interface IFriendshipGrain : IGrainWithStringKey
     [Alias("Invite")]
     Task<Err> Invite(long from, long to, string remark);
 
+    /// <summary>Declines the inviter's invitation: it is gone and nobody became a friend. NotFound without one.</summary>
+    [Alias("Decline")]
+    Task<Err> Decline(long decliner, long inviter);
+
     /// <summary>Accepts the inviter's invitation: Ok (also when already friends), NotFound without one.</summary>
     [Alias("Accept")]
     Task<Err> Accept(long acceptor, long inviter);

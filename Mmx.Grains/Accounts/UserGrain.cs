@@ -170,11 +170,18 @@ public sealed class UserGrain(
         return Outcome<long>.Ok(id);
     }
 
-    public async Task<Err> UpdateAddress(long id, AddressFields fields)
+    public async Task<Err> ChangeAddress(long id, AddressChange change)
     {
         var index = IndexOfAddress(id);
         if (index < 0) return Err.NotFound;
-        var address = new Address { Id = id, Name = fields.Name, Phone = fields.Phone, Street = fields.Street, Postcode = fields.Postcode };
+        var old = S.Addresses[index];
+        var address = old with
+        {
+            Name = change.Name ?? old.Name,
+            Phone = change.Phone ?? old.Phone,
+            Street = change.Street ?? old.Street,
+            Postcode = change.Postcode ?? old.Postcode,
+        };
         state.State = S with { Addresses = S.Addresses.SetItem(index, address) };
         await state.WriteStateAsync();
         return Err.Ok;

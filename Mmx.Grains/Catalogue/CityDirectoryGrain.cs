@@ -24,6 +24,8 @@ public sealed class CityDirectoryGrain(
     // Built with _shops: the nearest-first index and the shop count of every category.
     private ShopGeoIndex? _geoIndex;
     private Dictionary<long, int>? _categoryCounts;
+    // Built with _shops: each shop name's full pinyin and initials, for the search as people type it.
+    private Dictionary<long, (string Full, string Initials)>? _pinyin;
 
     // Live counts pushed by the shops' shop-life grains. Customers are presence, kept in memory
     // like presence itself; fan counts are saved at most every SaveDelay, so a restart loses at
@@ -108,11 +110,14 @@ public sealed class CityDirectoryGrain(
 
         var categories = query.Category is { } category ? CategoryWithChildren(category) : null;
         var hasPosition = query.Long is not null && query.Lat is not null;
+        var shops = Shops();
+        var typed = query.Name is { } asName ? PinyinQuery(asName) : null;
         Func<Shop, bool>? match = categories is null && query.Name is null
             ? null
             : shop => (categories is null || categories.Contains(shop.Category))
-                && (query.Name is not { } name || shop.Name.Contains(name, StringComparison.OrdinalIgnoreCase));
-        var shops = Shops();
+                && (query.Name is not { } name || shop.Name.Contains(name, StringComparison.OrdinalIgnoreCase)
+                    || (typed is not null && _pinyin![shop.Id] is var keys
+                        && (keys.Full.Contains(typed, StringComparison.Ordinal) || keys.Initials.Contains(typed, StringComparison.Ordinal))));
         // Counting by category needs no scan; only a name search counts its matches.
         var total = query.Name is not null ? shops.Count(match!)
             : categories is null ? shops.Length
@@ -165,7 +170,15 @@ public sealed class CityDirectoryGrain(
         _shops = [.. state.State.Shops.Values.OrderBy(s => s.Id)];
         _geoIndex = new ShopGeoIndex(_shops);
         _categoryCounts = _shops.CountBy(s => s.Category).ToDictionary();
+        _pinyin = _shops.ToDictionary(s => s.Id, s => Pinyin.Keys(s.Name));
         return _shops;
+    }
+
+    /// <summary>A search as typed on a Latin keyboard (youyiku, yyk, "you yi ku"), lower case without spaces; null for any other text.</summary>
+    private static string? PinyinQuery(string name)
+    {
+        var typed = string.Concat(name.Where(c => c != ' ')).ToLowerInvariant();
+        return typed.Length > 0 && typed.All(char.IsAsciiLetterOrDigit) ? typed : null;
     }
 
     private HashSet<long> CategoryWithChildren(long category)

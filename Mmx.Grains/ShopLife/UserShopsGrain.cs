@@ -128,20 +128,27 @@ public sealed class UserShopsGrain(
 
     public async Task<Err> Favorite(long goodsId)
     {
-        if (L.Favorites.ContainsKey(goodsId)) return Err.Ok;
-        var known = await GrainFactory.GetGrain<IGoodsIndexGrain>(CatalogueShards.OfGoods(goodsId)).Find([goodsId]);
-        if (known.IsEmpty) return Err.NotFound;
-        if (L.Favorites.Count >= MaxFavorites) return Err.LimitReached;
-        lists.State = L with { Favorites = L.Favorites.SetItem(goodsId, new FavoriteGoods { GoodsId = goodsId, Since = Now }) };
-        await lists.WriteStateAsync();
+        if (!L.Favorites.ContainsKey(goodsId))
+        {
+            var known = await GrainFactory.GetGrain<IGoodsIndexGrain>(CatalogueShards.OfGoods(goodsId)).Find([goodsId]);
+            if (known.IsEmpty) return Err.NotFound;
+            if (L.Favorites.Count >= MaxFavorites) return Err.LimitReached;
+            lists.State = L with { Favorites = L.Favorites.SetItem(goodsId, new FavoriteGoods { GoodsId = goodsId, Since = Now }) };
+            await lists.WriteStateAsync();
+        }
+        // Told also when already saved: a retry after a failure here completes the count.
+        await GrainFactory.GetGrain<IGoodsSaversGrain>(goodsId).Add(this.GetPrimaryKeyLong());
         return Err.Ok;
     }
 
     public async Task Unfavorite(long goodsId)
     {
-        if (!L.Favorites.ContainsKey(goodsId)) return;
-        lists.State = L with { Favorites = L.Favorites.Remove(goodsId) };
-        await lists.WriteStateAsync();
+        if (L.Favorites.ContainsKey(goodsId))
+        {
+            lists.State = L with { Favorites = L.Favorites.Remove(goodsId) };
+            await lists.WriteStateAsync();
+        }
+        await GrainFactory.GetGrain<IGoodsSaversGrain>(goodsId).Remove(this.GetPrimaryKeyLong());
     }
 
     public Task<ImmutableArray<FavoriteGoods>> Favorites() =>

@@ -54,6 +54,18 @@ public sealed class FriendshipGrain(
         return Err.Ok;
     }
 
+    public async Task<Err> Decline(long decliner, long inviter)
+    {
+        await CompleteChangeUnderWay(decliner, inviter);
+        if (S.Status != FriendshipStatus.Invited || S.InvitedBy != inviter) return Err.NotFound;
+        // The invitation leaves the list first: a failure before the status is saved leaves an
+        // invitation only here, which a retry declines again.
+        await Social(decliner).RemoveInvitation(inviter);
+        await Save(new FriendshipState { Status = FriendshipStatus.None });
+        logger.LogInformation("An invitation was declined");
+        return Err.Ok;
+    }
+
     public async Task<Err> Unfriend(long by, long other)
     {
         await CompleteChangeUnderWay(by, other);

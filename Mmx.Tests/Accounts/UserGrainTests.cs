@@ -95,7 +95,7 @@ public sealed class UserGrainTests(TwoSiloCluster fixture)
         var theirId = (await theirs.AddAddress(Fields("theirs"))).Value;
         await mine.AddAddress(Fields("mine"));
 
-        Assert.Equal(Err.NotFound, await mine.UpdateAddress(theirId, Fields("hijack")));
+        Assert.Equal(Err.NotFound, await mine.ChangeAddress(theirId, new AddressChange { Name = "hijack" }));
         Assert.Equal(Err.NotFound, await mine.RemoveAddress(theirId));
         Assert.Equal(Err.NotFound, await mine.SetDefaultAddress(theirId));
 
@@ -111,11 +111,15 @@ public sealed class UserGrainTests(TwoSiloCluster fixture)
         var a = (await user.AddAddress(Fields("a"))).Value;
         var b = (await user.AddAddress(Fields("b"))).Value;
         Assert.Equal(Err.Ok, await user.SetDefaultAddress(b));
-        Assert.Equal(Err.Ok, await user.UpdateAddress(a, Fields("a2")));
+        Assert.Equal(Err.Ok, await user.ChangeAddress(a, new AddressChange { Name = "a2" }));
         Assert.Equal(Err.Ok, await user.RemoveAddress(b));
 
         var book = await user.GetAddresses();
-        Assert.Equal("a2", Assert.Single(book.Addresses).Name);
+        var left = Assert.Single(book.Addresses);
+        Assert.Equal("a2", left.Name);
+        // Only the name was given: the other fields kept their values.
+        Assert.Equal(Fields("a").Street, left.Street);
+        Assert.Equal(Fields("a").Phone, left.Phone);
         // The client picks the next default (spec); until then there is none.
         Assert.Equal(0, book.DefaultId);
         var c = (await user.AddAddress(Fields("c"))).Value;

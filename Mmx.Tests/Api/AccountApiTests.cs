@@ -252,7 +252,7 @@ public sealed class AccountApiTests(AccountApiTests.Api api) : IClassFixture<Acc
     [InlineData("/user/login", """{"mode":9,"type":4,"password":"secret-pass-1"}""", 1)]
     [InlineData("/user/login", """{"mode":1,"type":4,"account":"abc","password":"secret-pass-1"}""", 1)]
     [InlineData("/user/login", """{"mode":2,"type":4,"phone":"13800138000"}""", 1)]
-    [InlineData("/user/login", """{"mode":"2","type":4,"phone":"13800138000","password":"x"}""", 1)]
+    [InlineData("/user/login", """{"mode":"two","type":4,"phone":"13800138000","password":"x"}""", 1)]
     [InlineData("/user/resetpw", """{"phone":"1380013800","password":"secret-pass-1"}""", 1)]
     public async Task Bad_account_input_gets_the_contracts_err(string url, string json, int err)
     {

@@ -2,18 +2,23 @@ using System.Diagnostics;
 
 namespace Mmx.Tests.Api;
 
-/// <summary>The qcode URL of /user/personal serves a PNG QR card that decodes (zbarimg) to the mcode.</summary>
+/// <summary>
+/// The qcode URL of /user/personal serves a PNG QR card that decodes (zbarimg) to the user's public
+/// card URL, the `qrcode` the shipped apps draw and scan back; the card is a public HTML page.
+/// </summary>
 public sealed class QrCardTests(QrCardTests.Api api) : IClassFixture<QrCardTests.Api>
 {
     public sealed class Api : ApiFactory;
 
     [Fact]
-    public async Task The_qcode_url_serves_a_png_that_decodes_to_the_mcode()
+    public async Task The_qcode_png_decodes_to_the_public_card_url_which_shows_the_mcode()
     {
         var client = api.NewClient();
-        await client.SignUp(AccountTestKit.NewPhone());
+        var accId = await client.SignUp(AccountTestKit.NewPhone());
         var info = (await client.Get("/user/personal"))["info"]!;
         var mcode = (long)info["mcode"]!;
+        var cardUrl = (string)info["qrcode"]!;
+        Assert.EndsWith($"/user/{accId}", cardUrl);
         var url = new Uri((string)info["qcode"]!);
 
         using var anonymous = api.CreateClient();
@@ -26,22 +31,29 @@ public sealed class QrCardTests(QrCardTests.Api api) : IClassFixture<QrCardTests
         await File.WriteAllBytesAsync(file, png);
         try
         {
-            Assert.Equal(mcode.ToString(), await Decode(file));
+            Assert.Equal(cardUrl, await Decode(file));
         }
         finally
         {
             File.Delete(file);
         }
+
+        using var card = await anonymous.GetAsync(new Uri(cardUrl).PathAndQuery);
+        Assert.Equal("text/html", card.Content.Headers.ContentType?.MediaType);
+        var html = await card.Content.ReadAsStringAsync();
+        Assert.Contains($"m{mcode}", html);
+        Assert.DoesNotContain((string)info["phone"]!, html);
     }
 
     [Theory]
-    [InlineData("/userweb/qcode/123456789.png", 4)]
-    [InlineData("/userweb/qcode/12345.png", 1)]
-    [InlineData("/userweb/qcode/abc", 1)]
-    public async Task Unknown_or_malformed_cards_get_the_contracts_err(string url, int err)
+    [InlineData("/userweb/qcode/123456789.png")]
+    [InlineData("/userweb/qcode/12345.png")]
+    [InlineData("/userweb/qcode/abc")]
+    [InlineData("/user/987654321987")]
+    public async Task Unknown_or_malformed_cards_are_http_404(string url)
     {
         using var response = await api.CreateClient().GetAsync(url);
-        Assert.Equal(err, (int)(await ApiFactory.ReadJson(response))["err"]!);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }
 
     /// <summary>zbarimg (zbar-tools, installed by test.sh) reads the code in the picture.</summary>

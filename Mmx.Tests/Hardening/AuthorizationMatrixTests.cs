@@ -21,12 +21,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Api api) :
         "GET /userweb/activity/{id}", "GET /userweb/shopgoods/{ids}",
         // Beyond the contract's list: the QR card only shows the mcode it is for (docs/decisions.md).
         "GET /userweb/qcode/{file}",
+        // The public card the QR code points at: nickname, portrait and mcode only.
+        "GET /user/{accId}",
     ];
 
     private List<(string Method, string Pattern)> UserRoutes() => RouteTable.Of(api.Services, "/user/", "/userweb/");
 
     private static string Concrete(string pattern) => pattern
-        .Replace("{uid}", "10001").Replace("{id}", "1").Replace("{ids}", "1").Replace("{key}", "13800138000").Replace("{file}", "123456789.png").Replace("{openid}", "OPENID1");
+        .Replace("{uid}", "10001").Replace("{id}", "1").Replace("{ids}", "1").Replace("{key}", "13800138000").Replace("{file}", "123456789.png").Replace("{openid}", "OPENID1").Replace("{accId}", "987654321987");
 
     private static int Err(JsonNode answer) => (int)answer["err"]!;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mmx.Tests.Infrastructure;
@@ -9,10 +10,15 @@ namespace Mmx.Tests.Infrastructure;
 /// </summary>
 public static class RouteTable
 {
-    /// <summary>Every method and pattern whose pattern starts with one of <paramref name="prefixes"/>.</summary>
+    /// <summary>
+    /// Every method and pattern whose pattern starts with one of <paramref name="prefixes"/>; route
+    /// constraints are left out (<c>{accId:long}</c> is <c>{accId}</c>, as OpenAPI spells it).
+    /// </summary>
     public static List<(string Method, string Pattern)> Of(IServiceProvider services, params string[] prefixes) =>
         [.. services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && prefixes.Any(raw.StartsWith))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
-                .Select(method => (method, "/" + e.RoutePattern.RawText!.Trim('/'))))];
+                .Select(method => (method, "/" + WithoutConstraints(e.RoutePattern.RawText!).Trim('/'))))];
+
+    private static string WithoutConstraints(string pattern) => Regex.Replace(pattern, @"\{(\w+):[^}]+\}", "{$1}");
 }

@@ -54,7 +54,7 @@ public sealed class GoodsFitApiTests(GoodsFitApiTests.Api api) : IClassFixture<G
         Assert.Equal(1, Err(await client.Put("/user/goods/fit", new { picURL = "https://img.example.com/x.jpg" })));
         Assert.Equal(2, Err(await api.NewClient().Put("/user/goods/fit", Fit(gid, "https://img.example.com/x.jpg"))));
         Assert.Equal(4, Err(await api.NewClient().Get("/user/goods/fit?gid=987654321")));
-        Assert.Equal(1, Err(await api.NewClient().Get($"/user/goods/fit?gid={gid}&count=51")));
+        Assert.Equal(1, Err(await api.NewClient().Get($"/user/goods/fit?gid={gid}&count=101")));
 
         Assert.Equal(before, (await api.NewClient().Get($"/user/goods/fit?gid={gid}")).ToJsonString());
     }

@@ -1,0 +1,53 @@
+using System.Net;
+using Mmx.Grains.Accounts;
+
+namespace Mmx.Api.Images;
+
+/// <summary>
+/// GET /user/{accID}: the user's public card, a small HTML page with the nickname, portrait and
+/// mcode and nothing private. Its URL is the `qrcode` the shipped apps draw as a QR code and
+/// scan back (they read the id after the URL's prefix); an unknown id is HTTP 404.
+/// </summary>
+public static class PublicCardApi
+{
+    public static IEndpointRouteBuilder MapPublicCardApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/user/{accId:long}", Card).WithTags("Profile").WithSummary("A user's public card (HTML: nickname, portrait, mcode)");
+        return app;
+    }
+
+    /// <summary>
+    /// The card's URL: under <c>Mmx:PublicWebBaseUrl</c> where an operator set it (the address
+    /// the phones reach), else under the address of the request.
+    /// </summary>
+    public static string Url(HttpRequest request, long accId)
+    {
+        var configured = request.HttpContext.RequestServices.GetRequiredService<IConfiguration>()["Mmx:PublicWebBaseUrl"];
+        var baseUrl = configured is { Length: > 0 } ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
+        return $"{baseUrl}/user/{accId}";
+    }
+
+    private static async Task<IResult> Card(long accId, HttpContext context, IGrainFactory grains)
+    {
+        var profile = accId > 0 ? await grains.GetGrain<IUserGrain>(accId).GetProfile() : null;
+        if (profile is null) throw ApiException.ResourceNotFound("user");
+        // Nothing on the page runs or loads but the portrait.
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src https: http:; style-src 'unsafe-inline'";
+        return Results.Content(Html(profile), "text/html; charset=utf-8");
+    }
+
+    private static string Html(Profile profile)
+    {
+        var name = WebUtility.HtmlEncode(profile.Name);
+        var portrait = profile.Portrait.StartsWith("http", StringComparison.Ordinal)
+            ? $"<img src=\"{WebUtility.HtmlEncode(profile.Portrait)}\" alt=\"\" width=\"96\" height=\"96\">"
+            : "";
+        return $$"""
+            <!DOCTYPE html>
+            <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+            <title>{{name}} · 喵喵</title>
+            <style>body{font-family:sans-serif;text-align:center;margin-top:3em}img{border-radius:50%}</style></head>
+            <body>{{portrait}}<h1>{{name}}</h1><p>喵喵号 m{{profile.Mcode}}</p></body></html>
+            """;
+    }
+}
