@@ -12,6 +12,7 @@ using Mmx.Api.ShopLife;
 using Mmx.Api.Social;
 using Mmx.Api.ThirdParty;
 using Mmx.Api.TryOn;
+using Mmx.Api.Wire;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,6 +34,8 @@ builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.TryAddKeyedSingleton(MmxClock.Key, TimeProvider.System);
 builder.Services.AddThirdPartyProviders(builder.Configuration);
 builder.Services.AddImageFetching();
+builder.Services.AddWireProfile();
+builder.Services.AddMmxCrossOrigin(builder.Configuration);
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddAspNetCoreInstrumentation()
     .AddRuntimeInstrumentation()
@@ -45,6 +48,8 @@ if (builder.Configuration.GetValue("Mmx:DemoData", defaultValue: !cluster.IsClus
 }
 
 var app = builder.Build();
+// Outermost, so that a preflight is answered before limits and every answer can carry the headers.
+app.UseMmxCrossOrigin();
 app.UseContractErrors();
 if (cluster.Dashboard) app.UseDashboardGuard(cluster.IsCluster);
 app.UseRateLimiter();

@@ -5,7 +5,7 @@ using Mmx.Grains.Accounts;
 
 namespace Mmx.Api.Accounts;
 
-/// <summary>Sign-up and sign-in: /user/register, /user/login, /user/logout, /user/resetpw, /user/bindphone.</summary>
+/// <summary>Sign-up and sign-in: /user/register, /user/login, /user/loginex, /user/logout, /user/resetpw, /user/bindphone.</summary>
 public static class AccountApi
 {
     public const int AppUserType = 4;
@@ -17,6 +17,10 @@ public static class AccountApi
         user.MapPost("/register", Register).WithSummary("Create an account for a verified phone; answers accID and a session token")
             .RequireRateLimiting(RateLimits.SignIn);
         user.MapPost("/login", Login).WithSummary("Log in by account (mode 1) or phone (mode 2); answers accID, the previous device and a token")
+            .RequireRateLimiting(RateLimits.SignIn);
+        // The original backend's third-party login route, which the web client's QQ button calls:
+        // the same as /user/login with modes 4-7 (the first login registers, isReg 1).
+        user.MapPost("/loginex", LoginEx).WithSummary("Third-party login (modes 4-7 only), as /user/login")
             .RequireRateLimiting(RateLimits.SignIn);
         user.MapPost("/resetpw", ResetPassword).WithSummary("Set a new password for a verified phone; ends every session")
             .RequireRateLimiting(RateLimits.SignIn);
@@ -86,6 +90,14 @@ public static class AccountApi
         if (result.Err != Err.Ok) return ApiResults.Err(result.Err);
         Sessions.SetCookie(response, token);
         return Results.Json(new { err = Err.Ok, accID = accId, dev = result.PreviousDevice, token });
+    }
+
+    private static async Task<IResult> LoginEx(HttpRequest request, IGrainFactory grains, HttpResponse response)
+    {
+        var body = await JsonBody.Read<LoginRequest>(request);
+        if (body.Type != AppUserType) throw ApiException.BadRequest("type must be 4");
+        if (body.Mode is not (>= 4 and <= 7)) throw ApiException.BadRequest("loginex takes modes 4 to 7; log in by account or phone at /user/login");
+        return await ThirdPartyLogin(request, body, Text.SingleLine(body.Dev, "dev", 0, MaxDeviceLength), grains, response);
     }
 
     /// <summary>

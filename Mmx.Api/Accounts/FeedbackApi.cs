@@ -1,4 +1,5 @@
 using Mmx.Api.Validation;
+using Mmx.Api.Wire;
 using Mmx.Grains.Accounts;
 
 namespace Mmx.Api.Accounts;
@@ -20,7 +21,17 @@ public static class FeedbackApi
     {
         var (offset, count) = context.Request.Query.Paging();
         var entries = await grains.Own<IUserGrain>(context).ListFeedback(offset, count);
-        return Results.Json(new { err = Err.Ok, feedList = entries });
+        var legacy = context.LegacyWire();
+        return Results.Json(new
+        {
+            err = Err.Ok,
+            feedList = entries.Select(e => new
+            {
+                e.Content,
+                time = legacy ? LegacyTypes.Time(e.Time) : (object)e.Time,
+                e.Direction,
+            }),
+        });
     }
 
     private static async Task<IResult> Send(HttpContext context, IGrainFactory grains)

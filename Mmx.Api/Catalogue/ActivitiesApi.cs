@@ -1,3 +1,6 @@
+using Mmx.Api.ShopLife;
+using Mmx.Api.Wire;
+
 namespace Mmx.Api.Catalogue;
 
 /// <summary>Activities: /user/shop/activity, /user/activity, /userweb/activity/{id}.</summary>
@@ -11,11 +14,12 @@ public static class ActivitiesApi
         return app;
     }
 
-    private static async Task<IResult> OfShop(HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> OfShop(HttpRequest request, HttpContext context, IGrainFactory grains)
     {
         var sid = request.Query.RequiredId("sid");
         var shop = grains.GetGrain<IShopGrain>(sid);
         _ = await shop.City() ?? throw ApiException.NotFound("shop");
+        await ShopPresence.Heard(context, grains, sid);
         var activities = await shop.ValidActivities();
         return Results.Json(new
         {
@@ -33,12 +37,23 @@ public static class ActivitiesApi
         return Results.Json(new { err = Err.Ok, count = page.Total, actList = page.Items });
     }
 
-    private static async Task<IResult> One(string id, IGrainFactory grains)
+    private static async Task<IResult> One(string id, HttpContext context, IGrainFactory grains)
     {
         var activityId = QueryReader.ParseId(id, "activity id");
         var sid = await grains.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).FindActivityShop(activityId)
             ?? throw ApiException.NotFound("activity");
-        var a = await grains.GetGrain<IShopGrain>(sid).FindActivity(activityId) ?? throw ApiException.NotFound("activity");
-        return Results.Json(new { err = Err.Ok, a.ActID, a.Title, a.Content, a.Bt, a.Et, a.ShopID, a.ShopName, a.ShopPic });
+        var shop = grains.GetGrain<IShopGrain>(sid);
+        var a = await shop.FindActivity(activityId) ?? throw ApiException.NotFound("activity");
+        if (!context.LegacyWire())
+        {
+            return Results.Json(new { err = Err.Ok, a.ActID, a.Title, a.Content, a.Bt, a.Et, a.ShopID, a.ShopName, a.ShopPic });
+        }
+        // The original answered every picture of the shop, and the days with a time of day.
+        var pics = (await shop.GetDetails())?.Pics ?? [];
+        return Results.Json(new
+        {
+            err = Err.Ok, a.ActID, a.Title, a.Content, bt = LegacyTypes.Day(a.Bt), et = LegacyTypes.Day(a.Et),
+            a.ShopID, a.ShopName, shopPic = pics,
+        });
     }
 }

@@ -68,7 +68,7 @@ public static class ImageApi
     {
         var stream = IImageStore.IsValidName(name) ? await store.Open(name, context.RequestAborted) : null;
         // An image URL is fetched by image loaders and caches: a real 404 serves them better than 200 with err.
-        if (stream is null) return Results.Json(new { err = Err.NotFound, msg = "image not found" }, statusCode: StatusCodes.Status404NotFound);
+        if (stream is null) throw ApiException.ResourceNotFound("image");
         var kind = ImageKind.OfExtension(name[65..])!;
         // Names are content hashes: the bytes behind one never change.
         context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";

@@ -104,9 +104,7 @@ public sealed class BlockedAddressException(string host) : Exception($"{host} re
 public sealed class GuardedConnector(IHostResolver resolver, IConfiguration configuration)
 {
     private readonly HashSet<string> _allowHosts = new(
-        (configuration.GetSection("Mmx:Images:AllowHosts").Get<string[]>() ?? [])
-            .Concat((configuration["Mmx:Images:AllowHosts"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(h => h.TrimEnd('.')),
+        ConfigList.Of(configuration, "Mmx:Images:AllowHosts").Select(h => h.TrimEnd('.')),
         StringComparer.OrdinalIgnoreCase);
 
     public async ValueTask<Stream> Connect(SocketsHttpConnectionContext context, CancellationToken cancellation)

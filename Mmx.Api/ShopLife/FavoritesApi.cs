@@ -1,5 +1,6 @@
 using Mmx.Api.Accounts;
 using Mmx.Api.Catalogue;
+using Mmx.Api.Wire;
 using Mmx.Grains.ShopLife;
 
 namespace Mmx.Api.ShopLife;
@@ -51,17 +52,22 @@ public static class FavoritesApi
         });
     }
 
-    /// <summary>The spec lists this route twice (gid+promot, gid+promot+status): the answer is the union.</summary>
+    /// <summary>
+    /// The spec lists this route twice (gid+promot, gid+promot+status): the answer is the union,
+    /// except on the legacy wire, whose app model raises on the status key it does not know.
+    /// </summary>
     private static async Task<IResult> Promotions(HttpContext context, IGrainFactory grains)
     {
         var goods = await Ordered(grains, context.Request.Query.IdList("gid"));
+        if (context.LegacyWire()) return Results.Json(new { err = Err.Ok, goodsList = goods.Select(g => new { gid = g.Id, g.Promot }) });
         return Results.Json(new { err = Err.Ok, goodsList = goods.Select(g => new { gid = g.Id, g.Promot, g.Status }) });
     }
 
     private static async Task<IResult> PromotionNews(HttpContext context, IGrainFactory grains)
     {
         var goods = await Ordered(grains, context.Request.Query.IdList("gid"));
-        return Results.Json(new { err = Err.Ok, goods = goods.Select(GoodsV2.Of) });
+        var legacy = context.LegacyWire();
+        return Results.Json(new { err = Err.Ok, goods = goods.Select(g => GoodsV2.Of(g, legacy)) });
     }
 
     private static async Task<IResult> OwnFavorites(string uid, HttpContext context, IGrainFactory grains)
@@ -70,7 +76,8 @@ public static class FavoritesApi
         var (offset, limit) = context.Request.Query.Paging("limit");
         var saved = await grains.Own<IUserShopsGrain>(context).Favorites();
         var page = await Ordered(grains, saved.Skip(offset).Take(limit).Select(f => f.GoodsId));
-        return Results.Json(new { err = Err.Ok, total_num = saved.Length, goods = page.Select(GoodsV2.Of) });
+        var legacy = context.LegacyWire();
+        return Results.Json(new { err = Err.Ok, total_num = saved.Length, goods = page.Select(g => GoodsV2.Of(g, legacy)) });
     }
 
     /// <summary>The goods that exist among these ids, in the order asked; unknown ids are left out.</summary>

@@ -1,5 +1,6 @@
 using Mmx.Api.Accounts;
 using Mmx.Grains.ShopLife;
+using Mmx.Grains.Social;
 
 namespace Mmx.Api.ShopLife;
 
@@ -18,6 +19,18 @@ public static class FfvApi
         var me = context.AccId();
         var uid = context.Request.Query.OptionalId("uid") ?? me;
         await Social.FriendAccess.RequireFriend(grains, me, uid);
-        return Results.Json(new { err = Err.Ok, ffvCount = await grains.GetGrain<IUserShopsGrain>(uid).Count() });
+        var counts = await grains.GetGrain<IUserShopsGrain>(uid).Count();
+        if (uid != me)
+        {
+            // A friend's list they keep to themselves counts as empty: its size is theirs too.
+            var shared = await grains.GetGrain<IUserSocialGrain>(uid).GetPrivacy();
+            counts = new FfvCount
+            {
+                Fans = shared.FansEnable ? counts.Fans : 0,
+                Favorite = shared.FavoriteEnable ? counts.Favorite : 0,
+                Visited = shared.VisitEnable ? counts.Visited : 0,
+            };
+        }
+        return Results.Json(new { err = Err.Ok, ffvCount = counts });
     }
 }

@@ -27,9 +27,9 @@ public static class PresenceApi
 
     private static async Task<IResult> Exit(HttpContext context, IGrainFactory grains)
     {
-        await grains.Own<IUserShopsGrain>(context).Exit(context.Request.Query.RequiredId("sid"));
-        MmxMetrics.Exited();
-        return ApiResults.Ok();
+        var left = await grains.Own<IUserShopsGrain>(context).Exit(context.Request.Query.RequiredId("sid"));
+        if (left == Err.Ok) MmxMetrics.Exited();
+        return ApiResults.Err(left);
     }
 
     private static async Task<IResult> Customers(HttpContext context, IGrainFactory grains)

@@ -1,6 +1,7 @@
 using Mmx.Api.Accounts;
 using Mmx.Api.Catalogue;
 using Mmx.Api.ShopLife;
+using Mmx.Api.Wire;
 using Mmx.Grains.ShopLife;
 using Mmx.Grains.Social;
 
@@ -46,6 +47,7 @@ public static class FriendViewsApi
         var saved = await grains.GetGrain<IUserShopsGrain>(uid).Favorites();
         var ids = saved.Skip(offset).Take(count).Select(f => f.GoodsId).ToList();
         var goods = await GoodsLookup.FindMany(grains, ids);
+        var legacy = context.LegacyWire();
         return Results.Json(new
         {
             err = Err.Ok,
@@ -54,8 +56,8 @@ public static class FriendViewsApi
                 g.Id,
                 // The spec spells it "desc" on this route.
                 desc = g.Desp,
-                g.Price,
-                g.Promot,
+                price = legacy ? LegacyTypes.Price(g.Price) : (object)g.Price,
+                promot = legacy ? LegacyTypes.Price(g.Promot) : (object)g.Promot,
                 pic = g.FirstPic,
             }),
         });
@@ -84,9 +86,11 @@ public static class FriendViewsApi
     private static async Task<IResult> FriendVisits(HttpContext context, IGrainFactory grains)
     {
         var (uid, offset, count) = await Shared(context, grains, p => p.VisitEnable);
-        var visits = (await grains.GetGrain<IUserShopsGrain>(uid).Visits(0, 1, Math.Min(offset + count, UserShopsGrain.MaxVisits)))
-            .Skip(offset).ToList();
+        // Paged by offset: every visit (at most MaxVisits), then the page.
+        var visits = (await grains.GetGrain<IUserShopsGrain>(uid).Visits(0, 1, UserShopsGrain.MaxVisits))
+            .Skip(offset).Take(count).ToList();
         var shops = await ShopNames.Of(grains, visits.Select(v => v.ShopId));
+        var legacy = context.LegacyWire();
         return Results.Json(new
         {
             err = Err.Ok,
@@ -95,7 +99,7 @@ public static class FriendViewsApi
                 id = v.ShopId,
                 shops[v.ShopId].Name,
                 pic = shops[v.ShopId].FirstPic,
-                v.Time,
+                time = legacy ? LegacyTypes.Time(v.Time) : (object)v.Time,
             }),
         });
     }

@@ -12,17 +12,29 @@ public interface IShopLifeGrain : IGrainWithIntegerKey
     [Alias("Enter")]
     Task<Err> Enter(long accId);
 
-    /// <summary>Stops counting the user. Idempotent.</summary>
+    /// <summary>Stops counting the user (and forgets that they were in). Idempotent. NotFound for an unknown shop.</summary>
     [Alias("Exit")]
-    Task Exit(long accId);
+    Task<Err> Exit(long accId);
 
-    /// <summary>The app's 3-minute poll: keeps a counted user counted; answers the customer count, or null for an unknown shop.</summary>
+    /// <summary>
+    /// The customer count poll, or null for an unknown shop. Like <see cref="Heard"/>, it keeps
+    /// the user counted, or counts them again.
+    /// </summary>
     [Alias("Poll")]
     Task<long?> Poll(long accId);
 
     /// <summary>
+    /// The user asked about this shop (its info, goods, activities): a user who entered it and
+    /// has not left (by exit or by entering another shop) stays counted, or is counted again when
+    /// their presence had lapsed. Nothing for anyone else (0: nobody).
+    /// </summary>
+    [Alias("Heard")]
+    Task Heard(long accId);
+
+    /// <summary>
     /// The shop's details (a copy of its shop grain's, see <see cref="DetailsChanged"/>) and the
     /// live counts, with whether the given user (0: nobody) follows it; null for an unknown shop.
+    /// Also <see cref="Heard"/> for that user.
     /// </summary>
     [Alias("Info")]
     Task<ShopInfo?> Info(long accId);

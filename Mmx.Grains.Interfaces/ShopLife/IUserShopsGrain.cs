@@ -11,9 +11,9 @@ public interface IUserShopsGrain : IGrainWithIntegerKey
     [Alias("Enter")]
     Task<Err> Enter(long shopId);
 
-    /// <summary>Leaves a shop. Idempotent.</summary>
+    /// <summary>Leaves a shop. Idempotent. NotFound for an unknown shop.</summary>
     [Alias("Exit")]
-    Task Exit(long shopId);
+    Task<Err> Exit(long shopId);
 
     /// <summary>Follows a shop; following twice is following once. NotFound / LimitReached.</summary>
     [Alias("Follow")]
@@ -45,7 +45,9 @@ public interface IUserShopsGrain : IGrainWithIntegerKey
 
     /// <summary>
     /// Distinct visited shops with their last visit, newest first: direct 1 visits older than
-    /// <paramref name="time"/> (0: from now), direct 2 the ones just newer than it.
+    /// <paramref name="time"/> (0: from now), direct 2 the ones just newer than it. A page is
+    /// never cut inside one second (it answers more than <paramref name="count"/> then), so a
+    /// client that asks for the next page by the last item's time misses no visit.
     /// </summary>
     [Alias("Visits"), ReadOnly]
     Task<ImmutableArray<Visit>> Visits(long time, int direct, int count);

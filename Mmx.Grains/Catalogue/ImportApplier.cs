@@ -12,13 +12,22 @@ namespace Mmx.Grains.Catalogue;
 /// </remarks>
 internal sealed class ImportApplier(IGrainFactory grains, ILogger logger)
 {
+    /// <summary>
+    /// A document may carry a platform's release history: /user/version answers its newest
+    /// release (by time; of equal times, the one listed last).
+    /// </summary>
+    private static IEnumerable<KeyValuePair<int, AppVersion>> NewestReleases(IEnumerable<AppVersion> releases) =>
+        releases.Select((release, index) => (release, index))
+            .GroupBy(r => r.release.Sys)
+            .Select(g => KeyValuePair.Create(g.Key, g.MaxBy(r => (r.release.Time, r.index)).release));
+
     public async Task<CatalogueState> Apply(CatalogueImport doc, CatalogueState current)
     {
         var next = current with
         {
             Cities = current.Cities.SetItems(doc.Cities.Select(c => KeyValuePair.Create(c.Id, c))),
             Categories = current.Categories.SetItems(doc.Categories.Select(c => KeyValuePair.Create(c.Id, c))),
-            Versions = current.Versions.SetItems(doc.Versions.Select(v => KeyValuePair.Create(v.Sys, v))),
+            Versions = current.Versions.SetItems(NewestReleases(doc.Versions)),
             ShopCity = current.ShopCity.SetItems(doc.Shops.Select(s => KeyValuePair.Create(s.Id, s.City))),
             ActivityShop = current.ActivityShop.SetItems(doc.Activities.Select(a => KeyValuePair.Create(a.Id, a.Shop))),
         };

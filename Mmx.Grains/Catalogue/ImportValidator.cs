@@ -15,7 +15,6 @@ internal static class ImportValidator
             ?? Duplicates(doc.Shops.Select(s => s.Id), "shops")
             ?? Duplicates(doc.Goods.Select(g => g.Id), "goods")
             ?? Duplicates(doc.Activities.Select(a => a.Id), "activities")
-            ?? Duplicates(doc.Versions.Select(v => (long)v.Sys), "versions", "sys")
             ?? Categories(doc, current)
             ?? Shops(doc, current)
             ?? ShopReferences(doc.Goods.Select(g => g.Shop), "goods", doc, current)

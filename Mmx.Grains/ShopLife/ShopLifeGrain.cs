@@ -14,6 +14,9 @@ public sealed record ShopFansState
 /// Presence is kept in memory only: a restart of this grain (its silo died, or it was idle) forgets
 /// who is in the shop, and the count starts again from the users who enter or poll afterwards;
 /// since the app polls every 3 minutes, the count is whole again within 3 minutes. Fans are stored.
+/// A user whose presence lapsed (no word for <see cref="PresenceTimeout"/>) is not counted but
+/// remembered for <see cref="LapsedKept"/>: until they exit or enter another shop, their next
+/// request about this shop counts them again (the shipped iOS app never polls).
 /// </summary>
 public sealed class ShopLifeGrain(
     [PersistentState(stateName: "shop-fans", storageName: SiloSetup.StorageName)] IPersistentState<ShopFansState> fans,
@@ -22,10 +25,13 @@ public sealed class ShopLifeGrain(
 {
     /// <summary>A user not heard from for this long stops being counted (a phone that died never exits).</summary>
     public static readonly TimeSpan PresenceTimeout = TimeSpan.FromMinutes(10);
+    /// <summary>How long a lapsed user is remembered as having entered (and not left) the shop.</summary>
+    public static readonly TimeSpan LapsedKept = TimeSpan.FromHours(12);
     /// <summary>Changed counts reach the city directory after at most about this long.</summary>
     public static readonly TimeSpan PushDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
 
+    // Last word from each user who entered and has not left: counted while within PresenceTimeout.
     private readonly Dictionary<long, DateTimeOffset> _present = [];
     // The shop's details, copied from its shop grain at activation and kept current by the import
     // (DetailsChanged): shop info answers from here in one call. Null: no shop has this id.
@@ -53,21 +59,39 @@ public sealed class ShopLifeGrain(
         return Err.Ok;
     }
 
-    public Task Exit(long accId)
+    public async Task<Err> Exit(long accId)
     {
         if (_present.Remove(accId)) SchedulePush();
-        return Task.CompletedTask;
+        return await Exists() ? Err.Ok : Err.NotFound;
     }
 
     public async Task<long?> Poll(long accId)
     {
         if (!await Exists()) return null;
-        if (_present.TryGetValue(accId, out var seen) && IsPresent(seen)) _present[accId] = time.GetUtcNow();
+        KeepCounted(accId);
         return Customers();
     }
 
-    public async Task<ShopInfo?> Info(long accId) =>
-        await Exists() ? new ShopInfo { Shop = _shop!, Counts = LiveCounts(accId) } : null;
+    public Task Heard(long accId)
+    {
+        KeepCounted(accId);
+        return Task.CompletedTask;
+    }
+
+    public async Task<ShopInfo?> Info(long accId)
+    {
+        if (!await Exists()) return null;
+        KeepCounted(accId);
+        return new ShopInfo { Shop = _shop!, Counts = LiveCounts(accId) };
+    }
+
+    /// <summary>Word from a user: one who is in the shop (or whose presence lapsed there) is counted from now.</summary>
+    private void KeepCounted(long accId)
+    {
+        if (accId == 0 || !_present.TryGetValue(accId, out var seen)) return;
+        _present[accId] = time.GetUtcNow();
+        if (!IsPresent(seen)) SchedulePush();
+    }
 
     public Task DetailsChanged(Shop shop)
     {
@@ -120,9 +144,10 @@ public sealed class ShopLifeGrain(
 
     private Task Sweep()
     {
-        var gone = _present.Where(p => !IsPresent(p.Value)).Select(p => p.Key).ToList();
-        foreach (var accId in gone) _present.Remove(accId);
-        if (gone.Count > 0) SchedulePush();
+        var forgotten = _present.Where(p => time.GetUtcNow() - p.Value > LapsedKept).Select(p => p.Key).ToList();
+        foreach (var accId in forgotten) _present.Remove(accId);
+        // Users whose presence lapsed since the last push change the count; Push tells the directory only if it did.
+        if (_present.Count > 0) SchedulePush();
         if (_present.Count == 0)
         {
             _sweepTimer?.Dispose();

@@ -18,6 +18,11 @@ public sealed record VisitsState
 {
     /// <summary>Shop id to the last visit, unix seconds.</summary>
     [Id(0)] public ImmutableDictionary<long, long> LastVisit { get; init; } = ImmutableDictionary<long, long>.Empty;
+    /// <summary>
+    /// The shop the user entered last and has not left (0: none). Stored with the visit, so that
+    /// entering another shop leaves this one also after this grain was idle and reactivated.
+    /// </summary>
+    [Id(1)] public long CurrentShop { get; init; }
 }
 
 public sealed class UserShopsGrain(
@@ -30,9 +35,6 @@ public sealed class UserShopsGrain(
     public const int MaxFans = 1000;
     public const int MaxFavorites = 1000;
     public const int MaxVisits = 500;
-
-    // The shop the user is in: like presence itself, not stored.
-    private long _currentShop;
 
     private long AccId => this.GetPrimaryKeyLong();
     private UserShopsState L => lists.State;
@@ -58,24 +60,29 @@ public sealed class UserShopsGrain(
     {
         var entered = await GrainFactory.GetGrain<IShopLifeGrain>(shopId).Enter(AccId);
         if (entered != Err.Ok) return entered;
-        if (_currentShop != 0 && _currentShop != shopId)
+        var current = visits.State.CurrentShop;
+        if (current != 0 && current != shopId)
         {
             // One shop at a time: entering another leaves the first.
-            await GrainFactory.GetGrain<IShopLifeGrain>(_currentShop).Exit(AccId);
+            await GrainFactory.GetGrain<IShopLifeGrain>(current).Exit(AccId);
         }
-        _currentShop = shopId;
 
         var last = visits.State.LastVisit.SetItem(shopId, Now);
         if (last.Count > MaxVisits) last = last.Remove(last.MinBy(v => v.Value).Key);
-        visits.State = new VisitsState { LastVisit = last };
+        visits.State = new VisitsState { LastVisit = last, CurrentShop = shopId };
         await visits.WriteStateAsync();
         return Err.Ok;
     }
 
-    public async Task Exit(long shopId)
+    public async Task<Err> Exit(long shopId)
     {
-        await GrainFactory.GetGrain<IShopLifeGrain>(shopId).Exit(AccId);
-        if (_currentShop == shopId) _currentShop = 0;
+        var left = await GrainFactory.GetGrain<IShopLifeGrain>(shopId).Exit(AccId);
+        if (visits.State.CurrentShop == shopId)
+        {
+            visits.State = visits.State with { CurrentShop = 0 };
+            await visits.WriteStateAsync();
+        }
+        return left;
     }
 
     public async Task<Err> Follow(long shopId)
@@ -157,10 +164,15 @@ public sealed class UserShopsGrain(
     public Task<ImmutableArray<Visit>> Visits(long time, int direct, int count)
     {
         var all = visits.State.LastVisit.Select(v => new Visit { ShopId = v.Key, Time = v.Value });
-        var page = direct == 1
-            ? all.Where(v => time == 0 || v.Time < time).OrderByDescending(v => v.Time).ThenByDescending(v => v.ShopId).Take(count)
-            : all.Where(v => v.Time > time).OrderBy(v => v.Time).ThenBy(v => v.ShopId).Take(count)
-                 .OrderByDescending(v => v.Time).ThenByDescending(v => v.ShopId);
+        // From the given time outwards: newest first for older visits, oldest first for newer ones.
+        var outwards = direct == 1
+            ? all.Where(v => time == 0 || v.Time < time).OrderByDescending(v => v.Time).ThenByDescending(v => v.ShopId).ToList()
+            : all.Where(v => v.Time > time).OrderBy(v => v.Time).ThenBy(v => v.ShopId).ToList();
+        var take = Math.Min(count, outwards.Count);
+        // The next page starts strictly beyond the last item's second: a visit of that same second
+        // left out here would be in neither page.
+        while (take > 0 && take < outwards.Count && outwards[take].Time == outwards[take - 1].Time) take++;
+        var page = outwards.Take(take).OrderByDescending(v => v.Time).ThenByDescending(v => v.ShopId);
         return Task.FromResult(page.ToImmutableArray());
     }
 

@@ -25,6 +25,26 @@ public sealed class ApiClient(HttpClient http, Microsoft.Extensions.Time.Testing
         return await ApiFactory.ReadJson(response);
     }
 
+    /// <summary>
+    /// A request as a real client builds it: the body as literal JSON text (null: none) and its own
+    /// headers (a User-Agent, an Origin). Answers the response, for its status and headers too.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendLiteral(HttpMethod method, string url, string? json, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        if (Token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary><see cref="SendLiteral"/>, answering the JSON body.</summary>
+    public async Task<JsonNode> Literal(HttpMethod method, string url, string? json, params (string Name, string Value)[] headers)
+    {
+        using var response = await SendLiteral(method, url, json, headers);
+        return await ApiFactory.ReadJson(response);
+    }
+
     public async Task<string> ReadCodeFromOutbox(string phone)
     {
         var outbox = await Send(HttpMethod.Get, $"/admin/sms?phone={phone}", null, admin: true);
