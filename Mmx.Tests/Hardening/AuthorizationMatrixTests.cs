@@ -14,7 +14,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Api api) :
     /// <summary>The contract's public routes ("Sessions"), as METHOD path patterns.</summary>
     private static readonly HashSet<string> Public =
     [
-        "POST /user/login", "POST /user/register", "POST /user/gencode", "POST /user/vercode", "POST /user/resetpw",
+        "POST /user/login", "POST /user/loginex", "POST /user/register", "POST /user/gencode", "POST /user/vercode", "POST /user/resetpw",
         "GET /user/city", "GET /user/category", "GET /user/version", "GET /user/shop/recommend", "GET /user/shop",
         "GET /user/shop/search", "GET /user/shop/name", "GET /user/shop/info", "GET /user/shop/activity",
         "GET /user/activity", "GET /user/goods", "GET /user/goods/info", "GET /user/goods/fit",

@@ -77,6 +77,8 @@ public sealed class ClientBugTests(ClientBugTests.Api api) : IClassFixture<Clien
     public async Task A_release_history_of_one_platform_answers_the_newest()
     {
         await Data.Import(api);
+        var imported = await api.Import(Data.ReleaseHistory);
+        Assert.True((int)imported["err"]! == 0, imported.ToJsonString());
         var ios = await api.NewClient().Get("/user/version?sys=1");
         Assert.Equal(0, Err(ios));
         Assert.Equal("1.2.0", (string?)ios["version"]);

@@ -30,11 +30,17 @@ public static class ShippedClientCatalogue
          "basic": [], "time": 1700000100, "status": 1}
       ],
       "activities": [{"id": 9731, "shop": 9711, "title": "冬季特惠", "content": "全场八折", "bt": "2015-01-01", "et": "2099-01-31"}],
+      "versions": [{"sys": 2, "version": "1.0.1", "time": 1600000000, "remark": "安卓", "packet": "https://dl.test/1.0.1.apk"}]
+    }
+    """;
+
+    /// <summary>A platform's release history in one document, as an operator exports it.</summary>
+    public const string ReleaseHistory = """
+    {
       "versions": [
         {"sys": 1, "version": "1.0.0", "time": 1600000000, "remark": "首发", "packet": "https://dl.test/1.0.0.ipa"},
         {"sys": 1, "version": "1.2.0", "time": 1650000000, "remark": "修复", "packet": "https://dl.test/1.2.0.ipa"},
-        {"sys": 1, "version": "1.1.0", "time": 1620000000, "remark": "改进", "packet": "https://dl.test/1.1.0.ipa"},
-        {"sys": 2, "version": "1.0.1", "time": 1600000000, "remark": "安卓", "packet": "https://dl.test/1.0.1.apk"}
+        {"sys": 1, "version": "1.1.0", "time": 1620000000, "remark": "改进", "packet": "https://dl.test/1.1.0.ipa"}
       ]
     }
     """;

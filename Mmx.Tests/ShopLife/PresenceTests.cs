@@ -38,7 +38,7 @@ public sealed class PresenceTests(TwoSiloCluster fixture)
     }
 
     [Fact]
-    public async Task Ten_minutes_of_silence_end_presence_and_the_poll_keeps_it()
+    public async Task Ten_minutes_of_silence_end_presence_until_the_user_is_heard_again()
     {
         const long b = 21_000_000;
         await ShopLifeTestKit.ImportShops(_grains, b);
@@ -57,8 +57,13 @@ public sealed class PresenceTests(TwoSiloCluster fixture)
 
         TestClock.Instance.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
         Assert.Equal(0, (await Counts(b + 100)).Customers);
-        // A poll does not bring back a user whose presence ended: the app enters again.
+        // A poll after the lapse counts the user again (the shop is still the last they entered) ...
+        Assert.Equal(1, await shop.Poll(polling));
+        // ... but not after they left it.
+        Assert.Equal(Err.Ok, await User(polling).Exit(b + 100));
         Assert.Equal(0, await shop.Poll(polling));
+        // The quiet user, lapsed long ago but never gone elsewhere, is counted again by their own poll.
+        Assert.Equal(1, await shop.Poll(quiet));
         Assert.Null(await _grains.GetGrain<IShopLifeGrain>(b + 999).Poll(polling));
     }
 
