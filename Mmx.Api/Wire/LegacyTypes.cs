@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Mmx.Grains.Common;
 
 namespace Mmx.Api.Wire;
@@ -28,7 +30,8 @@ public static class LegacyTypes
     public static string Basic(ImmutableArray<GoodsAttribute> basic) =>
         JsonSerializer.Serialize(basic.Select(a => new BasicLine(a.Key, a.Value)), BasicOptions);
 
-    private static readonly JsonSerializerOptions BasicOptions = new();
+    // Chinese stays readable in the text (as the original kept it); HTML-sensitive characters are still escaped.
+    private static readonly JsonSerializerOptions BasicOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     private sealed record BasicLine(
         [property: JsonPropertyName("paramsName")] string Name,

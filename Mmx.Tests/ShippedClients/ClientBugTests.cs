@@ -41,6 +41,23 @@ public sealed class ClientBugTests(ClientBugTests.Api api) : IClassFixture<Clien
     }
 
     [Fact]
+    public async Task Five_visits_in_one_second_paged_two_at_a_time_come_whole_then_nothing()
+    {
+        await Data.Import(api);
+        var client = api.NewClient();
+        await IosSignUp(client, AccountTestKit.NewPhone(), "123456");
+        long[] shops = [Data.Uniqlo, Data.TeeWorkshop, Data.Other, 1, 2];
+        foreach (var shop in shops) Assert.Equal(0, Err(await client.Post($"/user/shop/enter?sid={shop}")));
+
+        var first = await client.Get("/user/shop/visit?time=0&direct=1&count=2");
+        Assert.Equal(shops.Order(), (await ShopIds(first)).Order());
+        var last = (long)first["shopList"]!.AsArray()[^1]!["time"]!;
+        Assert.Empty((await client.Get($"/user/shop/visit?time={last}&direct=1&count=2"))["shopList"]!.AsArray());
+        // Forward from just before that second: the same five, once.
+        Assert.Equal(shops.Order(), (await ShopIds(await client.Get($"/user/shop/visit?time={last - 1}&direct=2&count=2"))).Order());
+    }
+
+    [Fact]
     public async Task Exit_of_an_unknown_shop_is_err_4()
     {
         var client = api.NewClient();
