@@ -5,10 +5,10 @@ namespace Mmx.Api.ThirdParty;
 /// <summary>
 /// Decides whether a third-party login's openID may be trusted: checked with its provider when that
 /// provider is configured with <c>Verify</c> on (no token or a refused one is err 8, a silent
-/// provider err 12); else trusted as the app's provider SDK gave it where <c>TrustOpenId</c> holds
-/// (the embedded default); else err 11.
+/// provider err 12); else trusted as the app's provider SDK gave it where an operator turned
+/// <c>TrustOpenId</c> on; else err 11.
 /// </summary>
-public sealed class OpenIdVerifier(ThirdPartySettings settings, ClusterSettings cluster,
+public sealed class OpenIdVerifier(ThirdPartySettings settings,
     QqProvider qq, WeChatProvider weChat, WeiboProvider weibo, AlipayProvider alipay)
 {
     public const int MaxTokenLength = 512;
@@ -17,7 +17,7 @@ public sealed class OpenIdVerifier(ThirdPartySettings settings, ClusterSettings 
     {
         if (!settings.ForMode(mode).Verify)
         {
-            if (settings.TrustOpenId ?? !cluster.IsCluster) return;
+            if (settings.TrustOpenId) return;
             throw new ApiException(Err.Unsupported, "this third-party login is not enabled on this server");
         }
 

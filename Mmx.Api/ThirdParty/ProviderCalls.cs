@@ -40,6 +40,7 @@ public static class ProviderCalls
         services.AddSingleton<WeiboProvider>();
         services.AddSingleton<AlipayProvider>();
         services.AddSingleton<OpenIdVerifier>();
+        if (settings.TrustOpenId) services.AddHostedService<TrustOpenIdWarning>();
         return services;
     }
 

@@ -39,10 +39,11 @@ public sealed class ThirdPartySettings
     public ProviderSettings Alipay { get; set; } = new() { BaseUrl = "https://openapi.alipay.com/gateway.do" };
 
     /// <summary>
-    /// Trust an openID without a provider check when that provider's <c>Verify</c> is off. Unset:
-    /// true in the embedded default (a demo has no provider accounts), false in cluster mode.
+    /// Trust an openID without a provider check when that provider's <c>Verify</c> is off. Off by
+    /// default in every mode: a bare openID would log anyone into any third-party account. A test
+    /// bench or a demo turns it on explicitly, and the process warns at start when it is on.
     /// </summary>
-    public bool? TrustOpenId { get; set; }
+    public bool TrustOpenId { get; set; }
 
     /// <summary>The whole budget of one provider call, retries included; a slower provider is err 12.</summary>
     public double TimeoutSeconds { get; set; } = 5;

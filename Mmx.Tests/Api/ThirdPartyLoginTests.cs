@@ -1,9 +1,23 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
 namespace Mmx.Tests.Api;
 
-/// <summary>Login modes 4-7 over HTTP: embedded default (openIDs trusted) and a server that does not trust them.</summary>
+/// <summary>Login modes 4-7 over HTTP: a server an operator told to trust bare openIDs, and the default, which does not.</summary>
 public sealed class ThirdPartyLoginTests(ThirdPartyLoginTests.Api api) : IClassFixture<ThirdPartyLoginTests.Api>
 {
-    public sealed class Api : ApiFactory;
+    public sealed class Api() : ApiFactory(settings: new Dictionary<string, string> { ["Mmx:ThirdParty:TrustOpenId"] = "true" })
+    {
+        public ConcurrentQueue<string> Logs { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.Services.AddSingleton<ILoggerProvider>(new CapturingLoggerProvider(Logs)));
+        }
+    }
 
     [Fact]
     public async Task The_first_login_registers_and_later_ones_log_into_the_same_account()
@@ -26,10 +40,20 @@ public sealed class ThirdPartyLoginTests(ThirdPartyLoginTests.Api api) : IClassF
     }
 
     [Fact]
-    public async Task A_server_that_does_not_trust_openids_answers_err_11()
+    public async Task The_default_server_trusts_no_bare_openid_in_the_embedded_mode_either()
     {
-        await using var strict = new ApiFactory(settings: new Dictionary<string, string> { ["Mmx:ThirdParty:TrustOpenId"] = "false" });
-        var answer = await strict.NewClient().Post("/user/login", new { mode = 7, type = 4, openID = "alipay-1" });
-        Assert.Equal(11, (int)answer["err"]!);
+        await using var byDefault = new ApiFactory();
+        foreach (var mode in new[] { 4, 5, 6, 7 })
+        {
+            var answer = await byDefault.NewClient().Post("/user/login", new { mode, type = 4, openID = "victim-openid" });
+            Assert.Equal(11, (int)answer["err"]!);
+        }
+    }
+
+    [Fact]
+    public async Task A_server_that_trusts_bare_openids_says_so_at_start()
+    {
+        _ = api.NewClient();
+        Assert.Contains(api.Logs, line => line.StartsWith("Warning ") && line.Contains("TrustOpenId is on"));
     }
 }

@@ -39,7 +39,7 @@ public sealed class SecretsInLogsTests(SecretsInLogsTests.Api api) : IClassFixtu
             {
                 logging.SetMinimumLevel(LogLevel.Debug);
                 logging.AddFilter(_ => true);
-                logging.Services.AddSingleton<ILoggerProvider>(new CapturingProvider(Lines));
+                logging.Services.AddSingleton<ILoggerProvider>(new CapturingLoggerProvider(Lines));
             });
         }
     }
@@ -94,27 +94,5 @@ public sealed class SecretsInLogsTests(SecretsInLogsTests.Api api) : IClassFixtu
 
         Assert.Contains(api.Lines, line => line.Contains("oauth2.0/me"));
         Assert.DoesNotContain(api.Lines, line => line.Contains(accessToken, StringComparison.Ordinal) || line.Contains(client.Token, StringComparison.Ordinal));
-    }
-
-    private sealed class CapturingProvider(ConcurrentQueue<string> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Capturing(categoryName, lines);
-        public void Dispose() { }
-
-        private sealed class Capturing(string category, ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull
-            {
-                lines.Enqueue($"{category} scope {state}");
-                return null;
-            }
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                lines.Enqueue($"{category} {formatter(state, exception)} {state} {exception}");
-            }
-        }
     }
 }

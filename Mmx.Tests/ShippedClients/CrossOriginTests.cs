@@ -11,7 +11,12 @@ public sealed class CrossOriginTests(CrossOriginTests.Api api) : IClassFixture<C
 {
     public const string WebOrigin = "https://web.mmx.test";
 
-    public sealed class Api() : ApiFactory(settings: new Dictionary<string, string> { ["Mmx:Cors:Origins"] = WebOrigin + "/" });
+    public sealed class Api() : ApiFactory(settings: new Dictionary<string, string>
+    {
+        ["Mmx:Cors:Origins"] = WebOrigin + "/",
+        // The web client's QQ login without a provider to check it with.
+        ["Mmx:ThirdParty:TrustOpenId"] = "true",
+    });
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
