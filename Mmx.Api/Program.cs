@@ -51,7 +51,7 @@ var app = builder.Build();
 // Outermost, so that a preflight is answered before limits and every answer can carry the headers.
 app.UseMmxCrossOrigin();
 app.UseContractErrors();
-if (cluster.Dashboard) app.UseDashboardGuard(cluster.IsCluster);
+if (cluster.Dashboard) app.UseDashboardGuard();
 app.UseRateLimiter();
 app.MapMmxHealth();
 app.MapMmxOpenApi();

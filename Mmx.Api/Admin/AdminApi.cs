@@ -51,8 +51,10 @@ public static class AdminApi
     public static bool HasAdminKey(HttpContext context)
     {
         var expected = context.RequestServices.GetRequiredService<AdminKey>().Value;
-        var given = context.Request.Headers["X-Admin-Key"].ToString();
-        return CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+        return IsAdminKey(context.Request.Headers["X-Admin-Key"].ToString(), expected);
     }
+
+    /// <summary>Compares a given key with the admin key in constant time (hashes of equal length).</summary>
+    public static bool IsAdminKey(string given, string expected) => CryptographicOperations.FixedTimeEquals(
+        SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }

@@ -25,9 +25,23 @@ public sealed class ClusterProcessTests(ScriptedCluster cluster)
     public async Task Operator_endpoints_answer_in_cluster_mode(string url, string marker)
     {
         using var http = new HttpClient { BaseAddress = cluster.Api };
-        using var response = await http.GetAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        // The dashboard needs the admin key also from loopback (a reverse proxy would be loopback).
+        if (url.StartsWith("/dashboard")) request.Headers.Add("X-Admin-Key", ApiFactory.AdminKey);
+        using var response = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(marker, await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("/dashboard/")]
+    [InlineData("/dashboard/Trace")]
+    [InlineData("/dashboard/ClusterStats")]
+    public async Task The_dashboard_refuses_a_loopback_caller_without_the_admin_key_in_cluster_mode(string url)
+    {
+        using var http = new HttpClient { BaseAddress = cluster.Api };
+        using var response = await http.GetAsync(url);
+        Assert.Equal(3, (int)(await ApiFactory.ReadJson(response))["err"]!);
     }
 
     [Fact]

@@ -39,7 +39,9 @@ public sealed class OperatorEndpointsTests(OperatorEndpointsTests.Api api) : ICl
     [InlineData("/dashboard", "Orleans Dashboard")]
     public async Task The_api_page_and_the_dashboard_are_served(string url, string marker)
     {
-        using var response = await api.CreateClient(new() { AllowAutoRedirect = true }).GetAsync(url);
+        var client = api.CreateClient(new() { AllowAutoRedirect = true });
+        client.DefaultRequestHeaders.Add("X-Admin-Key", ApiFactory.AdminKey);
+        using var response = await client.GetAsync(url);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(marker, await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
