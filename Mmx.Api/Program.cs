@@ -20,6 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 var cluster = builder.AddMmxOrleans();
 builder.Services.AddSingleton(cluster);
 var adminKey = AdminKey.From(builder.Configuration, cluster);
+if (cluster.IsCluster) PublicUrls.RequireConfiguredHost(builder.Configuration);
 builder.Services.AddSingleton(adminKey);
 builder.Services.AddSingleton<CatalogueImporter>();
 builder.Services.AddSingleton<SessionCache>();
@@ -36,6 +37,7 @@ builder.Services.AddThirdPartyProviders(builder.Configuration);
 builder.Services.AddImageFetching();
 builder.Services.AddWireProfile();
 builder.Services.AddMmxCrossOrigin(builder.Configuration);
+builder.Services.AddMmxProxyHeaders(builder.Configuration);
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddAspNetCoreInstrumentation()
     .AddRuntimeInstrumentation()
@@ -48,6 +50,8 @@ if (builder.Configuration.GetValue("Mmx:DemoData", defaultValue: !cluster.IsClus
 }
 
 var app = builder.Build();
+// First: everything after it sees the client behind a known proxy (limits, logs, answered URLs).
+app.UseForwardedHeaders();
 // Outermost, so that a preflight is answered before limits and every answer can carry the headers.
 app.UseMmxCrossOrigin();
 app.UseContractErrors();

@@ -35,7 +35,7 @@ public static class ProfileApi
     }
 
     /// <summary>Where the user's QR card (a PNG encoding the public card URL) is served on this API.</summary>
-    public static string QrCardUrl(HttpRequest request, long mcode) => $"{request.Scheme}://{request.Host}/userweb/qcode/{mcode}.png";
+    public static string QrCardUrl(HttpRequest request, long mcode) => $"{PublicUrls.Base(request)}/userweb/qcode/{mcode}.png";
 
     private static async Task<IResult> Update(HttpContext context, IGrainFactory grains)
     {

@@ -32,7 +32,7 @@ public static class ImageApi
         var name = await store.Save(bytes, kind, context.RequestAborted);
         var baseUrl = configuration["Mmx:Images:PublicBaseUrl"] is { Length: > 0 } configured
             ? configured.TrimEnd('/')
-            : $"{context.Request.Scheme}://{context.Request.Host}{ServePath}";
+            : PublicUrls.Base(context.Request) + ServePath;
         return Results.Json(new { err = Err.Ok, is_success = true, url = $"{baseUrl}/{name}" });
     }
 

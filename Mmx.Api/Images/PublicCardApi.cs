@@ -16,16 +16,8 @@ public static class PublicCardApi
         return app;
     }
 
-    /// <summary>
-    /// The card's URL: under <c>Mmx:PublicWebBaseUrl</c> where an operator set it (the address
-    /// the phones reach), else under the address of the request.
-    /// </summary>
-    public static string Url(HttpRequest request, long accId)
-    {
-        var configured = request.HttpContext.RequestServices.GetRequiredService<IConfiguration>()["Mmx:PublicWebBaseUrl"];
-        var baseUrl = configured is { Length: > 0 } ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
-        return $"{baseUrl}/user/{accId}";
-    }
+    /// <summary>The card's URL, under <see cref="PublicUrls.Base"/> (the address the phones reach).</summary>
+    public static string Url(HttpRequest request, long accId) => $"{PublicUrls.Base(request)}/user/{accId}";
 
     private static async Task<IResult> Card(long accId, HttpContext context, IGrainFactory grains)
     {

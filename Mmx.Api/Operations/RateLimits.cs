@@ -9,7 +9,7 @@ namespace Mmx.Api.Operations;
 /// of the grains' own limits (SMS codes, login lock-out, phone-book allowance), which hold across
 /// every API front. Over a limit: HTTP 429 with err 7. Limits per minute are configurable
 /// (<c>Mmx:RateLimits:SignInPerMinute</c>, <c>SmsPerMinute</c>, <c>BulkPerMinute</c>).
-/// Behind a reverse proxy, enable forwarded headers so that the client address is the caller's.
+/// Behind a reverse proxy, name it in <c>Mmx:ForwardedHeaders</c> so that the client address is the caller's.
 /// </summary>
 public static class RateLimits
 {

@@ -36,6 +36,7 @@ public class ApiFactory(string? connectionString = null, string? clusterId = nul
         builder.ConfigureTestServices(services =>
         {
             services.AddKeyedSingleton<TimeProvider>(MmxClock.Key, Clock);
+            services.AddSingleton<IStartupFilter, TestRemoteAddress>();
             ConfigureTestServices(services);
         });
         builder.UseSetting("Mmx:AdminKey", AdminKey);
@@ -54,6 +55,8 @@ public class ApiFactory(string? connectionString = null, string? clusterId = nul
             builder.UseSetting("ConnectionStrings:Orleans", connectionString);
             builder.UseSetting("Mmx:Orleans:ClusterId", clusterId ?? "mmx");
             builder.UseSetting("Mmx:Orleans:ServiceId", clusterId ?? "mmx");
+            // Cluster mode takes the base of the URLs it answers from configuration, never from Host.
+            builder.UseSetting("Mmx:PublicWebBaseUrl", "http://localhost");
         }
     }
 

@@ -1,0 +1,32 @@
+namespace Mmx.Api.Http;
+
+/// <summary>
+/// The base of the URLs MMX puts into answers (public cards, QR cards, stored images):
+/// <c>Mmx:PublicWebBaseUrl</c> where an operator set it, else the request's scheme and host. A
+/// request's Host header is the client's to choose, so cluster mode (a real deployment) refuses
+/// to start unless the base is configured or <c>AllowedHosts</c> names the hosts served (then
+/// ASP.NET Core's host filtering refuses any other Host with HTTP 400).
+/// </summary>
+public static class PublicUrls
+{
+    public const string Setting = "Mmx:PublicWebBaseUrl";
+
+    public static string Base(HttpRequest request)
+    {
+        var configured = request.HttpContext.RequestServices.GetRequiredService<IConfiguration>()[Setting];
+        return configured is { Length: > 0 } ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
+    }
+
+    /// <summary>Throws at start when answers would carry whatever Host a client sent.</summary>
+    public static void RequireConfiguredHost(IConfiguration configuration)
+    {
+        var allowedHosts = configuration["AllowedHosts"];
+        var hostsOpen = string.IsNullOrWhiteSpace(allowedHosts) || allowedHosts.Split(';').Any(h => h.Trim() == "*");
+        if (hostsOpen && string.IsNullOrWhiteSpace(configuration[Setting]))
+        {
+            throw new InvalidOperationException(
+                $"Cluster mode needs {Setting} (the address phones reach, e.g. https://mmx.example.com) or AllowedHosts " +
+                "naming the served hosts: otherwise a forged Host header would put any host into the URLs MMX answers.");
+        }
+    }
+}
