@@ -23,7 +23,8 @@ public static class FriendViewsApi
         user.MapGet("/friend/visit", FriendVisits).WithSummary("Shops a friend visited (if they share them)");
         user.MapGet("/setting/private", GetPrivacy).WithSummary("Your privacy switches");
         user.MapPost("/setting/private", SetPrivacy).WithSummary("Set what friends may see");
-        user.MapGet("/info", Cards).WithSummary("Nickname, city and portrait of users");
+        user.MapGet("/info", Cards).WithSummary("Nickname, city and portrait of users")
+            .RequireRateLimiting(Operations.RateLimits.Lookup);
         return app;
     }
 

@@ -20,7 +20,8 @@ public static class SocialV2Api
     {
         var web = app.MapGroup("/userweb").WithTags("Friends (v2)").RequireSession();
         web.MapGet("/{uid}/friends", Friends).WithSummary("Your friends grouped by the initial of their display name");
-        web.MapGet("/search/{key}", Search).WithSummary("Find a user by phone or mcode (phone and email only for friends)");
+        web.MapGet("/search/{key}", Search).WithSummary("Find a user by phone or mcode (phone and email only for friends)")
+            .RequireRateLimiting(Operations.RateLimits.Lookup);
         web.MapPost("/{uid}/friend/remark", Remark).WithSummary("Set your remark name for a friend");
         web.MapPost("/selectphones", SelectPhones).WithSummary("Classify a phone book: friends, other members, not members")
             .RequireRateLimiting(Operations.RateLimits.Bulk);
