@@ -2,10 +2,18 @@ namespace Mmx.Api.Validation;
 
 /// <summary>
 /// Text rules shared by every input: length in characters (as a person counts them, so one emoji
-/// is one), no control characters, no broken UTF-16.
+/// is one) and at most <see cref="UnitsPerCharacter"/> UTF-16 units a character (one "character"
+/// built of 20,000 combining marks is not one), no control characters, no broken UTF-16. One-line
+/// values (names, remarks, titles) also refuse invisible format characters (zero-width spaces,
+/// bidi overrides, byte-order marks) that make one name look like another or reorder what is shown
+/// around it; the zero-width joiner and tag characters that emoji are built of stay allowed. Free
+/// text refuses the bidi overrides.
 /// </summary>
 public static class Text
 {
+    /// <summary>UTF-16 units allowed per counted character: an emoji with skin tone is 4, a ZWJ family 11.</summary>
+    public const int UnitsPerCharacter = 4;
+
     /// <summary>A one-line value: names, titles, phone numbers.</summary>
     public static string SingleLine(string? value, string field, int min, int max) =>
         Check(value, field, min, max, multiLine: false);
@@ -34,9 +42,20 @@ public static class Text
             if (char.IsSurrogate(c)) throw ApiException.BadRequest($"{field} holds broken unicode");
             if (char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t'))
                 throw ApiException.BadRequest($"{field} holds a control character");
+            if (IsBidiControl(c) || (!multiLine && IsInvisibleFormat(c)))
+                throw ApiException.BadRequest($"{field} holds an invisible formatting character");
         }
+        // Before counting characters: counting a huge value costs, and its size alone refuses it.
+        if (value.Length > (long)max * UnitsPerCharacter) throw ApiException.BadRequest($"{field} must be {min} to {max} characters");
         var length = new System.Globalization.StringInfo(value).LengthInTextElements;
         if (length < min || length > max) throw ApiException.BadRequest($"{field} must be {min} to {max} characters");
         return value;
     }
+
+    /// <summary>Embeddings, overrides and isolates (U+202A-202E, U+2066-2069) and the marks U+200E/U+200F, U+061C.</summary>
+    private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
+
+    /// <summary>Format characters (category Cf) other than the zero-width joiner; tag characters are surrogate pairs and pass above.</summary>
+    private static bool IsInvisibleFormat(char c) =>
+        c != '\u200D' && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 }
