@@ -52,6 +52,8 @@ if (builder.Configuration.GetValue("Mmx:DemoData", defaultValue: !cluster.IsClus
 var app = builder.Build();
 // First: everything after it sees the client behind a known proxy (limits, logs, answered URLs).
 app.UseForwardedHeaders();
+// After it: HSTS goes to clients that reached the proxy over TLS.
+app.UseSecurityHeaders();
 // Outermost, so that a preflight is answered before limits and every answer can carry the headers.
 app.UseMmxCrossOrigin();
 app.UseContractErrors();

@@ -34,6 +34,8 @@ public static class AddressPolicy
     [
         IPNetwork.Parse("::/128"),           // unspecified
         IPNetwork.Parse("::1/128"),          // loopback
+        IPNetwork.Parse("::ffff:0:0:0/96"),  // IPv4-translated (SIIT): whatever IPv4 the translator picks
+        IPNetwork.Parse("64:ff9b:1::/48"),   // local-use NAT64 (RFC 8215): a site's own translator
         IPNetwork.Parse("100::/64"),         // discard
         IPNetwork.Parse("2001::/23"),        // IETF protocol assignments (Teredo among them)
         IPNetwork.Parse("2001:db8::/32"),    // documentation

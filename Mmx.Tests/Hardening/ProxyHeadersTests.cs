@@ -59,6 +59,26 @@ public sealed class ProxyHeadersTests(ProxyHeadersTests.Api api) : IClassFixture
     }
 }
 
+/// <summary>Every answer says nosniff; answers that went over TLS (here: to a known proxy) carry HSTS.</summary>
+public sealed class SecurityHeadersTests(ProxyHeadersTests.Api api) : IClassFixture<ProxyHeadersTests.Api>
+{
+    [Theory]
+    [InlineData("/user/city")]
+    [InlineData("/user/shop?city=x")]
+    [InlineData("/no/such/route")]
+    [InlineData("/user/10001")]
+    public async Task Every_answer_carries_nosniff_and_hsts_only_over_tls(string url)
+    {
+        using var plain = await api.NewClient().SendLiteral(HttpMethod.Get, url, null);
+        Assert.Equal("nosniff", Assert.Single(plain.Headers.GetValues("X-Content-Type-Options")));
+        Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
+
+        using var tls = await api.NewClient().SendLiteral(HttpMethod.Get, url, null,
+            (TestRemoteAddress.Header, "10.20.30.40"), ("X-Forwarded-Proto", "https"));
+        Assert.StartsWith("max-age=", Assert.Single(tls.Headers.GetValues("Strict-Transport-Security")));
+    }
+}
+
 /// <summary>Cluster mode will not take the host of the URLs it answers from a request's Host header.</summary>
 public sealed class PublicUrlRequirementTests
 {

@@ -34,6 +34,10 @@ public sealed class AddressPolicyTests
     [InlineData("64:ff9b::a9fe:a9fe")]
     [InlineData("2002:7f00:1::1")]
     [InlineData("2002:c0a8:101::1")]
+    [InlineData("64:ff9b:1::808:808")]
+    [InlineData("64:ff9b:1:abcd::1")]
+    [InlineData("::ffff:0:808:808")]
+    [InlineData("::ffff:0:a00:1")]
     public void Internal_addresses_are_not_public(string address) =>
         Assert.False(AddressPolicy.IsPublic(IPAddress.Parse(address)), address);
 
