@@ -21,10 +21,14 @@ public static class Passwords
     /// <summary>A hash of a password nobody has, checked for unknown accounts so that they take as long as known ones.</summary>
     private static readonly string Decoy = Hash("decoy-password-for-timing");
 
-    public static string Validate(string? password) =>
-        password is { Length: >= MinLength and <= MaxLength } && !password.Any(char.IsControl)
-            ? password
-            : throw ApiException.BadRequest($"password must be {MinLength} to {MaxLength} characters");
+    /// <summary>A new password (sign-up, reset): its length, no control characters, not one of the most used.</summary>
+    public static string Validate(string? password)
+    {
+        if (password is not { Length: >= MinLength and <= MaxLength } || password.Any(char.IsControl))
+            throw ApiException.BadRequest($"password must be {MinLength} to {MaxLength} characters");
+        if (CommonPasswords.Contains(password)) throw ApiException.BadRequest("this password is too common; choose another");
+        return password;
+    }
 
     public static string Hash(string password)
     {

@@ -30,6 +30,17 @@ public static class Sessions
             Path = "/",
         });
 
+    /// <summary>
+    /// For a GET that changes something (the spec's quickmodifyimg, imgupload): only with the token
+    /// in the Authorization header. A cookie alone would let any site's link or image tag act for
+    /// the user; a page on another site cannot set the header.
+    /// </summary>
+    public static void RequireHeaderForChangingGet(HttpRequest request)
+    {
+        if (HttpMethods.IsGet(request.Method) && !request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            throw ApiException.Forbidden("this GET changes your data: send the token as Authorization: Bearer (or use PUT)");
+    }
+
     public static string? TokenOf(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();

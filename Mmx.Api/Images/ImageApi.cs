@@ -27,6 +27,7 @@ public static class ImageApi
 
     private static async Task<IResult> Upload(HttpContext context, ImageFetcher fetcher, IImageStore store, IConfiguration configuration)
     {
+        Sessions.RequireHeaderForChangingGet(context.Request);
         var url = new Uri(Text.Url(context.Request.Query.RequiredText("url", 512), "url"));
         var (bytes, kind) = await fetcher.Fetch(url, context.RequestAborted);
         var name = await store.Save(bytes, kind, context.RequestAborted);
@@ -49,6 +50,7 @@ public static class ImageApi
         }
         else
         {
+            Sessions.RequireHeaderForChangingGet(context.Request);
             userId = context.Request.Query.RequiredId("user_id");
             text = context.Request.Query.RequiredText("url", 512);
         }

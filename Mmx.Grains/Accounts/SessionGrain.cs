@@ -6,6 +6,8 @@ public sealed record SessionState
     [Id(0)] public long AccId { get; init; }
     [Id(1)] public DateTimeOffset LastUsed { get; init; }
     [Id(2)] public bool Closed { get; init; }
+    /// <summary>When the session was opened (default: opened before this was kept; counted from its next use).</summary>
+    [Id(3)] public DateTimeOffset Opened { get; init; }
 }
 
 public sealed class SessionGrain(
@@ -13,7 +15,10 @@ public sealed class SessionGrain(
     [FromKeyedServices(MmxClock.Key)] TimeProvider time)
     : Grain, ISessionGrain
 {
+    /// <summary>A session unused this long ends.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
+    /// <summary>A session ends this long after it was opened however often it is used: a stolen token does not live forever.</summary>
+    public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromDays(180);
     // Use is recorded in memory on every request and stored at most daily: an expiry computed
     // after a restart is late by a day at most, and a busy session costs no write per request.
     private static readonly TimeSpan StoreUseEvery = TimeSpan.FromDays(1);
@@ -29,7 +34,7 @@ public sealed class SessionGrain(
     {
         if (state.State.Closed || state.State.AccId != 0) return;
         _lastUsed = time.GetUtcNow();
-        state.State = new SessionState { AccId = accId, LastUsed = _lastUsed };
+        state.State = new SessionState { AccId = accId, LastUsed = _lastUsed, Opened = _lastUsed };
         await state.WriteStateAsync();
     }
 
@@ -38,10 +43,11 @@ public sealed class SessionGrain(
         if (state.State.AccId == 0 || state.State.Closed) return null;
         var now = time.GetUtcNow();
         if (now - _lastUsed > Lifetime) return null;
+        if (state.State.Opened != default && now - state.State.Opened > AbsoluteLifetime) return null;
         _lastUsed = now;
-        if (now - state.State.LastUsed > StoreUseEvery)
+        if (now - state.State.LastUsed > StoreUseEvery || state.State.Opened == default)
         {
-            state.State = state.State with { LastUsed = now };
+            state.State = state.State with { LastUsed = now, Opened = state.State.Opened == default ? now : state.State.Opened };
             await state.WriteStateAsync();
         }
         return state.State.AccId;

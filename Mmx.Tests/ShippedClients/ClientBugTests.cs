@@ -18,7 +18,7 @@ public sealed class ClientBugTests(ClientBugTests.Api api) : IClassFixture<Clien
     {
         await Data.Import(api);
         var client = api.NewClient();
-        await IosSignUp(client, AccountTestKit.NewPhone(), "123456");
+        await IosSignUp(client, AccountTestKit.NewPhone(), "miao-Pass-2016");
         // Five visits: one alone, then four in one second (the fake clock stands still).
         long[] shops = [Data.Uniqlo, Data.TeeWorkshop, Data.Other, 1, 2];
         Assert.Equal(0, Err(await client.Post($"/user/shop/enter?sid={shops[0]}")));
@@ -45,7 +45,7 @@ public sealed class ClientBugTests(ClientBugTests.Api api) : IClassFixture<Clien
     {
         await Data.Import(api);
         var client = api.NewClient();
-        await IosSignUp(client, AccountTestKit.NewPhone(), "123456");
+        await IosSignUp(client, AccountTestKit.NewPhone(), "miao-Pass-2016");
         long[] shops = [Data.Uniqlo, Data.TeeWorkshop, Data.Other, 1, 2];
         foreach (var shop in shops) Assert.Equal(0, Err(await client.Post($"/user/shop/enter?sid={shop}")));
 
@@ -61,7 +61,7 @@ public sealed class ClientBugTests(ClientBugTests.Api api) : IClassFixture<Clien
     public async Task Exit_of_an_unknown_shop_is_err_4()
     {
         var client = api.NewClient();
-        await IosSignUp(client, AccountTestKit.NewPhone(), "123456");
+        await IosSignUp(client, AccountTestKit.NewPhone(), "miao-Pass-2016");
         Assert.Equal(4, Err(await client.Post("/user/shop/exit?sid=987654321")));
         Assert.Equal(0, Err(await client.Post("/user/shop/exit?sid=1")));
     }
@@ -71,9 +71,9 @@ public sealed class ClientBugTests(ClientBugTests.Api api) : IClassFixture<Clien
     {
         await Data.Import(api);
         var owner = api.NewClient();
-        var ownerId = await IosSignUp(owner, AccountTestKit.NewPhone(), "123456");
+        var ownerId = await IosSignUp(owner, AccountTestKit.NewPhone(), "miao-Pass-2016");
         var friend = api.NewClient();
-        var friendId = await IosSignUp(friend, AccountTestKit.NewPhone(), "123456");
+        var friendId = await IosSignUp(friend, AccountTestKit.NewPhone(), "miao-Pass-2016");
         Assert.Equal(0, Err(await friend.Post("/user/friend/invite", new { mode = 3, userID = ownerId, remark = "" })));
         Assert.Equal(0, Err(await owner.Post($"/user/friend/accept?uid={friendId}")));
         Assert.Equal(0, Err(await owner.Post($"/user/shop/concern?sid={Data.Uniqlo}")));

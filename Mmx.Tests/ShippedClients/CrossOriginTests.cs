@@ -47,11 +47,11 @@ public sealed class CrossOriginTests(CrossOriginTests.Api api) : IClassFixture<C
     public async Task The_web_clients_login_then_personal_by_cookie_carry_cors_headers_and_so_do_errors()
     {
         var phone = AccountTestKit.NewPhone();
-        await IosSignUp(api.NewClient(), phone, "123456");
+        await IosSignUp(api.NewClient(), phone, "miao-Pass-2016");
 
         // The web client logs in, then reads /user/personal with nothing but its cookie.
         var browser = api.NewClient();
-        using var login = await browser.SendLiteral(HttpMethod.Post, "/user/login", WebLogin(phone, "123456"), ("Origin", WebOrigin), BrowserAgent);
+        using var login = await browser.SendLiteral(HttpMethod.Post, "/user/login", WebLogin(phone, "miao-Pass-2016"), ("Origin", WebOrigin), BrowserAgent);
         Assert.Equal(WebOrigin, Header(login, "Access-Control-Allow-Origin"));
         Assert.Equal("true", Header(login, "Access-Control-Allow-Credentials"));
         Assert.Equal(0, (int)(await ApiFactory.ReadJson(login))["err"]!);
@@ -75,7 +75,7 @@ public sealed class CrossOriginTests(CrossOriginTests.Api api) : IClassFixture<C
         Assert.Equal(0, (int)again["isReg"]!);
         Assert.Equal((long)first["accID"]!, (long)again["accID"]!);
 
-        var byPhone = await api.NewClient().Literal(HttpMethod.Post, "/user/loginex", WebLogin("13800138000", "123456"));
+        var byPhone = await api.NewClient().Literal(HttpMethod.Post, "/user/loginex", WebLogin("13800138000", "miao-Pass-2016"));
         Assert.Equal(1, (int)byPhone["err"]!);
     }
 }

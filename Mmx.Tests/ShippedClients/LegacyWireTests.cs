@@ -21,7 +21,7 @@ public sealed class LegacyWireTests(LegacyWireTests.Api api) : IClassFixture<Leg
     private async Task<(ApiClient Client, long Id)> Member()
     {
         var client = api.NewClient();
-        return (client, await IosSignUp(client, AccountTestKit.NewPhone(), "123456"));
+        return (client, await IosSignUp(client, AccountTestKit.NewPhone(), "miao-Pass-2016"));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class LegacyWireTests(LegacyWireTests.Api api) : IClassFixture<Leg
         public async Task The_profile_follows_the_operators_agents_and_origins()
         {
             var client = configured.NewClient();
-            await IosSignUp(client, AccountTestKit.NewPhone(), "123456");
+            await IosSignUp(client, AccountTestKit.NewPhone(), "miao-Pass-2016");
             Assert.Equal(0, (int)(await client.Post("/user/feedback", new { feedback = "好用" }))["err"]!);
 
             async Task<JsonValueKind> TimeKind(params (string, string)[] headers) =>

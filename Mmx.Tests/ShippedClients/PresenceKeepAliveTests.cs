@@ -19,7 +19,7 @@ public sealed class PresenceKeepAliveTests(PresenceKeepAliveTests.Api api) : ICl
     {
         await Data.Import(api);
         var client = api.NewClient();
-        await IosSignUp(client, AccountTestKit.NewPhone(), "123456");
+        await IosSignUp(client, AccountTestKit.NewPhone(), "miao-Pass-2016");
         Assert.Equal(0, (int)(await client.Post($"/user/shop/enter?sid={shop}"))["err"]!);
         return client;
     }
@@ -76,7 +76,7 @@ public sealed class PresenceKeepAliveTests(PresenceKeepAliveTests.Api api) : ICl
     {
         await Data.Import(api);
         var client = api.NewClient();
-        await IosSignUp(client, AccountTestKit.NewPhone(), "123456");
+        await IosSignUp(client, AccountTestKit.NewPhone(), "miao-Pass-2016");
         var before = await Customers(Data.Other);
         await client.Get($"/user/shop/info?sid={Data.Other}");
         await client.Get($"/user/shop/customer?sid={Data.Other}");

@@ -19,16 +19,16 @@ public sealed class ShippedClientFlowTests(ShippedClientFlowTests.Api api) : ICl
     public async Task An_account_made_on_ios_logs_in_from_ios_and_from_the_web()
     {
         var phone = AccountTestKit.NewPhone();
-        await IosSignUp(api.NewClient(), phone, "123456");
+        await IosSignUp(api.NewClient(), phone, "miao-Pass-2016");
 
-        var ios = await api.NewClient().Literal(HttpMethod.Post, "/user/login", IosPhoneLogin(phone, "123456"), IosAgent);
+        var ios = await api.NewClient().Literal(HttpMethod.Post, "/user/login", IosPhoneLogin(phone, "miao-Pass-2016"), IosAgent);
         Assert.Equal(0, Err(ios));
-        var web = await api.NewClient().Literal(HttpMethod.Post, "/user/login", WebLogin(phone, "123456"), BrowserAgent);
+        var web = await api.NewClient().Literal(HttpMethod.Post, "/user/login", WebLogin(phone, "miao-Pass-2016"), BrowserAgent);
         Assert.Equal(0, Err(web));
         Assert.Equal((long)ios["accID"]!, (long)web["accID"]!);
 
         // Not a blanket pass: the wrong password is still wrong, whatever its case.
-        var wrong = await api.NewClient().Literal(HttpMethod.Post, "/user/login", WebLogin(phone, "654321"), BrowserAgent);
+        var wrong = await api.NewClient().Literal(HttpMethod.Post, "/user/login", WebLogin(phone, "other-Pass-2018"), BrowserAgent);
         Assert.Equal(8, Err(wrong));
     }
 
@@ -36,10 +36,10 @@ public sealed class ShippedClientFlowTests(ShippedClientFlowTests.Api api) : ICl
     public async Task The_web_logs_in_by_m_mcode_and_numbers_that_are_no_numbers_stay_err_1()
     {
         var client = api.NewClient();
-        await IosSignUp(client, AccountTestKit.NewPhone(), "abcdef");
+        await IosSignUp(client, AccountTestKit.NewPhone(), "bear-Pass-2017");
         var mcode = (long)(await client.Get("/user/personal"))["info"]!["mcode"]!;
 
-        Assert.Equal(0, Err(await api.NewClient().Literal(HttpMethod.Post, "/user/login", WebLogin($"m{mcode}", "abcdef"))));
+        Assert.Equal(0, Err(await api.NewClient().Literal(HttpMethod.Post, "/user/login", WebLogin($"m{mcode}", "bear-Pass-2017"))));
         Assert.Equal(1, Err(await api.NewClient().Literal(HttpMethod.Post, "/user/login",
             """{"mode":"two","type":"4","phone":"13800138000","password":"x"}""")));
         Assert.Equal(1, Err(await api.NewClient().Literal(HttpMethod.Post, "/user/login",
@@ -50,7 +50,7 @@ public sealed class ShippedClientFlowTests(ShippedClientFlowTests.Api api) : ICl
     public async Task Profile_edits_take_string_numbers_and_empty_strings_as_absent()
     {
         var client = api.NewClient();
-        await IosSignUp(client, AccountTestKit.NewPhone(), "123456");
+        await IosSignUp(client, AccountTestKit.NewPhone(), "miao-Pass-2016");
         Assert.Equal(0, Err(await client.Literal(HttpMethod.Post, "/user/personal", """{"attr":"3","gender":"2"}""", IosAgent)));
         Assert.Equal(0, Err(await client.Literal(HttpMethod.Post, "/user/personal", """{"attr":"1","name":"小熊","gender":"","city":""}""", IosAgent)));
         var info = (await client.Get("/user/personal"))["info"]!;
@@ -63,7 +63,7 @@ public sealed class ShippedClientFlowTests(ShippedClientFlowTests.Api api) : ICl
     public async Task Addresses_take_an_empty_postcode_and_a_partial_update_changes_only_what_it_names()
     {
         var client = api.NewClient();
-        await IosSignUp(client, AccountTestKit.NewPhone(), "123456");
+        await IosSignUp(client, AccountTestKit.NewPhone(), "miao-Pass-2016");
         var added = await client.Literal(HttpMethod.Put, "/user/address",
             """{"name":"张三","phone":"13912345678","address":"南山区科技园1号","postcode":""}""", IosAgent);
         Assert.Equal(0, Err(added));
@@ -108,7 +108,7 @@ public sealed class ShippedClientFlowTests(ShippedClientFlowTests.Api api) : ICl
         Assert.Equal("羽绒外套", (string?)goods["name"]);
 
         var saver = api.NewClient();
-        await IosSignUp(saver, AccountTestKit.NewPhone(), "123456");
+        await IosSignUp(saver, AccountTestKit.NewPhone(), "miao-Pass-2016");
         var before = (int)(await api.NewClient().Get($"/user/goods/info?gid={Data.Tee}"))["info"]!["attention_count"]!;
         Assert.Equal(0, Err(await saver.Post($"/user/goods/concern?gid={Data.Tee}")));
         Assert.Equal(0, Err(await saver.Post($"/user/goods/concern?gid={Data.Tee}")));
@@ -130,7 +130,7 @@ public sealed class ShippedClientFlowTests(ShippedClientFlowTests.Api api) : ICl
     {
         await Data.Import(api);
         var client = api.NewClient();
-        await IosSignUp(client, AccountTestKit.NewPhone(), "123456");
+        await IosSignUp(client, AccountTestKit.NewPhone(), "miao-Pass-2016");
         Assert.Equal(0, Err(await client.Post($"/user/shop/concern?sid={Data.Uniqlo}")));
 
         var diff = await client.Literal(HttpMethod.Post, "/user/fans/diff", $$"""{"shopIDs":["{{Data.Other}}"]}""", IosAgent);
@@ -148,9 +148,9 @@ public sealed class ShippedClientFlowTests(ShippedClientFlowTests.Api api) : ICl
     public async Task Friends_invite_by_m_mcode_and_accept_0_declines()
     {
         var inviter = api.NewClient();
-        var inviterId = await IosSignUp(inviter, AccountTestKit.NewPhone(), "123456");
+        var inviterId = await IosSignUp(inviter, AccountTestKit.NewPhone(), "miao-Pass-2016");
         var invitee = api.NewClient();
-        var inviteeId = await IosSignUp(invitee, AccountTestKit.NewPhone(), "123456");
+        var inviteeId = await IosSignUp(invitee, AccountTestKit.NewPhone(), "miao-Pass-2016");
         var mcode = (long)(await invitee.Get("/user/personal"))["info"]!["mcode"]!;
 
         var found = await inviter.Get($"/userweb/search/m{mcode}");
@@ -180,15 +180,15 @@ public sealed class ShippedClientFlowTests(ShippedClientFlowTests.Api api) : ICl
     {
         var client = api.NewClient();
         var oldPhone = AccountTestKit.NewPhone();
-        var accId = await IosSignUp(client, oldPhone, "123456");
+        var accId = await IosSignUp(client, oldPhone, "miao-Pass-2016");
         await client.VerifyPhone(oldPhone);
         var newPhone = AccountTestKit.NewPhone();
 
         Assert.Equal(0, Err(await client.Literal(HttpMethod.Post, "/user/bindphone", $$"""{"phone":"{{newPhone}}"}""", IosAgent)));
         Assert.Equal(newPhone, (string?)(await client.Get("/user/personal"))["info"]!["phone"]);
-        var login = await api.NewClient().Literal(HttpMethod.Post, "/user/login", IosPhoneLogin(newPhone, "123456"), IosAgent);
+        var login = await api.NewClient().Literal(HttpMethod.Post, "/user/login", IosPhoneLogin(newPhone, "miao-Pass-2016"), IosAgent);
         Assert.Equal(accId, (long)login["accID"]!);
-        Assert.Equal(8, Err(await api.NewClient().Literal(HttpMethod.Post, "/user/login", IosPhoneLogin(oldPhone, "123456"), IosAgent)));
+        Assert.Equal(8, Err(await api.NewClient().Literal(HttpMethod.Post, "/user/login", IosPhoneLogin(oldPhone, "miao-Pass-2016"), IosAgent)));
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class ShippedClientFlowTests(ShippedClientFlowTests.Api api) : ICl
     public async Task Quickmodifyimg_takes_the_web_clients_put_and_answers_the_url_and_v2_failures_say_is_success_false()
     {
         var client = api.NewClient();
-        var accId = await IosSignUp(client, AccountTestKit.NewPhone(), "123456");
+        var accId = await IosSignUp(client, AccountTestKit.NewPhone(), "miao-Pass-2016");
         var changed = await client.Literal(HttpMethod.Put, "/userweb/quickmodifyimg",
             $$"""{"user_id":"{{accId}}","url":"https://img.test/me.png"}""", BrowserAgent);
         Assert.Equal(0, Err(changed));
