@@ -18,6 +18,8 @@ METRICS_PORT_BASE="${METRICS_PORT_BASE:-19100}"
 CONF="${MMX_CONFIGURATION:-Release}"
 export ConnectionStrings__Orleans="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 export Mmx__AdminKey="${Mmx__AdminKey:-local-cluster-admin-key}"
+# A local cluster keeps SMS codes in the admin-readable outbox (a real one sets Mmx__Sms__GatewayUrl).
+export Mmx__Sms__Outbox="${Mmx__Sms__Outbox:-true}"
 # The address answers put into card, QR and image URLs (cluster mode will not take it from Host).
 export Mmx__PublicWebBaseUrl="${Mmx__PublicWebBaseUrl:-http://127.0.0.1:$API_PORT}"
 # A 64 MB gen0 budget per GC heap: with tens of thousands of grains in the old generation the

@@ -122,7 +122,9 @@ public static class SiloSetup
     /// <summary>
     /// The services grains depend on: MMX's clock (tests register a fake one first) and the SMS
     /// sender, an HTTP gateway when <c>Mmx:Sms:GatewayUrl</c> is set, else the outbox behind
-    /// GET /admin/sms.
+    /// GET /admin/sms. The outbox hands every code to whoever holds the admin key, so a cluster
+    /// (a real deployment) refuses to start without a gateway unless <c>Mmx:Sms:Outbox</c> is set
+    /// to true on purpose (the local test cluster, the bench).
     /// </summary>
     public static void AddMmxServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -130,6 +132,11 @@ public static class SiloSetup
         var gateway = configuration["Mmx:Sms:GatewayUrl"];
         if (string.IsNullOrWhiteSpace(gateway))
         {
+            if (ClusterSettings.From(configuration).IsCluster && !configuration.GetValue("Mmx:Sms:Outbox", false))
+            {
+                throw new InvalidOperationException("Cluster mode needs Mmx:Sms:GatewayUrl: without it codes would only reach the " +
+                    "admin-readable outbox. Set Mmx:Sms:Outbox=true to accept that (test clusters only).");
+            }
             services.TryAddSingleton<ISmsSender, OutboxSmsSender>();
             return;
         }

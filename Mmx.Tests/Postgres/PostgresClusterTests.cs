@@ -144,6 +144,8 @@ internal sealed class SiloPair : IAsyncDisposable
         ["ConnectionStrings:Orleans"] = connectionString,
         ["Mmx:Orleans:ClusterId"] = clusterId,
         ["Mmx:Orleans:ServiceId"] = clusterId,
+        // The tests read codes from the outbox; a real cluster has an SMS gateway.
+        ["Mmx:Sms:Outbox"] = "true",
     };
 
     public async ValueTask DisposeAsync()

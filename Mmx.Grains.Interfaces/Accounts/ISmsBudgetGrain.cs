@@ -1,0 +1,13 @@
+namespace Mmx.Grains.Accounts;
+
+/// <summary>
+/// One for the service (key 0): how many SMS codes may still go out this minute across every
+/// number, so that a flood spread over many numbers and addresses cannot run up the SMS bill.
+/// </summary>
+[Alias("mmx.accounts.ISmsBudgetGrain")]
+public interface ISmsBudgetGrain : IGrainWithIntegerKey
+{
+    /// <summary>Takes one code from this minute's budget; false when it is spent.</summary>
+    [Alias("TryTake")]
+    Task<bool> TryTake();
+}
