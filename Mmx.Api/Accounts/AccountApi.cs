@@ -59,35 +59,37 @@ public static class AccountApi
         var device = Text.SingleLine(body.Dev, "dev", 0, MaxDeviceLength);
         if (body.Mode is >= 4 and <= 7) return await ThirdPartyLogin(request, body, device, grains, response);
         var password = body.Password is { Length: > 0 and <= Passwords.MaxLength } p ? p : throw ApiException.BadRequest("password is required");
-        var accId = body.Mode switch
+        var (accId, typed) = body.Mode switch
         {
-            1 => await AccountNumber.Resolve(grains, body.Account, "account", checkExists: false),
-            2 => await grains.GetGrain<IPhoneGrain>(Phone.Required(body.Phone)).Owner(),
+            1 => (await AccountNumber.Resolve(grains, body.Account, "account", checkExists: false), $"x:{body.Account?.Trim()}"),
+            2 when Phone.Required(body.Phone) is var phone => (await grains.GetGrain<IPhoneGrain>(phone).Owner(), $"p:{phone}"),
             3 => throw new ApiException(Err.Unsupported, "email login is not supported"),
             _ => throw ApiException.BadRequest("mode must be 1 to 7"),
         };
+        var guard = LoginGuard.For(grains, request.HttpContext, accId is { } known ? $"a:{known}" : typed);
+        await guard.Admit(password);
 
         var user = accId is { } id ? grains.GetGrain<IUserGrain>(id) : null;
         var challenge = user is null ? null : await user.BeginLogin();
-        if (user is null || challenge is null)
+        var matched = Passwords.VerifyOrDecoy(password, challenge?.PasswordHash, out var needsUpgrade);
+        if (user is null || !matched)
         {
-            // Same answer and about the same time as a wrong password: no probing for accounts.
-            Passwords.VerifyDecoy(password);
+            await guard.Failed();
+            MmxMetrics.LoggedIn(false);
             throw new ApiException(Err.WrongCredentials, Messages.Of(Err.WrongCredentials));
         }
-        if (challenge.LockedOut) throw new ApiException(Err.TooManyRequests, "too many wrong passwords; try again in 15 minutes");
 
-        var matched = Passwords.Verify(password, challenge.PasswordHash, out var needsUpgrade);
         var token = Sessions.NewToken();
         var result = await user.CompleteLogin(new LoginAttempt
         {
-            PasswordMatched = matched,
+            PasswordMatched = true,
             Device = device,
             TokenHash = Sessions.HashOf(token),
             UpgradedHash = needsUpgrade ? Passwords.Hash(password) : null,
         });
         MmxMetrics.LoggedIn(result.Err == Err.Ok);
         if (result.Err != Err.Ok) return ApiResults.Err(result.Err);
+        await guard.Succeeded();
         Sessions.SetCookie(response, token);
         return Results.Json(new { err = Err.Ok, accID = accId, dev = result.PreviousDevice, token });
     }
@@ -168,7 +170,7 @@ public static class AccountApi
             if (currentTicket is null)
             {
                 if (body.Password is null) throw new ApiException(Err.PhoneNotVerified, "verify the account's current phone first, or send its password");
-                await CheckPassword(grains, accId, body.Password);
+                await CheckPassword(grains, context, accId, body.Password);
             }
         }
         else if (newTicket is null)
@@ -182,12 +184,20 @@ public static class AccountApi
         return ApiResults.Err(err);
     }
 
-    /// <summary>The account's password as proof for a sensitive change: err 8 when wrong, err 7 while logins are locked.</summary>
-    private static async Task CheckPassword(IGrainFactory grains, long accId, string password)
+    /// <summary>
+    /// The account's password as proof for a sensitive change: err 8 when wrong, err 7 while this
+    /// client is held back; guarded and counted like a login.
+    /// </summary>
+    private static async Task CheckPassword(IGrainFactory grains, HttpContext context, long accId, string password)
     {
+        var guard = LoginGuard.For(grains, context, $"a:{accId}");
+        await guard.Admit(password);
         var challenge = await grains.GetGrain<IUserGrain>(accId).BeginLogin();
-        if (challenge is { LockedOut: true }) throw new ApiException(Err.TooManyRequests, "too many wrong passwords; try again in 15 minutes");
-        if (challenge is null || challenge.PasswordHash.Length == 0 || !Passwords.Verify(password, challenge.PasswordHash, out _))
+        if (!Passwords.VerifyOrDecoy(password, challenge?.PasswordHash, out _))
+        {
+            await guard.Failed();
             throw new ApiException(Err.WrongCredentials, Messages.Of(Err.WrongCredentials));
+        }
+        await guard.Succeeded();
     }
 }

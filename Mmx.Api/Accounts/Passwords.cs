@@ -74,6 +74,18 @@ public static class Passwords
     /// <summary>Spends the same time as a real check, for an account that does not exist.</summary>
     public static void VerifyDecoy(string password) => Verify(password, Decoy, out _);
 
+    /// <summary>
+    /// Checks the password against a stored hash; where there is none (an unknown account, or a
+    /// third-party one without a password) against the decoy, so that the answer takes as long.
+    /// </summary>
+    public static bool VerifyOrDecoy(string password, string? stored, out bool needsUpgrade)
+    {
+        if (stored is { Length: > 0 }) return Verify(password, stored, out needsUpgrade);
+        VerifyDecoy(password);
+        needsUpgrade = false;
+        return false;
+    }
+
     private static byte[] Derive(string password, byte[] salt, int iterations, int length = HashBytes) =>
         Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA512, length);
 }

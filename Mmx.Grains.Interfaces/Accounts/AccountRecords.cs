@@ -33,8 +33,8 @@ public sealed record Profile
 [GenerateSerializer, Immutable, Alias("mmx.accounts.LoginChallenge")]
 public sealed record LoginChallenge
 {
+    /// <summary>Empty for an account without a password (third-party). Id 1 (a lock-out flag) is retired: the login guard grains hold that now.</summary>
     [Id(0)] public required string PasswordHash { get; init; }
-    [Id(1)] public required bool LockedOut { get; init; }
 }
 
 /// <summary>The API front's verdict on a password, with the session to open on success.</summary>

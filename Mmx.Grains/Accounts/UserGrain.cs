@@ -7,9 +7,8 @@ public sealed record UserState
     [Id(1)] public Profile Profile { get; init; } = new();
     [Id(2)] public string PasswordHash { get; init; } = "";
     [Id(3)] public string LastDevice { get; init; } = "";
-    /// <summary>Times of recent wrong passwords, for the lock-out.</summary>
-    [Id(4)] public ImmutableArray<DateTimeOffset> Failures { get; init; } = [];
-    [Id(5)] public DateTimeOffset LockedUntil { get; init; }
+    // Ids 4 and 5 (wrong-password times and a lock-out per account) are retired: a lock per
+    // account let anyone lock anyone out; LoginGuardGrain counts per identity and address now.
     /// <summary>Token hashes of the open sessions, oldest first.</summary>
     [Id(6)] public ImmutableArray<string> Sessions { get; init; } = [];
     [Id(7)] public ImmutableArray<Address> Addresses { get; init; } = [];
@@ -33,9 +32,6 @@ public sealed class UserGrain(
     public const int MaxAddresses = 4;
     public const int MaxSessions = 20;
     public const int MaxFeedback = 1000;
-    public const int FailuresBeforeLockout = 5;
-    public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
-    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
     // Address ids are accID * 1,000,000 + a per-user counter: unique across users without a
     // shared allocator, and never reused.
     private const long AddressIdsPerUser = 1_000_000;
@@ -68,31 +64,18 @@ public sealed class UserGrain(
     public Task<bool> Exists() => Task.FromResult(S.Created);
 
     public Task<LoginChallenge?> BeginLogin() => Task.FromResult(S.Created
-        ? new LoginChallenge { PasswordHash = S.PasswordHash, LockedOut = time.GetUtcNow() < S.LockedUntil }
+        ? new LoginChallenge { PasswordHash = S.PasswordHash }
         : null);
 
     public async Task<LoginResult> CompleteLogin(LoginAttempt attempt)
     {
-        if (!S.Created) return new LoginResult { Err = Err.WrongCredentials };
-        var now = time.GetUtcNow();
-        if (now < S.LockedUntil) return new LoginResult { Err = Err.TooManyRequests };
-
-        if (!attempt.PasswordMatched)
-        {
-            var failures = S.Failures.Where(f => now - f < FailureWindow).Append(now).ToImmutableArray();
-            state.State = failures.Length >= FailuresBeforeLockout
-                ? S with { Failures = [], LockedUntil = now + Lockout }
-                : S with { Failures = failures };
-            await state.WriteStateAsync();
-            return new LoginResult { Err = Err.WrongCredentials };
-        }
+        if (!S.Created || !attempt.PasswordMatched) return new LoginResult { Err = Err.WrongCredentials };
 
         var previousDevice = S.LastDevice;
         var (sessions, evicted) = WithSession(attempt.TokenHash);
         state.State = S with
         {
             LastDevice = attempt.Device,
-            Failures = [],
             PasswordHash = attempt.UpgradedHash ?? S.PasswordHash,
             Sessions = sessions,
         };
@@ -116,7 +99,7 @@ public sealed class UserGrain(
     {
         if (!S.Created) return Err.NotFound;
         var sessions = S.Sessions;
-        state.State = S with { PasswordHash = passwordHash, Sessions = [], Failures = [], LockedUntil = default };
+        state.State = S with { PasswordHash = passwordHash, Sessions = [] };
         await state.WriteStateAsync();
         // A new password ends every session, including one a thief may hold.
         await CloseSessions(sessions);

@@ -2,7 +2,7 @@ using Mmx.Grains.Accounts;
 
 namespace Mmx.Tests.Accounts;
 
-/// <summary>Login lock-out, devices, sessions, addresses and feedback of the user grain.</summary>
+/// <summary>Devices, sessions, addresses and feedback of the user grain (the login guard is LoginGuardGrainTests).</summary>
 [Collection(TwoSiloCollection.Name)]
 public sealed class UserGrainTests(TwoSiloCluster fixture)
 {
@@ -10,37 +10,6 @@ public sealed class UserGrainTests(TwoSiloCluster fixture)
 
     private static AddressFields Fields(string name) =>
         new() { Name = name, Phone = "13900139000", Street = "深圳市南山区", Postcode = "518057" };
-
-    [Fact]
-    public async Task Five_wrong_passwords_in_fifteen_minutes_lock_the_account_for_fifteen_minutes()
-    {
-        var user = _grains.GetGrain<IUserGrain>(await AccountTestKit.Register(_grains));
-
-        for (var i = 0; i < UserGrain.FailuresBeforeLockout; i++)
-        {
-            Assert.Equal(Err.WrongCredentials, (await user.CompleteLogin(AccountTestKit.Attempt(false))).Err);
-        }
-        Assert.True((await user.BeginLogin())!.LockedOut);
-        // Even the right password is refused while locked.
-        Assert.Equal(Err.TooManyRequests, (await user.CompleteLogin(AccountTestKit.Attempt(true))).Err);
-
-        TestClock.Instance.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
-        Assert.False((await user.BeginLogin())!.LockedOut);
-        Assert.Equal(Err.Ok, (await user.CompleteLogin(AccountTestKit.Attempt(true))).Err);
-    }
-
-    [Fact]
-    public async Task Failures_older_than_fifteen_minutes_do_not_count()
-    {
-        var user = _grains.GetGrain<IUserGrain>(await AccountTestKit.Register(_grains));
-        for (var i = 0; i < UserGrain.FailuresBeforeLockout - 1; i++)
-        {
-            await user.CompleteLogin(AccountTestKit.Attempt(false));
-        }
-        TestClock.Instance.Advance(TimeSpan.FromMinutes(16));
-        Assert.Equal(Err.WrongCredentials, (await user.CompleteLogin(AccountTestKit.Attempt(false))).Err);
-        Assert.False((await user.BeginLogin())!.LockedOut);
-    }
 
     [Fact]
     public async Task Login_answers_the_previous_device()
