@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,13 +16,19 @@ public sealed class ImageUploadTests(ImageUploadTests.Api api) : IClassFixture<I
 {
     public const string AllowedHost = "pics.allowed.test";
     public const string SneakyHost = "pics.sneaky.test";
+    /// <summary>A small daily allowance per account, so that a test can use it up.</summary>
+    public const long UserBytesPerDay = 10_000;
 
     public sealed class Api : ApiFactory, IAsyncLifetime
     {
         public StubHttpServer Images { get; } = new();
         public StubHttpServer Inside { get; } = new();
 
-        public Api() : base(settings: new Dictionary<string, string> { ["Mmx:Images:AllowHosts"] = AllowedHost })
+        public Api() : base(settings: new Dictionary<string, string>
+        {
+            ["Mmx:Images:AllowHosts"] = AllowedHost,
+            ["Mmx:Images:UserBytesPerDay"] = UserBytesPerDay.ToString(),
+        })
         {
         }
 
@@ -88,6 +95,44 @@ public sealed class ImageUploadTests(ImageUploadTests.Api api) : IClassFixture<I
 
         // The same image again is the same stored URL.
         Assert.Equal((string)answer["url"]!, (string)(await client.Get(Upload($"http://{AllowedHost}:{api.Images.Port}{path}")))["url"]!);
+    }
+
+    [Fact]
+    public async Task An_account_that_used_up_its_daily_allowance_is_refused_until_the_next_day()
+    {
+        var client = await SignedIn();
+        // Distinct 4 KB images (a PNG's signature, then filler): the third does not fit in 10,000 bytes.
+        byte[] Big(byte fill) => [.. Png.AsSpan(0, 16), .. Enumerable.Repeat(fill, 4_000)];
+        for (byte i = 1; i <= 3; i++) api.Images.On($"/big{i}.png", new StubReply(HttpStatusCode.OK, Big(i), "image/png"));
+        Assert.Equal(0, Err(await client.Get(Upload($"http://{AllowedHost}:{api.Images.Port}/big1.png"))));
+        Assert.Equal(0, Err(await client.Get(Upload($"http://{AllowedHost}:{api.Images.Port}/big2.png"))));
+        Assert.Equal(6, Err(await client.Get(Upload($"http://{AllowedHost}:{api.Images.Port}/big3.png"))));
+        // Another account has its own allowance; the first gets a new one the next day.
+        Assert.Equal(0, Err(await (await SignedIn()).Get(Upload($"http://{AllowedHost}:{api.Images.Port}/big3.png"))));
+        api.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, Err(await client.Get(Upload($"http://{AllowedHost}:{api.Images.Port}/big3.png"))));
+    }
+
+    [Fact]
+    public async Task The_store_refuses_new_images_beyond_its_disk_budget()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mmx-test-budget", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(
+                new Dictionary<string, string?> { ["Mmx:Images:Folder"] = folder, ["Mmx:Images:MaxStoreBytes"] = "100" }).Build();
+            var store = new FolderImageStore(configuration, Microsoft.Extensions.Logging.Abstractions.NullLogger<FolderImageStore>.Instance);
+            var kind = ImageKind.OfExtension("png")!;
+            await store.Save([.. Png.AsSpan(0, 16), .. new byte[60]], kind, default);
+            var full = await Assert.ThrowsAsync<Mmx.Api.Errors.ApiException>(() => store.Save([.. Png.AsSpan(0, 16), .. new byte[61]], kind, default));
+            Assert.Equal(Mmx.Grains.Err.LimitReached, full.Err);
+            // An image already stored costs nothing again.
+            await store.Save([.. Png.AsSpan(0, 16), .. new byte[60]], kind, default);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -1,0 +1,13 @@
+namespace Mmx.Grains.Images;
+
+/// <summary>
+/// One per account (key: accID): the bytes of images it stored today (Asia/Shanghai days), shared
+/// by all its sessions and all API fronts, so one account cannot fill the image store.
+/// </summary>
+[Alias("mmx.images.IImageQuotaGrain")]
+public interface IImageQuotaGrain : IGrainWithIntegerKey
+{
+    /// <summary>Counts these bytes against today's allowance of <paramref name="bytesPerDay"/>; false (nothing counted) when they do not fit.</summary>
+    [Alias("TryUse")]
+    Task<bool> TryUse(long bytes, long bytesPerDay);
+}
