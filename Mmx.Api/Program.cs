@@ -69,6 +69,7 @@ app.MapGoodsApi();
 app.MapActivitiesApi();
 app.MapSmsApi();
 app.MapAccountApi();
+app.MapLeavingApi();
 app.MapProfileApi();
 app.MapQrCardApi();
 app.MapPublicCardApi();

@@ -188,7 +188,7 @@ public static class AccountApi
     /// The account's password as proof for a sensitive change: err 8 when wrong, err 7 while this
     /// client is held back; guarded and counted like a login.
     /// </summary>
-    private static async Task CheckPassword(IGrainFactory grains, HttpContext context, long accId, string password)
+    internal static async Task CheckPassword(IGrainFactory grains, HttpContext context, long accId, string password)
     {
         var guard = LoginGuard.For(grains, context, $"a:{accId}");
         await guard.Admit(password);

@@ -9,6 +9,8 @@ public sealed record NewAccount
     [Id(0)] public required string Phone { get; init; }
     [Id(1)] public required long Mcode { get; init; }
     [Id(2)] public required string PasswordHash { get; init; }
+    /// <summary>The third-party identity ("{mode}:{openID}") that made the account, or empty.</summary>
+    [Id(3)] public string OpenIdKey { get; init; } = "";
 }
 
 /// <summary>A user's profile as /user/personal shows it (without the qcode URL, which the API builds).</summary>

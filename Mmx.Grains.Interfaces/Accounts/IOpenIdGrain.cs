@@ -21,4 +21,8 @@ public interface IOpenIdGrain : IGrainWithStringKey
     /// <summary>Logs in (registering on the first login) and opens the session of this token hash.</summary>
     [Alias("Login")]
     Task<OpenIdLogin> Login(string device, string tokenHash);
+
+    /// <summary>Forgets the binding to this account (erased): the identity's next login registers anew. Idempotent.</summary>
+    [Alias("Release")]
+    Task Release(long accId);
 }

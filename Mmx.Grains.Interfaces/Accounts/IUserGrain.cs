@@ -73,4 +73,13 @@ public interface IUserGrain : IGrainWithIntegerKey
     /// <summary>A page of feedback, newest first.</summary>
     [Alias("ListFeedback"), ReadOnly]
     Task<ImmutableArray<FeedbackEntry>> ListFeedback(int offset, int count);
+
+    /// <summary>
+    /// Erases the account: friendships (both sides) and invitations (both ways), shop life, image
+    /// allowance, sessions, the phone and openID bindings, feedback and the account itself, whose
+    /// stored states are deleted. The accID and mcode are never handed out again. Marked first and
+    /// resumed at the next activation, so a failure midway cannot leave half an account. Idempotent.
+    /// </summary>
+    [Alias("Erase")]
+    Task Erase();
 }

@@ -52,6 +52,14 @@ public interface IUserShopsGrain : IGrainWithIntegerKey
     [Alias("Visits"), ReadOnly]
     Task<ImmutableArray<Visit>> Visits(long time, int direct, int count);
 
+    /// <summary>
+    /// Erases the user's shop life: leaves the shop they are in, unfollows every shop and forgets
+    /// every saved goods item (so the shops' fan sets and the goods' saver sets lose them), then
+    /// deletes the lists and visits from storage. Idempotent.
+    /// </summary>
+    [Alias("Erase")]
+    Task Erase();
+
     /// <summary>Sizes of the three lists.</summary>
     [Alias("Count"), ReadOnly]
     Task<FfvCount> Count();

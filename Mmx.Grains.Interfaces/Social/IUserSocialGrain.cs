@@ -38,6 +38,18 @@ public interface IUserSocialGrain : IGrainWithIntegerKey
     [Alias("RemoveInvitation")]
     Task RemoveInvitation(long from);
 
+    /// <summary>Notes an invitation this user sent (so that erasing the account can withdraw it). Idempotent.</summary>
+    [Alias("NoteSent")]
+    Task NoteSent(long to);
+
+    /// <summary>The users this user invited (a hint: some may have answered since), for erasing the account.</summary>
+    [Alias("Sent"), ReadOnly]
+    Task<ImmutableArray<long>> Sent();
+
+    /// <summary>Deletes this grain's stored state (its friendships and invitations were ended by the caller first).</summary>
+    [Alias("Clear")]
+    Task Clear();
+
     /// <summary>Adds a tentative entry for a friendship about to be made.</summary>
     [Alias("Prepare")]
     Task Prepare(long friendId);

@@ -16,6 +16,16 @@ public sealed class OpenIdGrain(
 {
     public async Task<OpenIdLogin> Login(string device, string tokenHash)
     {
+        var login = await LoginOnce(device, tokenHash);
+        if (login.Err != Err.WrongCredentials) return login;
+        // The account this identity made was erased (before erasure released identities): the
+        // identity starts afresh, as a first login.
+        await state.ClearStateAsync();
+        return await LoginOnce(device, tokenHash);
+    }
+
+    private async Task<OpenIdLogin> LoginOnce(string device, string tokenHash)
+    {
         var registered = false;
         if (state.State.Owner is null)
         {
@@ -26,7 +36,10 @@ public sealed class OpenIdGrain(
                 await state.WriteStateAsync();
             }
             // No phone and no password: this account signs in through its provider only.
-            var account = new NewAccount { Phone = "", Mcode = state.State.PendingMcode!.Value, PasswordHash = "" };
+            var account = new NewAccount
+            {
+                Phone = "", Mcode = state.State.PendingMcode!.Value, PasswordHash = "", OpenIdKey = this.GetPrimaryKeyString(),
+            };
             await NewAccounts.Create(GrainFactory, state.State.PendingAccId!.Value, account);
             state.State = new OpenIdState { Owner = state.State.PendingAccId };
             await state.WriteStateAsync();
@@ -42,5 +55,11 @@ public sealed class OpenIdGrain(
             TokenHash = tokenHash,
         });
         return new OpenIdLogin { AccId = owner, Registered = registered, PreviousDevice = result.PreviousDevice, Err = result.Err };
+    }
+
+    public async Task Release(long accId)
+    {
+        if (state.State.Owner != accId) return;
+        await state.ClearStateAsync();
     }
 }

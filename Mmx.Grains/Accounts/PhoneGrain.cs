@@ -163,11 +163,11 @@ public sealed class PhoneGrain(
         return Err.Ok;
     }
 
+    /// <summary>The number is free again, and nothing of the account it had stays behind (its row goes).</summary>
     public async Task Release(long accId)
     {
         if (S.Owner != accId) return;
-        state.State = S with { Owner = null, Unconfirmed = false };
-        await state.WriteStateAsync();
+        await state.ClearStateAsync();
     }
 
     public Task<long?> Owner() => Task.FromResult(S.Owner);

@@ -14,6 +14,10 @@ public sealed record UserState
     [Id(7)] public ImmutableArray<Address> Addresses { get; init; } = [];
     [Id(8)] public long DefaultAddressId { get; init; }
     [Id(9)] public long AddressesEverAdded { get; init; }
+    /// <summary>The third-party identity that made the account ("{mode}:{openID}"), or empty.</summary>
+    [Id(10)] public string OpenIdKey { get; init; } = "";
+    /// <summary>The account is being erased: nothing logs in, and the next activation finishes the erasure.</summary>
+    [Id(11)] public bool Erasing { get; init; }
 }
 
 [GenerateSerializer, Alias("mmx.accounts.FeedbackState")]
@@ -39,6 +43,39 @@ public sealed class UserGrain(
     private UserState S => state.State;
     private long AccId => this.GetPrimaryKeyLong();
 
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // An erasure a failure interrupted is finished before the grain answers anything else.
+        if (S.Erasing) await Erase();
+    }
+
+    public async Task Erase()
+    {
+        if (!S.Created) return;
+        if (!S.Erasing)
+        {
+            state.State = S with { Erasing = true };
+            await state.WriteStateAsync();
+        }
+        // Friendships and invitations through their pair grains (each ends both sides); this
+        // grain orchestrates so that none of them calls back into a busy one.
+        var social = GrainFactory.GetGrain<IUserSocialGrain>(AccId);
+        foreach (var friend in await social.Friends()) await Pair(friend.FriendId).Unfriend(AccId, friend.FriendId);
+        foreach (var invitation in await social.Invitations()) await Pair(invitation.From).Decline(AccId, invitation.From);
+        foreach (var invited in await social.Sent()) await Pair(invited).Decline(invited, AccId);
+        await social.Clear();
+        await GrainFactory.GetGrain<IUserShopsGrain>(AccId).Erase();
+        await GrainFactory.GetGrain<Images.IImageQuotaGrain>(AccId).Clear();
+        if (S.Profile.Phone.Length > 0) await GrainFactory.GetGrain<IPhoneGrain>(S.Profile.Phone).Release(AccId);
+        if (S.OpenIdKey.Length > 0) await GrainFactory.GetGrain<IOpenIdGrain>(S.OpenIdKey).Release(AccId);
+        await CloseSessions(S.Sessions);
+        await feedback.ClearStateAsync();
+        // Last: until here the mark above makes a retry finish the job.
+        await state.ClearStateAsync();
+    }
+
+    private Social.IFriendshipGrain Pair(long other) => GrainFactory.GetGrain<Social.IFriendshipGrain>(Social.FriendshipKey.Of(AccId, other));
+
     public async Task<bool> Create(NewAccount account)
     {
         if (S.Created)
@@ -55,6 +92,7 @@ public sealed class UserGrain(
                 Created = true,
                 Profile = new Profile { Name = $"喵友{account.Mcode % 10000:D4}", Phone = account.Phone, Mcode = account.Mcode },
                 PasswordHash = account.PasswordHash,
+                OpenIdKey = account.OpenIdKey,
             };
         }
         await state.WriteStateAsync();
@@ -63,13 +101,13 @@ public sealed class UserGrain(
 
     public Task<bool> Exists() => Task.FromResult(S.Created);
 
-    public Task<LoginChallenge?> BeginLogin() => Task.FromResult(S.Created
+    public Task<LoginChallenge?> BeginLogin() => Task.FromResult(S.Created && !S.Erasing
         ? new LoginChallenge { PasswordHash = S.PasswordHash }
         : null);
 
     public async Task<LoginResult> CompleteLogin(LoginAttempt attempt)
     {
-        if (!S.Created || !attempt.PasswordMatched) return new LoginResult { Err = Err.WrongCredentials };
+        if (!S.Created || S.Erasing || !attempt.PasswordMatched) return new LoginResult { Err = Err.WrongCredentials };
 
         var previousDevice = S.LastDevice;
         var (sessions, evicted) = WithSession(attempt.TokenHash);
@@ -122,7 +160,7 @@ public sealed class UserGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<Profile?> GetProfile() => Task.FromResult(S.Created ? S.Profile : null);
+    public Task<Profile?> GetProfile() => Task.FromResult(S.Created && !S.Erasing ? S.Profile : null);
 
     public async Task<Err> UpdateProfile(Profile changed)
     {

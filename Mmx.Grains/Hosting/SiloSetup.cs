@@ -105,6 +105,8 @@ public static class SiloSetup
             {
                 o.Invariant = ClusterSettings.Invariant;
                 o.ConnectionString = connectionString;
+                // A cleared state (an erased account) leaves no row behind, not a row without payload.
+                o.DeleteStateOnClear = true;
             });
             UseOrleansSerializer<AdoNetGrainStorageOptions>(silo.Services);
         }

@@ -22,4 +22,6 @@ public sealed class ImageQuotaGrain(
         await state.WriteStateAsync();
         return true;
     }
+
+    public Task Clear() => state.ClearStateAsync();
 }

@@ -176,6 +176,17 @@ public sealed class UserShopsGrain(
         return Task.FromResult(page.ToImmutableArray());
     }
 
+    public async Task Erase()
+    {
+        if (visits.State.CurrentShop != 0) await GrainFactory.GetGrain<IShopLifeGrain>(visits.State.CurrentShop).Exit(AccId);
+        foreach (var shop in L.Fans.Keys) await GrainFactory.GetGrain<IShopLifeGrain>(shop).RemoveFan(AccId);
+        foreach (var goods in L.Favorites.Keys) await GrainFactory.GetGrain<IGoodsSaversGrain>(goods).Remove(AccId);
+        // Shops whose sync was pending may still count the user: they are told too.
+        foreach (var shop in L.FansToSync) await GrainFactory.GetGrain<IShopLifeGrain>(shop).RemoveFan(AccId);
+        await lists.ClearStateAsync();
+        await visits.ClearStateAsync();
+    }
+
     public Task<FfvCount> Count() => Task.FromResult(new FfvCount
     {
         Fans = L.Fans.Count,

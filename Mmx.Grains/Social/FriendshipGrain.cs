@@ -41,6 +41,7 @@ public sealed class FriendshipGrain(
                 }
                 var invitation = new Invitation { From = from, Remark = remark, Time = time.GetUtcNow().ToUnixTimeSeconds() };
                 await Social(to).AddInvitation(invitation);
+                await Social(from).NoteSent(to);
                 return Err.Ok;
         }
     }

@@ -14,6 +14,8 @@ public sealed record UserSocialState
     [Id(0)] public ImmutableDictionary<long, FriendEntry> Friends { get; init; } = ImmutableDictionary<long, FriendEntry>.Empty;
     [Id(1)] public ImmutableDictionary<long, Invitation> Invitations { get; init; } = ImmutableDictionary<long, Invitation>.Empty;
     [Id(2)] public PrivacySettings Privacy { get; init; } = new();
+    /// <summary>Users this user invited, with when (for withdrawing them when the account is erased).</summary>
+    [Id(3)] public ImmutableDictionary<long, long> Sent { get; init; } = ImmutableDictionary<long, long>.Empty;
 }
 
 public sealed class UserSocialGrain(
@@ -88,6 +90,18 @@ public sealed class UserSocialGrain(
 
     public Task RemoveInvitation(long from) =>
         S.Invitations.ContainsKey(from) ? Save(S with { Invitations = S.Invitations.Remove(from) }) : Task.CompletedTask;
+
+    public Task NoteSent(long to)
+    {
+        var sent = S.Sent.SetItem(to, time.GetUtcNow().ToUnixTimeSeconds());
+        // Bounded like the invitations received: the oldest note makes room.
+        if (sent.Count > MaxInvitations) sent = sent.Remove(sent.MinBy(s => s.Value).Key);
+        return Save(S with { Sent = sent });
+    }
+
+    public Task<ImmutableArray<long>> Sent() => Task.FromResult(S.Sent.Keys.ToImmutableArray());
+
+    public Task Clear() => state.ClearStateAsync();
 
     public Task Prepare(long friendId)
     {

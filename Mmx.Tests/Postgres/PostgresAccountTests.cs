@@ -24,6 +24,31 @@ public sealed class PostgresAccountTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task An_erased_account_leaves_no_storage_rows_of_its_grains()
+    {
+        await using var fronts = await TwoFronts.Start(postgres.ConnectionString, "erase");
+        var client = fronts.A;
+        var accId = await client.SignUp(AccountTestKit.NewPhone());
+        Assert.Equal(0, (int)(await client.Post("/user/feedback", new { feedback = "在吗" }))["err"]!);
+        Assert.Equal(0, (int)(await client.Post("/user/setting/private", new { visitEnable = 0 }))["err"]!);
+
+        // Rows of the account's grains (states "user", "user-feedback", "user-social", "user-shops", ...,
+        // keyed by the accID): there before, gone after.
+        async Task<long> Rows()
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(postgres.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(
+                "select count(*) from orleansstorage where serviceid like 'erase%' and grainidn1 = @id and graintypestring like 'user%'", connection);
+            command.Parameters.AddWithValue("id", accId);
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        Assert.True(await Rows() >= 3, $"the rows of account {accId} were not found");
+        Assert.Equal(0, (int)(await client.Post("/user/delete", new { password = "secret-pass-1" }))["err"]!);
+        Assert.Equal(0, await Rows());
+    }
+
+    [Fact]
     public async Task Two_fronts_cannot_double_the_sms_or_login_limits()
     {
         await using var fronts = await TwoFronts.Start(postgres.ConnectionString, "limits");

@@ -1,0 +1,85 @@
+using Mmx.Api.Operations;
+using Mmx.Grains.Accounts;
+using Mmx.Grains.ShopLife;
+using Mmx.Grains.Social;
+
+namespace Mmx.Api.Accounts;
+
+/// <summary>
+/// Leaving the app (China's PIPL and the app stores require both): POST /user/delete erases the
+/// account, GET /user/export answers everything MMX holds about the caller, in the spec's names.
+/// </summary>
+public static class LeavingApi
+{
+    public static IEndpointRouteBuilder MapLeavingApi(this IEndpointRouteBuilder app)
+    {
+        var user = app.MapGroup("/user").WithTags("Accounts").RequireSession();
+        user.MapPost("/delete", Delete).WithSummary("Erase your account (proof: password, or a ticket of the bound phone)")
+            .RequireRateLimiting(RateLimits.SignIn);
+        user.MapGet("/export", Export).WithSummary("Everything MMX holds about you, as one JSON document");
+        return app;
+    }
+
+    private static async Task<IResult> Delete(HttpContext context, IGrainFactory grains)
+    {
+        var body = await JsonBody.Read<DeleteAccountRequest>(context.Request);
+        var accId = context.AccId();
+        var user = grains.GetGrain<IUserGrain>(accId);
+        var challenge = await user.BeginLogin() ?? throw ApiException.NotFound("user");
+        var profile = await user.GetProfile() ?? throw ApiException.NotFound("user");
+        string? spentTicket = null;
+        if (challenge.PasswordHash.Length > 0)
+        {
+            var password = body.Password is { Length: > 0 and <= Passwords.MaxLength } p ? p : throw ApiException.BadRequest("password is required");
+            await AccountApi.CheckPassword(grains, context, accId, password);
+        }
+        else if (profile.Phone.Length > 0)
+        {
+            // A third-party account with a phone proves it with that phone's SMS.
+            spentTicket = await VerificationTickets.RequireLiveTicket(grains.GetGrain<IPhoneGrain>(profile.Phone),
+                VerificationTickets.Offered(context.Request, body.Ticket));
+        }
+        // A third-party account without phone or password has nothing but its live session to prove it.
+
+        if (spentTicket is not null) await grains.GetGrain<IPhoneGrain>(profile.Phone).SpendTicket(spentTicket);
+        await user.Erase();
+        VerificationTickets.ClearCookie(context.Response);
+        context.Response.Cookies.Delete(Sessions.CookieName, new CookieOptions { Path = "/" });
+        MmxMetrics.AccountErased();
+        return ApiResults.Ok();
+    }
+
+    private static async Task<IResult> Export(HttpContext context, IGrainFactory grains)
+    {
+        var accId = context.AccId();
+        var user = grains.GetGrain<IUserGrain>(accId);
+        var social = grains.GetGrain<IUserSocialGrain>(accId);
+        var shops = grains.GetGrain<IUserShopsGrain>(accId);
+        var profile = await user.GetProfile() ?? throw ApiException.NotFound("user");
+        var addresses = await user.GetAddresses();
+        var feedback = await user.ListFeedback(0, UserGrain.MaxFeedback);
+        var privacy = await social.GetPrivacy();
+        return Results.Json(new
+        {
+            err = Err.Ok,
+            info = new { accID = accId, profile.Name, profile.Portrait, profile.Gender, profile.City, profile.Phone, profile.Mcode },
+            addressList = addresses.Addresses.Select(a => new
+            {
+                addrID = a.Id, a.Name, a.Phone, address = a.Street, a.Postcode, @default = a.Id == addresses.DefaultId ? 1 : 0,
+            }),
+            feedList = feedback.Select(f => new { f.Content, f.Time, f.Direction }),
+            friendList = (await social.Friends()).Select(f => new { userID = f.FriendId, rmkName = f.Remark, time = f.Since }),
+            inviteList = (await social.Invitations()).Select(i => new { uid = i.From, i.Remark, i.Time }),
+            invitedList = await social.Sent(),
+            setting = new
+            {
+                favoriteEnable = privacy.FavoriteEnable ? 1 : 0,
+                fansEnable = privacy.FansEnable ? 1 : 0,
+                visitEnable = privacy.VisitEnable ? 1 : 0,
+            },
+            fansList = (await shops.FanShops()).Select(f => new { shopID = f.ShopId, time = f.Since, msgEnable = f.MessagesOn ? 2 : 0 }),
+            goodsList = (await shops.Favorites()).Select(f => new { goodsID = f.GoodsId, time = f.Since }),
+            shopList = (await shops.Visits(0, 1, UserShopsGrain.MaxVisits)).Select(v => new { id = v.ShopId, v.Time }),
+        });
+    }
+}
