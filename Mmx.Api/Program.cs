@@ -24,6 +24,8 @@ if (cluster.IsCluster) PublicUrls.RequireConfiguredHost(builder.Configuration);
 builder.Services.AddSingleton(adminKey);
 builder.Services.AddSingleton<CatalogueImporter>();
 builder.Services.AddSingleton<SessionCache>();
+builder.Services.AddSingleton<UnknownTokens>();
+builder.Services.AddSingleton<Mmx.Api.Lookups.KnownIds>();
 builder.Services.AddHostedService(services => services.GetRequiredService<SessionCache>());
 builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
 // The admin import is the largest body; user routes are held to 64 KB by JsonBody.

@@ -75,7 +75,7 @@ run_wrk() { # name url script [script args...] (connections from WRK_CONNECTIONS
 
 rate_limits_off() {
   export Mmx__RateLimits__SignInPerMinute=100000000 Mmx__RateLimits__SmsPerMinute=100000000 Mmx__RateLimits__BulkPerMinute=100000000 \
-    Mmx__RateLimits__LookupPerMinute=100000000 Mmx__RateLimits__LookupPerAddressPerMinute=100000000 Mmx__RateLimits__AnonymousPerAddressPerMinute=100000000
+    Mmx__RateLimits__LookupPerMinute=100000000 Mmx__RateLimits__LookupPerAddressPerMinute=100000000 Mmx__RateLimits__AnonymousPerAddressPerMinute=100000000 Mmx__RateLimits__UnknownTokensPerAddressPerMinute=100000000
 }
 
 scenarios() { # mode api-url data-dir

@@ -1,3 +1,4 @@
+using Mmx.Api.Lookups;
 using Mmx.Api.Operations;
 using Mmx.Api.ThirdParty;
 using Mmx.Api.Validation;
@@ -52,7 +53,7 @@ public static class AccountApi
         return Results.Json(new { err = Err.Ok, accID = accId, token });
     }
 
-    private static async Task<IResult> Login(HttpRequest request, IGrainFactory grains, HttpResponse response)
+    private static async Task<IResult> Login(HttpRequest request, IGrainFactory grains, KnownIds known, HttpResponse response)
     {
         var body = await JsonBody.Read<LoginRequest>(request);
         if (body.Type != AppUserType) throw ApiException.BadRequest("type must be 4");
@@ -61,12 +62,12 @@ public static class AccountApi
         var password = body.Password is { Length: > 0 and <= Passwords.MaxLength } p ? p : throw ApiException.BadRequest("password is required");
         var (accId, typed) = body.Mode switch
         {
-            1 => (await AccountNumber.Resolve(grains, body.Account, "account", checkExists: false), $"x:{body.Account?.Trim()}"),
+            1 => (await AccountNumber.Resolve(grains, known, body.Account, "account", checkExists: false), $"x:{body.Account?.Trim()}"),
             2 when Phone.Required(body.Phone) is var phone => (await grains.GetGrain<IPhoneGrain>(phone).Owner(), $"p:{phone}"),
             3 => throw new ApiException(Err.Unsupported, "email login is not supported"),
             _ => throw ApiException.BadRequest("mode must be 1 to 7"),
         };
-        var guard = LoginGuard.For(grains, request.HttpContext, accId is { } known ? $"a:{known}" : typed);
+        var guard = LoginGuard.For(grains, request.HttpContext, accId is { } named ? $"a:{named}" : typed);
         await guard.Admit(password);
 
         var user = accId is { } id ? grains.GetGrain<IUserGrain>(id) : null;

@@ -69,6 +69,9 @@ public sealed class SessionCache : BackgroundService, ISessionRevocationObserver
     /// <summary>Number of sessions remembered (tests look at it).</summary>
     public int Count => _entries.Count;
 
+    /// <summary>The account of a session this front confirmed recently, without asking any grain.</summary>
+    public long? Remembered(string tokenHash) => TryRemembered(tokenHash);
+
     private long? TryRemembered(string tokenHash)
     {
         if (_ttl == TimeSpan.Zero || !_entries.TryGetValue(tokenHash, out var entry)) return null;

@@ -57,7 +57,8 @@ public static class Sessions
         var http = context.HttpContext;
         var token = TokenOf(http.Request);
         if (!IsWellFormed(token)) throw new ApiException(Err.NotLoggedIn, "log in first");
-        var accId = await LiveAccId(http, token)
+        var accId = await LiveAccId(http, token, orElse: () =>
+                throw new ApiException(Err.TooManyRequests, "too many unknown session tokens from this address; try again in a minute", StatusCodes.Status429TooManyRequests))
             ?? throw new ApiException(Err.NotLoggedIn, "the session has ended; log in again");
         http.Items[AccIdItem] = accId;
         return await next(context);
@@ -75,15 +76,33 @@ public static class Sessions
     public static async Task<long?> OptionalAccId(HttpContext context)
     {
         var token = TokenOf(context.Request);
-        return IsWellFormed(token) ? await LiveAccId(context, token) : null;
+        return IsWellFormed(token) ? await LiveAccId(context, token, orElse: () => null) : null;
     }
 
-    private static bool IsWellFormed([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? token) =>
-        !string.IsNullOrEmpty(token) && token.Length <= 128;
+    /// <summary>
+    /// Exactly what <see cref="NewToken"/> makes (43 base64url characters): anything else is
+    /// refused before any grain is asked about it.
+    /// </summary>
+    public static bool IsWellFormed([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? token) =>
+        token is { Length: TokenLength } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    /// <summary>The account of the token's session, from this front's cache or the session grain.</summary>
-    private static ValueTask<long?> LiveAccId(HttpContext context, string token) =>
-        context.RequestServices.GetRequiredService<SessionCache>().Validate(HashOf(token));
+    private const int TokenLength = 43;
+
+    /// <summary>
+    /// The account of the token's session, from this front's cache or the session grain; when the
+    /// client address has offered too many unknown tokens, <paramref name="orElse"/> without asking.
+    /// </summary>
+    private static async ValueTask<long?> LiveAccId(HttpContext context, string token, Func<long?> orElse)
+    {
+        var cache = context.RequestServices.GetRequiredService<SessionCache>();
+        var hash = HashOf(token);
+        if (cache.Remembered(hash) is { } remembered) return remembered;
+        var unknown = context.RequestServices.GetRequiredService<UnknownTokens>();
+        if (!unknown.MayAsk(context)) return orElse();
+        var accId = await cache.Validate(hash);
+        if (accId is null) unknown.Refused(context);
+        return accId;
+    }
 
     public static RouteGroupBuilder RequireSession(this RouteGroupBuilder group) => group.AddEndpointFilter(Require);
 }

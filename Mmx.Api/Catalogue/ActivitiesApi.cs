@@ -1,3 +1,4 @@
+using Mmx.Api.Lookups;
 using Mmx.Api.ShopLife;
 using Mmx.Api.Wire;
 
@@ -14,9 +15,10 @@ public static class ActivitiesApi
         return app;
     }
 
-    private static async Task<IResult> OfShop(HttpRequest request, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> OfShop(HttpRequest request, HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var sid = request.Query.RequiredId("sid");
+        await known.RequireShop(sid);
         var shop = grains.GetGrain<IShopGrain>(sid);
         _ = await shop.City() ?? throw ApiException.NotFound("shop");
         await ShopPresence.Heard(context, grains, sid);
@@ -28,10 +30,11 @@ public static class ActivitiesApi
         });
     }
 
-    private static async Task<IResult> OfCity(HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> OfCity(HttpRequest request, IGrainFactory grains, KnownIds known)
     {
         var city = request.Query.RequiredId("city");
         var (offset, count) = request.Query.Paging();
+        await known.RequireCity(city);
         var page = await grains.GetGrain<ICityDirectoryGrain>(city).ListActivities(offset, count)
             ?? throw ApiException.NotFound("city");
         return Results.Json(new { err = Err.Ok, count = page.Total, actList = page.Items });

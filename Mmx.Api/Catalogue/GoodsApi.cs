@@ -1,3 +1,4 @@
+using Mmx.Api.Lookups;
 using System.Text.Json.Serialization;
 using Mmx.Api.ShopLife;
 using Mmx.Api.Wire;
@@ -16,10 +17,11 @@ public static class GoodsApi
         return app;
     }
 
-    private static async Task<IResult> List(HttpRequest request, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> List(HttpRequest request, HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var sid = request.Query.RequiredId("sid");
         var (offset, count) = request.Query.Paging();
+        await known.RequireShop(sid);
         // An unknown shop is err 4, not an empty list.
         var page = await grains.GetGrain<IShopGrain>(sid).ListGoods(offset, count) ?? throw ApiException.NotFound("shop");
         await ShopPresence.Heard(context, grains, sid);
@@ -64,7 +66,7 @@ public static class GoodsApi
     public const int ShopGoodsDefaultCount = 6;
 
     /// <summary>v2: ids in the path, separated by commas ("1, 2, 3"), the newest ?count= goods of each; snake_case answer.</summary>
-    private static async Task<IResult> ShopGoods(string ids, HttpRequest request, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> ShopGoods(string ids, HttpRequest request, HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var (_, count) = request.Query.Paging(defaultCount: ShopGoodsDefaultCount);
         var legacy = context.LegacyWire();
@@ -72,6 +74,10 @@ public static class GoodsApi
             .Select(id => QueryReader.ParseId(id, "shop id")).Distinct().ToArray();
         if (shopIds.Length > QueryReader.MaxListLength) throw ApiException.BadRequest($"at most {QueryReader.MaxListLength} shops");
 
+        foreach (var sid in shopIds)
+        {
+            if (!await known.IsShop(sid)) throw ApiException.NotFound($"shop {sid}");
+        }
         var shops = await Task.WhenAll(shopIds.Select(async sid =>
         {
             var shop = grains.GetGrain<IShopGrain>(sid);

@@ -1,3 +1,4 @@
+using Mmx.Api.Lookups;
 using Mmx.Api.Accounts;
 using Mmx.Grains.ShopLife;
 
@@ -23,18 +24,19 @@ public static class ShopsApi
     }
 
     /// <summary>category=0 is the apps' "all categories".</summary>
-    private static Task<IResult> List(HttpRequest request, IGrainFactory grains) =>
-        Listing(request, grains, name: null, category: request.Query.OptionalCategory());
+    private static Task<IResult> List(HttpRequest request, IGrainFactory grains, KnownIds known) =>
+        Listing(request, grains, known, name: null, category: request.Query.OptionalCategory());
 
     /// <summary>Name, pinyin or pinyin initials; an empty name lists the city like /user/shop.</summary>
-    private static Task<IResult> Search(HttpRequest request, IGrainFactory grains) =>
-        Listing(request, grains, name: request.Query.OptionalText("name", MaxSearchLength), category: request.Query.OptionalCategory());
+    private static Task<IResult> Search(HttpRequest request, IGrainFactory grains, KnownIds known) =>
+        Listing(request, grains, known, name: request.Query.OptionalText("name", MaxSearchLength), category: request.Query.OptionalCategory());
 
-    private static async Task<IResult> Listing(HttpRequest request, IGrainFactory grains, string? name, long? category)
+    private static async Task<IResult> Listing(HttpRequest request, IGrainFactory grains, KnownIds known, string? name, long? category)
     {
         var city = request.Query.RequiredId("city");
         var position = request.Query.OptionalPosition();
         var (offset, count) = request.Query.Paging();
+        await known.RequireCity(city);
         var page = await grains.GetGrain<ICityDirectoryGrain>(city).ListShops(new ShopQuery
         {
             Category = category,
@@ -47,23 +49,26 @@ public static class ShopsApi
         return Results.Json(new { err = Err.Ok, total_num = page.Total, shopList = page.Items });
     }
 
-    private static async Task<IResult> Recommend(HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> Recommend(HttpRequest request, IGrainFactory grains, KnownIds known)
     {
         var city = request.Query.RequiredId("city");
+        await known.RequireCity(city);
         var shops = await grains.GetGrain<ICityDirectoryGrain>(city).Recommended() ?? throw ApiException.NotFound("city");
         return Results.Json(new { err = Err.Ok, shopList = shops });
     }
 
-    private static async Task<IResult> Name(HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> Name(HttpRequest request, IGrainFactory grains, KnownIds known)
     {
         var sid = request.Query.RequiredId("sid");
+        await known.RequireShop(sid);
         var shop = await grains.GetGrain<IShopGrain>(sid).GetDetails() ?? throw ApiException.NotFound("shop");
         return Results.Json(new { err = Err.Ok, shopName = shop.Name });
     }
 
-    private static async Task<IResult> Info(HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Info(HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var sid = context.Request.Query.RequiredId("sid");
+        await known.RequireShop(sid);
         // isFans needs the caller, but the route is public: without a session it is 0.
         var caller = await Sessions.OptionalAccId(context) ?? 0;
         var found = await grains.GetGrain<IShopLifeGrain>(sid).Info(caller) ?? throw ApiException.NotFound("shop");

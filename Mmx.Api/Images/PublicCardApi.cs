@@ -1,3 +1,4 @@
+using Mmx.Api.Lookups;
 using System.Net;
 using Mmx.Grains.Accounts;
 
@@ -19,9 +20,9 @@ public static class PublicCardApi
     /// <summary>The card's URL, under <see cref="PublicUrls.Base"/> (the address the phones reach).</summary>
     public static string Url(HttpRequest request, long accId) => $"{PublicUrls.Base(request)}/user/{accId}";
 
-    private static async Task<IResult> Card(long accId, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Card(long accId, HttpContext context, IGrainFactory grains, KnownIds known)
     {
-        var profile = accId > 0 ? await grains.GetGrain<IUserGrain>(accId).GetProfile() : null;
+        var profile = await known.MayBeAccount(accId) ? await grains.GetGrain<IUserGrain>(accId).GetProfile() : null;
         if (profile is null) throw ApiException.ResourceNotFound("user");
         // Nothing on the page runs or loads but the portrait.
         context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src https: http:; style-src 'unsafe-inline'";

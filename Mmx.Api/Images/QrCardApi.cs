@@ -1,3 +1,5 @@
+using Mmx.Api.Lookups;
+using Mmx.Api.Validation;
 using Mmx.Grains.Accounts;
 using QRCoder;
 
@@ -21,7 +23,7 @@ public static class QrCardApi
     {
         var text = file.EndsWith(".png", StringComparison.Ordinal) ? file[..^4] : file;
         if (text.Length != 9 || !text.All(char.IsAsciiDigit)) throw ApiException.ResourceNotFound("card");
-        if (await grains.GetGrain<IMcodeGrain>(long.Parse(text)).Owner() is not { } accId) throw ApiException.ResourceNotFound("user");
+        if (await AccountNumber.McodeOwner(grains, long.Parse(text)) is not { } accId) throw ApiException.ResourceNotFound("user");
 
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(PublicCardApi.Url(context.Request, accId), QRCodeGenerator.ECCLevel.M);

@@ -1,3 +1,4 @@
+using Mmx.Api.Lookups;
 using Mmx.Api.Accounts;
 using Mmx.Grains.ShopLife;
 
@@ -25,8 +26,12 @@ public static class FansApi
     }
 
 
-    private static async Task<IResult> Follow(HttpContext context, IGrainFactory grains) =>
-        ApiResults.Err(await grains.Own<IUserShopsGrain>(context).Follow(context.Request.Query.RequiredId("sid")));
+    private static async Task<IResult> Follow(HttpContext context, IGrainFactory grains, KnownIds known)
+    {
+        var sid = context.Request.Query.RequiredId("sid");
+        await known.RequireShop(sid);
+        return ApiResults.Err(await grains.Own<IUserShopsGrain>(context).Follow(sid));
+    }
 
     private static async Task<IResult> Unfollow(HttpContext context, IGrainFactory grains)
     {
@@ -63,9 +68,9 @@ public static class FansApi
         });
     }
 
-    private static async Task<IResult> News(HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> News(HttpContext context, IGrainFactory grains, KnownIds known)
     {
-        var ids = context.Request.Query.IdList("sid");
+        var ids = await known.OnlyShops(context.Request.Query.IdList("sid"));
         var news = await Task.WhenAll(ids.Select(id => grains.GetGrain<IShopGrain>(id).News()));
         return Results.Json(new
         {

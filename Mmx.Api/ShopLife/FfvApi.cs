@@ -1,3 +1,4 @@
+using Mmx.Api.Lookups;
 using Mmx.Api.Accounts;
 using Mmx.Grains.ShopLife;
 using Mmx.Grains.Social;
@@ -14,11 +15,11 @@ public static class FfvApi
         return app;
     }
 
-    private static async Task<IResult> Count(HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Count(HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var me = context.AccId();
         var uid = context.Request.Query.OptionalId("uid") ?? me;
-        await Social.FriendAccess.RequireFriend(grains, me, uid);
+        await Social.FriendAccess.RequireFriend(grains, known, me, uid);
         var counts = await grains.GetGrain<IUserShopsGrain>(uid).Count();
         if (uid != me)
         {

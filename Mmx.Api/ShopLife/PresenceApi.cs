@@ -1,3 +1,4 @@
+using Mmx.Api.Lookups;
 using Mmx.Api.Accounts;
 using Mmx.Api.Operations;
 using Mmx.Grains.ShopLife;
@@ -18,23 +19,28 @@ public static class PresenceApi
     }
 
 
-    private static async Task<IResult> Enter(HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Enter(HttpContext context, IGrainFactory grains, KnownIds known)
     {
-        var result = ApiResults.Err(await grains.Own<IUserShopsGrain>(context).Enter(context.Request.Query.RequiredId("sid")));
+        var sid = context.Request.Query.RequiredId("sid");
+        await known.RequireShop(sid);
+        var result = ApiResults.Err(await grains.Own<IUserShopsGrain>(context).Enter(sid));
         MmxMetrics.Entered();
         return result;
     }
 
-    private static async Task<IResult> Exit(HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Exit(HttpContext context, IGrainFactory grains, KnownIds known)
     {
-        var left = await grains.Own<IUserShopsGrain>(context).Exit(context.Request.Query.RequiredId("sid"));
+        var sid = context.Request.Query.RequiredId("sid");
+        await known.RequireShop(sid);
+        var left = await grains.Own<IUserShopsGrain>(context).Exit(sid);
         if (left == Err.Ok) MmxMetrics.Exited();
         return ApiResults.Err(left);
     }
 
-    private static async Task<IResult> Customers(HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Customers(HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var sid = context.Request.Query.RequiredId("sid");
+        await known.RequireShop(sid);
         var count = await grains.GetGrain<IShopLifeGrain>(sid).Poll(context.AccId()) ?? throw ApiException.NotFound("shop");
         return Results.Json(new { err = Err.Ok, count });
     }

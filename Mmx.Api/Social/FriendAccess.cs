@@ -1,3 +1,4 @@
+using Mmx.Api.Lookups;
 using Mmx.Grains.Accounts;
 using Mmx.Grains.Social;
 
@@ -11,17 +12,17 @@ public static class FriendAccess
             is FriendshipStatus.Friends or FriendshipStatus.Unfriending;
 
     /// <summary>Friend-only reads: oneself, or a friend; err 3 for anyone else, err 4 for nobody.</summary>
-    public static async Task RequireFriend(IGrainFactory grains, long me, long uid)
+    public static async Task RequireFriend(IGrainFactory grains, KnownIds known, long me, long uid)
     {
         if (uid == me) return;
-        if (!await grains.GetGrain<IUserGrain>(uid).Exists()) throw ApiException.NotFound("user");
+        if (!await known.MayBeAccount(uid) || !await grains.GetGrain<IUserGrain>(uid).Exists()) throw ApiException.NotFound("user");
         if (!await AreFriends(grains, me, uid)) throw ApiException.Forbidden("only friends may see this");
     }
 
     /// <summary>A friend's list behind a privacy switch: err 3 when the friend switched it off.</summary>
-    public static async Task RequireShared(IGrainFactory grains, long me, long uid, Func<PrivacySettings, bool> shared)
+    public static async Task RequireShared(IGrainFactory grains, KnownIds known, long me, long uid, Func<PrivacySettings, bool> shared)
     {
-        await RequireFriend(grains, me, uid);
+        await RequireFriend(grains, known, me, uid);
         if (uid != me && !shared(await grains.GetGrain<IUserSocialGrain>(uid).GetPrivacy()))
             throw ApiException.Forbidden("your friend keeps this private");
     }

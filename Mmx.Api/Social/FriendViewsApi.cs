@@ -1,3 +1,4 @@
+using Mmx.Api.Lookups;
 using Mmx.Api.Accounts;
 using Mmx.Api.Catalogue;
 using Mmx.Api.ShopLife;
@@ -35,10 +36,10 @@ public static class FriendViewsApi
         visitEnable = p.VisitEnable ? 1 : 0,
     };
 
-    private static async Task<IResult> FriendPrivacy(HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> FriendPrivacy(HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var uid = context.Request.Query.RequiredId("uid");
-        await FriendAccess.RequireFriend(grains, context.AccId(), uid);
+        await FriendAccess.RequireFriend(grains, known, context.AccId(), uid);
         return Results.Json(new { err = Err.Ok, setting = Settings(await grains.GetGrain<IUserSocialGrain>(uid).GetPrivacy()) });
     }
 
@@ -111,7 +112,7 @@ public static class FriendViewsApi
     {
         var uid = context.Request.Query.RequiredId("uid");
         var (offset, count) = context.Request.Query.Paging();
-        await FriendAccess.RequireShared(grains, context.AccId(), uid, shared);
+        await FriendAccess.RequireShared(grains, context.RequestServices.GetRequiredService<KnownIds>(), context.AccId(), uid, shared);
         return (uid, offset, count);
     }
 
@@ -140,10 +141,10 @@ public static class FriendViewsApi
         return ApiResults.Ok();
     }
 
-    private static async Task<IResult> Cards(HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Cards(HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var ids = context.Request.Query.IdList("uid");
-        var profiles = await UserCards.Profiles(grains, ids);
+        var profiles = await UserCards.Profiles(grains, known, ids);
         var cities = await UserCards.CityNames(grains);
         return Results.Json(new
         {

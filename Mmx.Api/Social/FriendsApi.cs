@@ -1,3 +1,4 @@
+using Mmx.Api.Lookups;
 using Mmx.Api.Accounts;
 using Mmx.Api.ShopLife;
 using Mmx.Api.Validation;
@@ -29,7 +30,7 @@ public static class FriendsApi
 
     private static IFriendshipGrain Pair(IGrainFactory grains, long a, long b) => grains.GetGrain<IFriendshipGrain>(FriendshipKey.Of(a, b));
 
-    private static async Task<IResult> Invite(HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Invite(HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var me = context.AccId();
         var body = await JsonBody.Read<InviteRequest>(context.Request);
@@ -37,8 +38,8 @@ public static class FriendsApi
         long? target = body.Mode switch
         {
             1 => await grains.GetGrain<IPhoneGrain>(Phone.Required(body.Phone)).Owner(),
-            2 => await grains.GetGrain<IMcodeGrain>(AccountNumber.Mcode(body.Mcode)).Owner(),
-            3 => await ExistingUser(grains, body.UserID),
+            2 => await AccountNumber.McodeOwner(grains, AccountNumber.Mcode(body.Mcode)),
+            3 => await ExistingUser(grains, known, body.UserID),
             _ => throw ApiException.BadRequest("mode must be 1 (phone), 2 (mcode) or 3 (user id)"),
         };
         if (target is not { } other) throw ApiException.NotFound("user");
@@ -47,15 +48,15 @@ public static class FriendsApi
         return err == Err.AlreadyExists ? throw new ApiException(err, "you are friends already") : ApiResults.Err(err);
     }
 
-    private static async Task<long?> ExistingUser(IGrainFactory grains, long? id) =>
+    private static async Task<long?> ExistingUser(IGrainFactory grains, KnownIds known, long? id) =>
         id is > 0
-            ? await grains.GetGrain<IUserGrain>(id.Value).Exists() ? id : null
+            ? await known.MayBeAccount(id.Value) && await grains.GetGrain<IUserGrain>(id.Value).Exists() ? id : null
             : throw ApiException.BadRequest("userID must be a positive integer");
 
-    private static async Task<IResult> Invitations(HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Invitations(HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var invitations = await grains.Own<IUserSocialGrain>(context).Invitations();
-        var profiles = await UserCards.Profiles(grains, invitations.Select(i => i.From));
+        var profiles = await UserCards.Profiles(grains, known, invitations.Select(i => i.From));
         return Results.Json(new
         {
             err = Err.Ok,
@@ -98,13 +99,13 @@ public static class FriendsApi
         return Results.Json(new { err = Err.Ok, addFrdIDs = add, delFrdIDs = delete });
     }
 
-    private static async Task<IResult> Info(HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Info(HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var asked = context.Request.Query.IdList("uid");
         var friends = (await grains.Own<IUserSocialGrain>(context).Friends()).ToDictionary(f => f.FriendId);
         if (asked.FirstOrDefault(uid => !friends.ContainsKey(uid)) is var stranger and > 0)
             throw ApiException.Forbidden($"user {stranger} is not your friend");
-        var profiles = await UserCards.Profiles(grains, asked);
+        var profiles = await UserCards.Profiles(grains, known, asked);
         return Results.Json(new
         {
             err = Err.Ok,

@@ -1,3 +1,4 @@
+using Mmx.Api.Lookups;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -28,11 +29,11 @@ public static class SocialV2Api
         return app;
     }
 
-    private static async Task<IResult> Friends(string uid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Friends(string uid, HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var me = FriendAccess.RequireSelf(uid, context.AccId());
         var friends = await grains.GetGrain<IUserSocialGrain>(me).Friends();
-        var profiles = await UserCards.Profiles(grains, friends.Select(f => f.FriendId));
+        var profiles = await UserCards.Profiles(grains, known, friends.Select(f => f.FriendId));
         var cities = await UserCards.CityNames(grains);
         var byName = StringComparer.Create(CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: true);
         var cards = friends.Where(f => profiles.ContainsKey(f.FriendId))
@@ -45,14 +46,14 @@ public static class SocialV2Api
         return Results.Json(new { err = Err.Ok, total_num = cards.Count, friends = groups });
     }
 
-    private static async Task<IResult> Search(string key, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Search(string key, HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var me = context.AccId();
         var text = key.Trim();
         long? owner = Phone.Normalize(text) is { } phone
             ? await grains.GetGrain<IPhoneGrain>(phone).Owner()
             : AccountNumber.IsAccountNumber(text)
-                ? await AccountNumber.Resolve(grains, text, "search", checkExists: true)
+                ? await AccountNumber.Resolve(grains, known, text, "search", checkExists: true)
                 : throw ApiException.BadRequest("search by an 11-digit phone number, an mcode or a user id");
         if (owner is not { } uid) throw ApiException.NotFound("user");
         var profile = await grains.GetGrain<IUserGrain>(uid).GetProfile() ?? throw ApiException.NotFound("user");

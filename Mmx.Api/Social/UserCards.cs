@@ -1,3 +1,4 @@
+using Mmx.Api.Lookups;
 using Mmx.Grains.Accounts;
 
 namespace Mmx.Api.Social;
@@ -5,9 +6,9 @@ namespace Mmx.Api.Social;
 /// <summary>Profiles of several users at once (one in-memory call per user, in parallel), with city names.</summary>
 public static class UserCards
 {
-    public static async Task<Dictionary<long, Profile>> Profiles(IGrainFactory grains, IEnumerable<long> ids)
+    public static async Task<Dictionary<long, Profile>> Profiles(IGrainFactory grains, KnownIds known, IEnumerable<long> ids)
     {
-        var list = ids.Distinct().ToArray();
+        var list = await known.OnlyPossibleAccounts(ids.Distinct());
         var profiles = await Task.WhenAll(list.Select(id => grains.GetGrain<IUserGrain>(id).GetProfile()));
         return list.Zip(profiles).Where(p => p.Second is not null).ToDictionary(p => p.First, p => p.Second!);
     }

@@ -1,3 +1,4 @@
+using Mmx.Api.Lookups;
 using System.Globalization;
 using Mmx.Grains.Accounts;
 
@@ -34,12 +35,16 @@ public static class AccountNumber
     /// The account an mcode or accID names, or null when none does (an accID is checked to exist
     /// only when <paramref name="checkExists"/>); err 1 when the text is neither.
     /// </summary>
-    public static async Task<long?> Resolve(IGrainFactory grains, string? text, string field, bool checkExists)
+    public static async Task<long?> Resolve(IGrainFactory grains, KnownIds known, string? text, string field, bool checkExists)
     {
         var digits = Digits(text) ?? throw ApiException.BadRequest($"{field} must be an mcode or a user id");
         var number = long.Parse(digits, CultureInfo.InvariantCulture);
-        if (digits.Length == McodeLength) return await grains.GetGrain<IMcodeGrain>(number).Owner();
-        if (number <= 0) return null;
+        if (digits.Length == McodeLength) return await McodeOwner(grains, number);
+        if (!await known.MayBeAccount(number)) return null;
         return !checkExists || await grains.GetGrain<IUserGrain>(number).Exists() ? number : null;
     }
+
+    /// <summary>The account holding an mcode, from the index shard's memory (no grain per number).</summary>
+    public static Task<long?> McodeOwner(IGrainFactory grains, long mcode) =>
+        grains.GetGrain<IMcodeIndexGrain>(IMcodeIndexGrain.ShardOf(mcode)).Owner(mcode);
 }

@@ -15,6 +15,10 @@ public interface ICatalogueGrain : IGrainWithIntegerKey
     [Alias("Import"), ResponseTimeout("00:10:00")]
     Task<ImportResult> Import(CatalogueImport document);
 
+    /// <summary>The ids of every shop and city, or null when the catalogue is still at <paramref name="knownVersion"/>.</summary>
+    [Alias("Ids"), AlwaysInterleave]
+    Task<CatalogueIdSet?> Ids(long knownVersion);
+
     /// <summary>Every city, by id.</summary>
     [Alias("GetCities"), AlwaysInterleave]
     Task<ImmutableArray<City>> GetCities();

@@ -35,4 +35,7 @@ public sealed class AccountIdGrain(
         }
         return _next++;
     }
+
+    // The block reserved in storage bounds every id handed out, also by an activation before a failure.
+    public Task<long> HandedOutBelow() => Task.FromResult(Math.Max(_next, state.State.ReservedUpTo));
 }

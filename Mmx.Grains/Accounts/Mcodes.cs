@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace Mmx.Grains.Accounts;
 
-/// <summary>喵喵号: a random 9-digit number (not guessable from the accID), unique through its grain.</summary>
+/// <summary>喵喵号: a random 9-digit number (not guessable from the accID), unique through the index shard that holds it.</summary>
 internal static class Mcodes
 {
     public const long Min = 100_000_000;
@@ -14,7 +14,7 @@ internal static class Mcodes
         for (var attempt = 0; attempt < 32; attempt++)
         {
             var mcode = Min + RandomNumberGenerator.GetInt32(0, (int)(Max - Min + 1));
-            if (await grains.GetGrain<IMcodeGrain>(mcode).Claim(accId)) return mcode;
+            if (await grains.GetGrain<IMcodeIndexGrain>(IMcodeIndexGrain.ShardOf(mcode)).Claim(mcode, accId)) return mcode;
         }
         throw new InvalidOperationException("No free mcode found.");
     }

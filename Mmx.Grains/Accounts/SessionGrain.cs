@@ -40,7 +40,12 @@ public sealed class SessionGrain(
 
     public async Task<long?> Validate()
     {
-        if (state.State.AccId == 0 || state.State.Closed) return null;
+        if (state.State.AccId == 0 || state.State.Closed)
+        {
+            // A made-up or ended token: nothing here is worth keeping in memory.
+            DeactivateOnIdle();
+            return null;
+        }
         var now = time.GetUtcNow();
         if (now - _lastUsed > Lifetime) return null;
         if (state.State.Opened != default && now - state.State.Opened > AbsoluteLifetime) return null;

@@ -18,6 +18,8 @@ public sealed record UserState
     [Id(10)] public string OpenIdKey { get; init; } = "";
     /// <summary>The account is being erased: nothing logs in, and the next activation finishes the erasure.</summary>
     [Id(11)] public bool Erasing { get; init; }
+    /// <summary>The mcode is in <see cref="IMcodeIndexGrain"/> (false: an account of an earlier version, entered at its next activation).</summary>
+    [Id(12)] public bool McodeIndexed { get; init; }
 }
 
 [GenerateSerializer, Alias("mmx.accounts.FeedbackState")]
@@ -47,6 +49,16 @@ public sealed class UserGrain(
     {
         // An erasure a failure interrupted is finished before the grain answers anything else.
         if (S.Erasing) await Erase();
+        else if (S.Created && !S.McodeIndexed) await EnterMcodeIntoIndex();
+    }
+
+    private async Task EnterMcodeIntoIndex()
+    {
+        var mcode = S.Profile.Mcode;
+        if (!await GrainFactory.GetGrain<IMcodeIndexGrain>(IMcodeIndexGrain.ShardOf(mcode)).Claim(mcode, AccId))
+            throw new InvalidOperationException($"Account {AccId}'s mcode {mcode} is held by another account.");
+        state.State = S with { McodeIndexed = true };
+        await state.WriteStateAsync();
     }
 
     public async Task Erase()
@@ -93,13 +105,20 @@ public sealed class UserGrain(
                 Profile = new Profile { Name = $"喵友{account.Mcode % 10000:D4}", Phone = account.Phone, Mcode = account.Mcode },
                 PasswordHash = account.PasswordHash,
                 OpenIdKey = account.OpenIdKey,
+                // NewAccounts claimed it in the index before the account was made.
+                McodeIndexed = true,
             };
         }
         await state.WriteStateAsync();
         return true;
     }
 
-    public Task<bool> Exists() => Task.FromResult(S.Created);
+    public Task<bool> Exists()
+    {
+        // Looked up by id from outside: an id that holds no account need not stay in memory.
+        if (!S.Created) DeactivateOnIdle();
+        return Task.FromResult(S.Created);
+    }
 
     public Task<LoginChallenge?> BeginLogin() => Task.FromResult(S.Created && !S.Erasing
         ? new LoginChallenge { PasswordHash = S.PasswordHash }
@@ -160,7 +179,11 @@ public sealed class UserGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<Profile?> GetProfile() => Task.FromResult(S.Created && !S.Erasing ? S.Profile : null);
+    public Task<Profile?> GetProfile()
+    {
+        if (!S.Created) DeactivateOnIdle();
+        return Task.FromResult(S.Created && !S.Erasing ? S.Profile : null);
+    }
 
     public async Task<Err> UpdateProfile(Profile changed)
     {

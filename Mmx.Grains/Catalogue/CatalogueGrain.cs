@@ -5,6 +5,9 @@ public sealed class CatalogueGrain(
     ILogger<CatalogueGrain> logger)
     : Grain, ICatalogueGrain
 {
+    // The id set of the stored version, built once per version (fronts ask after each import).
+    private CatalogueIdSet? _ids;
+
     public async Task<ImportResult> Import(CatalogueImport document)
     {
         var current = state.State;
@@ -20,7 +23,8 @@ public sealed class CatalogueGrain(
             document.Cities.Length, document.Categories.Length, document.Shops.Length,
             document.Goods.Length, document.Activities.Length, document.Versions.Length);
         var next = await new ImportApplier(GrainFactory, logger).Apply(document, current);
-        state.State = next;
+        state.State = next with { Version = current.Version + 1 };
+        _ids = null;
         await state.WriteStateAsync();
         logger.LogInformation("Import finished");
 
@@ -36,6 +40,18 @@ public sealed class CatalogueGrain(
                 Versions = document.Versions.Length,
             },
         };
+    }
+
+    public Task<CatalogueIdSet?> Ids(long knownVersion)
+    {
+        // Reads interleave with a running import and see the stored catalogue until it is written.
+        var current = state.State;
+        if (knownVersion == current.Version) return Task.FromResult<CatalogueIdSet?>(null);
+        if (_ids?.Version != current.Version)
+        {
+            _ids = new CatalogueIdSet { Version = current.Version, Shops = [.. current.ShopCity.Keys], Cities = [.. current.Cities.Keys] };
+        }
+        return Task.FromResult<CatalogueIdSet?>(_ids);
     }
 
     public Task<ImmutableArray<City>> GetCities() =>

@@ -10,6 +10,8 @@ public sealed record CatalogueState
     [Id(3)] public ImmutableDictionary<long, long> ShopCity { get; init; } = ImmutableDictionary<long, long>.Empty;
     /// <summary>Activity id to its shop: for /userweb/activity/{id} and for moving activities.</summary>
     [Id(4)] public ImmutableDictionary<long, long> ActivityShop { get; init; } = ImmutableDictionary<long, long>.Empty;
+    /// <summary>Counts the imports applied (0: none, or a state of a version that did not count).</summary>
+    [Id(5)] public long Version { get; init; }
 
     public ImmutableDictionary<long, long> CategoryParents() =>
         Categories.Values.ToImmutableDictionary(c => c.Id, c => c.Parent);

@@ -53,9 +53,17 @@ public sealed class ShopGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<Shop?> GetDetails() => Task.FromResult(state.State.Shop);
+    public Task<Shop?> GetDetails() => Task.FromResult(Unknown() ? null : state.State.Shop);
 
-    public Task<long?> City() => Task.FromResult(state.State.Shop?.City);
+    public Task<long?> City() => Task.FromResult(Unknown() ? null : state.State.Shop?.City);
+
+    /// <summary>True for an id that is no shop; such an activation goes once it has answered.</summary>
+    private bool Unknown()
+    {
+        if (state.State.Shop is not null) return false;
+        DeactivateOnIdle();
+        return true;
+    }
 
     public Task<ShopNews?> News()
     {

@@ -67,7 +67,7 @@ public sealed class ShopLifeGrain(
 
     public async Task<long?> Poll(long accId)
     {
-        if (!await Exists()) return null;
+        if (!await Exists()) return ForgetUnknown<long?>(null);
         KeepCounted(accId);
         return Customers();
     }
@@ -80,9 +80,16 @@ public sealed class ShopLifeGrain(
 
     public async Task<ShopInfo?> Info(long accId)
     {
-        if (!await Exists()) return null;
+        if (!await Exists()) return ForgetUnknown<ShopInfo?>(null);
         KeepCounted(accId);
         return new ShopInfo { Shop = _shop!, Counts = LiveCounts(accId) };
+    }
+
+    /// <summary>An id that is no shop and holds nobody need not stay in memory after answering.</summary>
+    private T ForgetUnknown<T>(T answer)
+    {
+        if (fans.State.FanIds.IsEmpty && _present.Count == 0) DeactivateOnIdle();
+        return answer;
     }
 
     /// <summary>Word from a user: one who is in the shop (or whose presence lapsed there) is counted from now.</summary>

@@ -105,7 +105,7 @@ public sealed class PhoneGrainTests(TwoSiloCluster fixture)
         Assert.Equal(winner.Value, await PhoneGrain(number).Owner());
         var profile = await _grains.GetGrain<IUserGrain>(winner.Value).GetProfile();
         Assert.Equal(number, profile!.Phone);
-        Assert.Equal(winner.Value, await _grains.GetGrain<IMcodeGrain>(profile.Mcode).Owner());
+        Assert.Equal(winner.Value, await _grains.GetGrain<IMcodeIndexGrain>(IMcodeIndexGrain.ShardOf(profile.Mcode)).Owner(profile.Mcode));
     }
 
     [Fact]

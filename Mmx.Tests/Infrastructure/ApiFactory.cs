@@ -43,7 +43,7 @@ public class ApiFactory(string? connectionString = null, string? clusterId = nul
         builder.UseSetting("Mmx:Images:Folder", ImageFolder);
         // In-process requests have no client address: they all share one partition of the front's
         // limits, so tests get generous ones unless they set their own (RateLimitTests does).
-        foreach (var limit in new[] { "SignInPerMinute", "SmsPerMinute", "BulkPerMinute", "LookupPerMinute", "LookupPerAddressPerMinute", "AnonymousPerAddressPerMinute" })
+        foreach (var limit in new[] { "SignInPerMinute", "SmsPerMinute", "BulkPerMinute", "LookupPerMinute", "LookupPerAddressPerMinute", "AnonymousPerAddressPerMinute", "UnknownTokensPerAddressPerMinute" })
         {
             builder.UseSetting($"Mmx:RateLimits:{limit}", "100000");
         }

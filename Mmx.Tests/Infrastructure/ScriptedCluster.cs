@@ -49,7 +49,7 @@ public sealed class ScriptedCluster : IAsyncLifetime
         _environment["MMX_SKIP_BUILD"] = "1";
         _environment["Mmx__AdminKey"] = ApiFactory.AdminKey;
         // Every test client calls from 127.0.0.1: one partition of the front's per-address limits.
-        foreach (var limit in new[] { "SignInPerMinute", "SmsPerMinute", "BulkPerMinute", "LookupPerMinute", "LookupPerAddressPerMinute", "AnonymousPerAddressPerMinute" })
+        foreach (var limit in new[] { "SignInPerMinute", "SmsPerMinute", "BulkPerMinute", "LookupPerMinute", "LookupPerAddressPerMinute", "AnonymousPerAddressPerMinute", "UnknownTokensPerAddressPerMinute" })
         {
             _environment[$"Mmx__RateLimits__{limit}"] = "100000";
         }

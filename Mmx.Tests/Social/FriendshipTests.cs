@@ -10,6 +10,7 @@ namespace Mmx.Tests.Social;
 public sealed class FriendshipTests(TwoSiloCluster fixture)
 {
     private readonly IClusterClient _grains = fixture.Client;
+    private readonly Mmx.Api.Lookups.KnownIds _known = new(fixture.Client);
     private IFriendshipGrain Pair(long a, long b) => _grains.GetGrain<IFriendshipGrain>(FriendshipKey.Of(a, b));
     private IUserSocialGrain Social(long u) => _grains.GetGrain<IUserSocialGrain>(u);
 
@@ -161,29 +162,29 @@ public sealed class FriendshipTests(TwoSiloCluster fixture)
         Func<PrivacySettings, bool>[] switches = [p => p.FavoriteEnable, p => p.FansEnable, p => p.VisitEnable];
 
         // Strangers see nothing of b; a friend sees what b shares; oneself sees everything.
-        var denied = await Assert.ThrowsAsync<Mmx.Api.Errors.ApiException>(() => FriendAccess.RequireFriend(_grains, stranger, b));
+        var denied = await Assert.ThrowsAsync<Mmx.Api.Errors.ApiException>(() => FriendAccess.RequireFriend(_grains, _known, stranger, b));
         Assert.Equal(Err.Forbidden, denied.Err);
-        await FriendAccess.RequireFriend(_grains, a, b);
-        await FriendAccess.RequireFriend(_grains, b, b);
-        var unknown = await Assert.ThrowsAsync<Mmx.Api.Errors.ApiException>(() => FriendAccess.RequireFriend(_grains, a, 999_999_999));
+        await FriendAccess.RequireFriend(_grains, _known, a, b);
+        await FriendAccess.RequireFriend(_grains, _known, b, b);
+        var unknown = await Assert.ThrowsAsync<Mmx.Api.Errors.ApiException>(() => FriendAccess.RequireFriend(_grains, _known, a, 999_999_999));
         Assert.Equal(Err.NotFound, unknown.Err);
 
         foreach (var shared in switches)
         {
-            await FriendAccess.RequireShared(_grains, a, b, shared);
-            await Assert.ThrowsAsync<Mmx.Api.Errors.ApiException>(() => FriendAccess.RequireShared(_grains, stranger, b, shared));
+            await FriendAccess.RequireShared(_grains, _known, a, b, shared);
+            await Assert.ThrowsAsync<Mmx.Api.Errors.ApiException>(() => FriendAccess.RequireShared(_grains, _known, stranger, b, shared));
         }
 
         await Social(b).SetPrivacy(new PrivacySettings { FavoriteEnable = false, FansEnable = true, VisitEnable = false });
-        var off = await Assert.ThrowsAsync<Mmx.Api.Errors.ApiException>(() => FriendAccess.RequireShared(_grains, a, b, switches[0]));
+        var off = await Assert.ThrowsAsync<Mmx.Api.Errors.ApiException>(() => FriendAccess.RequireShared(_grains, _known, a, b, switches[0]));
         Assert.Equal(Err.Forbidden, off.Err);
-        await FriendAccess.RequireShared(_grains, a, b, switches[1]);
-        await Assert.ThrowsAsync<Mmx.Api.Errors.ApiException>(() => FriendAccess.RequireShared(_grains, a, b, switches[2]));
-        await FriendAccess.RequireShared(_grains, b, b, switches[0]);
+        await FriendAccess.RequireShared(_grains, _known, a, b, switches[1]);
+        await Assert.ThrowsAsync<Mmx.Api.Errors.ApiException>(() => FriendAccess.RequireShared(_grains, _known, a, b, switches[2]));
+        await FriendAccess.RequireShared(_grains, _known, b, b, switches[0]);
 
         // Ending the friendship ends the access.
         await Pair(a, b).Unfriend(a, b);
-        await Assert.ThrowsAsync<Mmx.Api.Errors.ApiException>(() => FriendAccess.RequireShared(_grains, a, b, switches[1]));
+        await Assert.ThrowsAsync<Mmx.Api.Errors.ApiException>(() => FriendAccess.RequireShared(_grains, _known, a, b, switches[1]));
     }
 
     [Fact]
