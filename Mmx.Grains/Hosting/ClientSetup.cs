@@ -20,6 +20,7 @@ public static class ClientSetup
             o.Invariant = ClusterSettings.Invariant;
             o.ConnectionString = settings.ConnectionString;
         });
+        if (settings.Tls is { } tls) client.UseTls(tls.Configure);
         if (settings.Dashboard) client.AddDashboard();
         GrainInterfaceTypeCache.AddTo(client.Services);
         return client;

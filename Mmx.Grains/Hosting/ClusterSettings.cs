@@ -26,6 +26,9 @@ public sealed record ClusterSettings
     /// </summary>
     public bool Dashboard { get; init; } = true;
 
+    /// <summary><c>Mmx:Tls:*</c>: mutual TLS on silo and gateway connections, or null (off).</summary>
+    public TransportTls? Tls { get; init; }
+
     public bool IsCluster => ConnectionString is not null;
 
     public static ClusterSettings From(IConfiguration configuration)
@@ -42,6 +45,7 @@ public sealed record ClusterSettings
             GatewayPort = section.GetValue("GatewayPort", defaults.GatewayPort),
             AdvertisedIp = section["AdvertisedIp"] ?? defaults.AdvertisedIp,
             Dashboard = configuration.GetValue("Mmx:Dashboard:Enabled", defaults.Dashboard),
+            Tls = TransportTls.From(configuration),
         };
     }
 

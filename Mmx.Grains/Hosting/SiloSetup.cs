@@ -49,6 +49,8 @@ public static class SiloSetup
             });
         }
 
+        if (settings.Tls is { } tls) silo.UseTls(tls.Configure);
+
         var singleSilo = wholeCluster && !settings.IsCluster;
         silo.AddMmxStorage(settings.ConnectionString, singleSilo);
         if (singleSilo) silo.Configure<GrainDirectoryOptions>(NoDirectoryCache);

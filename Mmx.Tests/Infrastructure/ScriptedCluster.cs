@@ -23,6 +23,9 @@ public sealed class ScriptedCluster : IAsyncLifetime
     public int MetricsPortBase { get; } = 40000 + Random.Shared.Next(0, 2000) * 10;
     public string ConnectionString => $"Host=127.0.0.1;Port={PgPort};Username=postgres;Database=postgres";
     public Uri Api => new($"http://127.0.0.1:{ApiPort}");
+    /// <summary>The cluster's certificate authority and the member certificate every process presents.</summary>
+    public ThrowawayCertificates Certificates { get; } = new("mmx cluster");
+    public int GatewayPort(int n) => GatewayPortBase + n;
     public IClusterClient Client => _clientHost!.Services.GetRequiredService<IClusterClient>();
 
     public static string RepoRoot
@@ -53,11 +56,20 @@ public sealed class ScriptedCluster : IAsyncLifetime
         {
             _environment[$"Mmx__RateLimits__{limit}"] = "100000";
         }
+        // Silos and the front talk mutual TLS with a certificate authority of this run's own.
+        var (certificate, key, authority) = Certificates.WritePem(Path.Combine(_data, "tls"));
+        _environment["Mmx__Tls__Certificate"] = certificate;
+        _environment["Mmx__Tls__Key"] = key;
+        _environment["Mmx__Tls__Authority"] = authority;
         await Script("start");
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleansClient(client => client.AddMmxClient(new ClusterSettings { ConnectionString = ConnectionString }));
+        builder.UseOrleansClient(client => client.AddMmxClient(new ClusterSettings
+        {
+            ConnectionString = ConnectionString,
+            Tls = new TransportTls(Certificates.Member, Certificates.Authority),
+        }));
         _clientHost = builder.Build();
         await _clientHost.StartAsync();
     }
