@@ -1,4 +1,5 @@
 using Mmx.Api.Operations;
+using Mmx.Api.ThirdParty;
 using Mmx.Grains.Accounts;
 using Mmx.Grains.ShopLife;
 using Mmx.Grains.Social;
@@ -14,7 +15,7 @@ public static class LeavingApi
     public static IEndpointRouteBuilder MapLeavingApi(this IEndpointRouteBuilder app)
     {
         var user = app.MapGroup("/user").WithTags("Accounts").RequireSession();
-        user.MapPost("/delete", Delete).WithSummary("Erase your account (proof: password, or a ticket of the bound phone)")
+        user.MapPost("/delete", Delete).WithSummary("Erase your account (proof: password, a ticket of the bound phone, or a provider accessToken)")
             .RequireRateLimiting(RateLimits.SignIn);
         user.MapGet("/export", Export).WithSummary("Everything MMX holds about you, as one JSON document");
         return app;
@@ -39,7 +40,13 @@ public static class LeavingApi
             spentTicket = await VerificationTickets.RequireLiveTicket(grains.GetGrain<IPhoneGrain>(profile.Phone),
                 VerificationTickets.Offered(context.Request, body.Ticket));
         }
-        // A third-party account without phone or password has nothing but its live session to prove it.
+        else if (ThirdPartyIdentity(challenge.OpenIdKey) is var (mode, openId)
+                 && context.RequestServices.GetRequiredService<OpenIdVerifier>() is var verifier && verifier.Verifies(mode))
+        {
+            // A third-party account without phone or password proves it with a fresh provider token.
+            await verifier.Check(mode, openId, body.AccessToken, context.RequestAborted);
+        }
+        // Where its provider is not checked, the live session is all the proof the login needed too.
 
         if (spentTicket is not null) await grains.GetGrain<IPhoneGrain>(profile.Phone).SpendTicket(spentTicket);
         await user.Erase();
@@ -48,6 +55,12 @@ public static class LeavingApi
         MmxMetrics.AccountErased();
         return ApiResults.Ok();
     }
+
+    /// <summary>"{mode}:{openID}" as stored by the openID grain, or null.</summary>
+    private static (int Mode, string OpenId)? ThirdPartyIdentity(string key) =>
+        key.IndexOf(':') is > 0 and var colon && int.TryParse(key.AsSpan(0, colon), out var mode)
+            ? (mode, key[(colon + 1)..])
+            : null;
 
     private static async Task<IResult> Export(HttpContext context, IGrainFactory grains)
     {

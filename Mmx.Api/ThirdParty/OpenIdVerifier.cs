@@ -13,6 +13,9 @@ public sealed class OpenIdVerifier(ThirdPartySettings settings,
 {
     public const int MaxTokenLength = 512;
 
+    /// <summary>Whether this provider's tokens are checked (so a token proves who holds the account).</summary>
+    public bool Verifies(int mode) => settings.ForMode(mode).Verify;
+
     public async Task Check(int mode, string openId, string? accessToken, CancellationToken cancellation)
     {
         if (!settings.ForMode(mode).Verify)

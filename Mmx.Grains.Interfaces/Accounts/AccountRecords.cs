@@ -37,6 +37,8 @@ public sealed record LoginChallenge
 {
     /// <summary>Empty for an account without a password (third-party). Id 1 (a lock-out flag) is retired: the login guard grains hold that now.</summary>
     [Id(0)] public required string PasswordHash { get; init; }
+    /// <summary>The third-party identity ("{mode}:{openID}") that made the account, or empty: what a provider can vouch for.</summary>
+    [Id(2)] public string OpenIdKey { get; init; } = "";
 }
 
 /// <summary>The API front's verdict on a password, with the session to open on success.</summary>

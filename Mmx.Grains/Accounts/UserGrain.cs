@@ -121,7 +121,7 @@ public sealed class UserGrain(
     }
 
     public Task<LoginChallenge?> BeginLogin() => Task.FromResult(S.Created && !S.Erasing
-        ? new LoginChallenge { PasswordHash = S.PasswordHash }
+        ? new LoginChallenge { PasswordHash = S.PasswordHash, OpenIdKey = S.OpenIdKey }
         : null);
 
     public async Task<LoginResult> CompleteLogin(LoginAttempt attempt)

@@ -54,6 +54,30 @@ public sealed class ProviderClientTests(ProviderFixture providers) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_third_party_account_without_phone_or_password_is_erased_only_with_a_token_its_provider_accepts()
+    {
+        var openId = $"QQ{Guid.NewGuid():N}".ToUpperInvariant();
+        Stub.On("/oauth2.0/me", StubReply.Json($$"""{"client_id":"{{ProviderFixture.QqAppId}}","openid":"{{openId}}"}"""));
+        var client = providers.Api.NewClient();
+        var login = await client.Post("/user/login", Login(4, openId, "qq-token-del"));
+        client.Token = (string)login["token"]!;
+
+        // No token, or one the provider refuses: err 8, and the account is still there.
+        Assert.Equal(8, Err(await client.Post("/user/delete", new { })));
+        Stub.On("/oauth2.0/me", StubReply.Json("""{"error":100016,"error_description":"access token check failed"}"""));
+        Assert.Equal(8, Err(await client.Post("/user/delete", new { accessToken = "stolen-session-only" })));
+        Assert.Equal(0, Err(await client.Get("/user/personal")));
+
+        Stub.On("/oauth2.0/me", StubReply.Json($$"""{"client_id":"{{ProviderFixture.QqAppId}}","openid":"{{openId}}"}"""));
+        Assert.Equal(0, Err(await client.Post("/user/delete", new { accessToken = "qq-token-del" })));
+        Assert.Contains(Stub.Queries, q => q.Contains("access_token=qq-token-del"));
+        // Erased: the openID's next login makes a new account.
+        var again = await providers.Api.NewClient().Post("/user/login", Login(4, openId, "qq-token-del"));
+        Assert.Equal((0, 1), (Err(again), (int)again["isReg"]!));
+        Assert.NotEqual((long)login["accID"]!, (long)again["accID"]!);
+    }
+
+    [Fact]
     public async Task Qq_info_answers_the_providers_user_info_and_refusals_are_err_8()
     {
         var client = await SignedIn();
