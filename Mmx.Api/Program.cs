@@ -27,7 +27,12 @@ builder.Services.AddSingleton<SessionCache>();
 builder.Services.AddSingleton<UnknownTokens>();
 builder.Services.AddSingleton<Mmx.Api.Lookups.KnownIds>();
 builder.Services.AddHostedService(services => services.GetRequiredService<SessionCache>());
-builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    Json.Configure(o.SerializerOptions);
+    // Answers are written by the source-generated wire context; anything it does not know still by reflection.
+    o.SerializerOptions.TypeInfoResolverChain.Insert(0, WireJsonContext.Default);
+});
 // The admin import is the largest body; user routes are held to 64 KB by JsonBody.
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = AdminApi.MaxImportBytes);
 builder.Services.AddMmxHealth();

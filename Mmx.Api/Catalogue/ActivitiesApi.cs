@@ -9,13 +9,15 @@ public static class ActivitiesApi
 {
     public static IEndpointRouteBuilder MapActivitiesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/user/shop/activity", OfShop).WithTags("Activities").WithSummary("A shop's activities valid today");
-        app.MapGet("/user/activity", OfCity).WithTags("Activities").WithSummary("A city's activities valid today");
+        app.MapGet("/user/shop/activity", OfShop).WithTags("Activities").WithSummary("A shop's activities valid today")
+            .WithQuery(QueryDocs.Shop);
+        app.MapGet("/user/activity", OfCity).WithTags("Activities").WithSummary("A city's activities valid today")
+            .WithQuery([QueryDocs.City, .. QueryDocs.Paging()]);
         app.MapGet("/userweb/activity/{id}", One).WithTags("Activities").WithSummary("One activity, valid or not");
         return app;
     }
 
-    private static async Task<IResult> OfShop(HttpRequest request, HttpContext context, IGrainFactory grains, KnownIds known)
+    private static async Task<ShopActivitiesReply> OfShop(HttpRequest request, HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var sid = request.Query.RequiredId("sid");
         await known.RequireShop(sid);
@@ -23,24 +25,20 @@ public static class ActivitiesApi
         _ = await shop.City() ?? throw ApiException.NotFound("shop");
         await ShopPresence.Heard(context, grains, sid);
         var activities = await shop.ValidActivities();
-        return Results.Json(new
-        {
-            err = Err.Ok,
-            actList = activities.Select(a => new { a.Id, a.Title, a.Content, a.Bt, a.Et }),
-        });
+        return new(Err.Ok, [.. activities.Select(a => new ShopActivityWire(a.Id, a.Title, a.Content, a.Bt, a.Et))]);
     }
 
-    private static async Task<IResult> OfCity(HttpRequest request, IGrainFactory grains, KnownIds known)
+    private static async Task<CityActivitiesReply> OfCity(HttpRequest request, IGrainFactory grains, KnownIds known)
     {
         var city = request.Query.RequiredId("city");
         var (offset, count) = request.Query.Paging();
         await known.RequireCity(city);
         var page = await grains.GetGrain<ICityDirectoryGrain>(city).ListActivities(offset, count)
             ?? throw ApiException.NotFound("city");
-        return Results.Json(new { err = Err.Ok, count = page.Total, actList = page.Items });
+        return new(Err.Ok, page.Total, [.. page.Items.Select(ActivityWire.Of)]);
     }
 
-    private static async Task<IResult> One(string id, HttpContext context, IGrainFactory grains)
+    private static async Task<ActivityReply> One(string id, HttpContext context, IGrainFactory grains)
     {
         var activityId = QueryReader.ParseId(id, "activity id");
         var sid = await grains.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).FindActivityShop(activityId)
@@ -49,14 +47,10 @@ public static class ActivitiesApi
         var a = await shop.FindActivity(activityId) ?? throw ApiException.NotFound("activity");
         if (!context.LegacyWire())
         {
-            return Results.Json(new { err = Err.Ok, a.ActID, a.Title, a.Content, a.Bt, a.Et, a.ShopID, a.ShopName, a.ShopPic });
+            return new(Err.Ok, a.Id, a.Title, a.Content, a.Bt, a.Et, a.ShopId, a.ShopName, a.ShopPicture);
         }
         // The original answered every picture of the shop, and the days with a time of day.
         var pics = (await shop.GetDetails())?.Pics ?? [];
-        return Results.Json(new
-        {
-            err = Err.Ok, a.ActID, a.Title, a.Content, bt = LegacyTypes.Day(a.Bt), et = LegacyTypes.Day(a.Et),
-            a.ShopID, a.ShopName, shopPic = pics,
-        });
+        return new(Err.Ok, a.Id, a.Title, a.Content, LegacyTypes.Day(a.Bt), LegacyTypes.Day(a.Et), a.ShopId, a.ShopName, pics);
     }
 }

@@ -15,23 +15,26 @@ public static class ShopsApi
     public static IEndpointRouteBuilder MapShopsApi(this IEndpointRouteBuilder app)
     {
         var shops = app.MapGroup("/user/shop").WithTags("Shops");
-        shops.MapGet("", List).WithSummary("A city's shops by category, nearest first when long/lat are given");
-        shops.MapGet("/search", Search).WithSummary("A city's shops whose name, pinyin or pinyin initials contain ?name=");
-        shops.MapGet("/recommend", Recommend).WithSummary("A city's recommended shops");
-        shops.MapGet("/name", Name).WithSummary("A shop's name");
-        shops.MapGet("/info", Info).WithSummary("A shop's details");
+        shops.MapGet("", List).WithSummary("A city's shops by category, nearest first when long/lat are given")
+            .WithQuery([QueryDocs.City, QueryDocs.Category, QueryDocs.Long, QueryDocs.Lat, .. QueryDocs.Paging()]);
+        shops.MapGet("/search", Search).WithSummary("A city's shops whose name, pinyin or pinyin initials contain ?name=")
+            .WithQuery([QueryDocs.City, QueryDocs.Text("name", "part of the name, its pinyin or pinyin initials; empty lists the city", MaxSearchLength),
+                QueryDocs.Category, QueryDocs.Long, QueryDocs.Lat, .. QueryDocs.Paging()]);
+        shops.MapGet("/recommend", Recommend).WithSummary("A city's recommended shops").WithQuery(QueryDocs.City);
+        shops.MapGet("/name", Name).WithSummary("A shop's name").WithQuery(QueryDocs.Shop);
+        shops.MapGet("/info", Info).WithSummary("A shop's details").WithQuery(QueryDocs.Shop);
         return app;
     }
 
     /// <summary>category=0 is the apps' "all categories".</summary>
-    private static Task<IResult> List(HttpRequest request, IGrainFactory grains, KnownIds known) =>
+    private static Task<ShopListReply> List(HttpRequest request, IGrainFactory grains, KnownIds known) =>
         Listing(request, grains, known, name: null, category: request.Query.OptionalCategory());
 
     /// <summary>Name, pinyin or pinyin initials; an empty name lists the city like /user/shop.</summary>
-    private static Task<IResult> Search(HttpRequest request, IGrainFactory grains, KnownIds known) =>
+    private static Task<ShopListReply> Search(HttpRequest request, IGrainFactory grains, KnownIds known) =>
         Listing(request, grains, known, name: request.Query.OptionalText("name", MaxSearchLength), category: request.Query.OptionalCategory());
 
-    private static async Task<IResult> Listing(HttpRequest request, IGrainFactory grains, KnownIds known, string? name, long? category)
+    private static async Task<ShopListReply> Listing(HttpRequest request, IGrainFactory grains, KnownIds known, string? name, long? category)
     {
         var city = request.Query.RequiredId("city");
         var position = request.Query.OptionalPosition();
@@ -46,26 +49,26 @@ public static class ShopsApi
             Offset = offset,
             Count = count,
         }) ?? throw ApiException.NotFound(category is null ? "city" : "city or category");
-        return Results.Json(new { err = Err.Ok, total_num = page.Total, shopList = page.Items });
+        return new(Err.Ok, page.Total, [.. page.Items.Select(ShopListItemWire.Of)]);
     }
 
-    private static async Task<IResult> Recommend(HttpRequest request, IGrainFactory grains, KnownIds known)
+    private static async Task<RecommendedShopsReply> Recommend(HttpRequest request, IGrainFactory grains, KnownIds known)
     {
         var city = request.Query.RequiredId("city");
         await known.RequireCity(city);
         var shops = await grains.GetGrain<ICityDirectoryGrain>(city).Recommended() ?? throw ApiException.NotFound("city");
-        return Results.Json(new { err = Err.Ok, shopList = shops });
+        return new(Err.Ok, [.. shops.Select(s => new RecommendedShopWire(s.Id, s.Name, s.Pic, s.Description))]);
     }
 
-    private static async Task<IResult> Name(HttpRequest request, IGrainFactory grains, KnownIds known)
+    private static async Task<ShopNameReply> Name(HttpRequest request, IGrainFactory grains, KnownIds known)
     {
         var sid = request.Query.RequiredId("sid");
         await known.RequireShop(sid);
         var shop = await grains.GetGrain<IShopGrain>(sid).GetDetails() ?? throw ApiException.NotFound("shop");
-        return Results.Json(new { err = Err.Ok, shopName = shop.Name });
+        return new(Err.Ok, shop.Name);
     }
 
-    private static async Task<IResult> Info(HttpContext context, IGrainFactory grains, KnownIds known)
+    private static async Task<ShopInfoReply> Info(HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var sid = context.Request.Query.RequiredId("sid");
         await known.RequireShop(sid);
@@ -73,24 +76,7 @@ public static class ShopsApi
         var caller = await Sessions.OptionalAccId(context) ?? 0;
         var found = await grains.GetGrain<IShopLifeGrain>(sid).Info(caller) ?? throw ApiException.NotFound("shop");
         var (shop, counts) = (found.Shop, found.Counts);
-        return Results.Json(new
-        {
-            err = Err.Ok,
-            info = new
-            {
-                shop.Id,
-                shop.Name,
-                counts.Fans,
-                counts.Customers,
-                isFans = counts.IsFan ? 1 : 0,
-                picList = shop.Pics,
-                shop.Address,
-                shop.Long,
-                shop.Lat,
-                shop.Hours,
-                shop.Phone,
-                shop.Intro,
-            },
-        });
+        return new(Err.Ok, new ShopInfoWire(shop.Id, shop.Name, counts.Fans, counts.Customers, counts.IsFan ? 1 : 0, shop.Pics,
+            shop.Address, shop.Long, shop.Lat, shop.Hours, shop.Phone, shop.Intro));
     }
 }

@@ -70,13 +70,10 @@ public static class ErrorResponses
         context.Response.Clear();
         context.Response.StatusCode = status;
         bool? isSuccess = IsV2(context.Request.Path) ? false : null;
-        return context.Response.WriteAsJsonAsync(new ErrorBody((int)err, message, correlationId, retry ? true : null, isSuccess));
+        return context.Response.WriteAsJsonAsync(new Wire.ErrorReply(err, message, correlationId, retry ? true : null, isSuccess));
     }
 
     /// <summary>The spec's version 2 routes, whose answers carry is_success (false on every failure).</summary>
     private static bool IsV2(PathString path) =>
         path.StartsWithSegments("/userweb") || path.StartsWithSegments("/user/goods/promot/news");
-
-    private sealed record ErrorBody(int Err, string Msg, string? Cid, bool? Retry,
-        [property: System.Text.Json.Serialization.JsonPropertyName("is_success")] bool? IsSuccess);
 }

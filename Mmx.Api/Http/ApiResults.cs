@@ -3,7 +3,7 @@ namespace Mmx.Api.Http;
 /// <summary>Answers that are only an err: <c>{"err":0}</c> on success, the contract error otherwise.</summary>
 public static class ApiResults
 {
-    private static readonly IResult OkResult = Results.Json(new { err = Grains.Err.Ok });
+    private static readonly IResult OkResult = Results.Json(new Wire.OkReply(Grains.Err.Ok));
 
     public static IResult Ok() => OkResult;
 
@@ -28,6 +28,7 @@ public static class Messages
         Grains.Err.PhoneNotVerified => "verify the phone with /user/vercode first",
         Grains.Err.Unsupported => "not supported",
         Grains.Err.UpstreamFailed => "an upstream service failed; try again later",
+        Grains.Err.Ok => "success",
         _ => "internal error",
     };
 }

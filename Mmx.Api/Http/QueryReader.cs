@@ -82,8 +82,11 @@ public static class QueryReader
     /// <summary>The largest page a client may ask for (the shipped app asks for 100 on several screens).</summary>
     public const int MaxPage = 100;
 
+    /// <summary>The page size when a client gives none.</summary>
+    public const int DefaultCount = 10;
+
     /// <summary>offset >= 0 (default 0) and count 1..100 (default 10); v2 routes name the count "limit".</summary>
-    public static (int Offset, int Count) Paging(this IQueryCollection query, string countKey = "count", int defaultCount = 10)
+    public static (int Offset, int Count) Paging(this IQueryCollection query, string countKey = "count", int defaultCount = DefaultCount)
     {
         var offset = query.Single("offset") is null ? 0 : query.RequiredInt("offset", 0, int.MaxValue);
         var count = query.Single(countKey) is null ? defaultCount : query.RequiredInt(countKey, 1, MaxPage);

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.OpenApi;
+using Mmx.Api.Operations.OpenApi;
 using Scalar.AspNetCore;
 
 namespace Mmx.Api.Operations;
@@ -8,21 +9,35 @@ namespace Mmx.Api.Operations;
 public static class OpenApiSetup
 {
     public static IServiceCollection AddMmxOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            document.Info = new OpenApiInfo
+            options.AddDocumentTransformer((document, _, _) =>
             {
-                Title = "MMX user API",
-                Version = "v1",
-                Description = Description(),
-            };
-            return Task.CompletedTask;
-        }));
+                document.Info = new OpenApiInfo
+                {
+                    Title = "MMX user API",
+                    Version = "v1",
+                    Description = Description(),
+                };
+                return Task.CompletedTask;
+            });
+            ContractTransformers.Add(options);
+        });
 
     public static IEndpointRouteBuilder MapMmxOpenApi(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs", options => options.WithTitle("MMX user API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // Offline: the page's script is served by this process, and nothing it does reaches the
+        // internet (no web fonts, no request proxy, no telemetry, agent or MCP features).
+        app.MapScalarApiReference("/docs", options => options
+            .WithTitle("MMX user API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideClientButton()
+            .ShowOperationId());
         return app;
     }
 

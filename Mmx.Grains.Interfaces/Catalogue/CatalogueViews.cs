@@ -1,7 +1,7 @@
 namespace Mmx.Grains.Catalogue;
 
-// What the catalogue grains answer to readers. Property names are the wire names of the spec once
-// camel-cased by the API front (PicList -> picList), so the API can pass them through unchanged.
+// What the catalogue grains answer to readers, in domain names. The API front maps them to the
+// spec's wire names (Mmx.Api/Catalogue/CatalogueWire.cs). Never renumber an [Id] or change an [Alias].
 
 /// <summary>A top-level category with its children, as /user/category lists it.</summary>
 [GenerateSerializer, Immutable, Alias("mmx.catalogue.CategoryNode")]
@@ -10,7 +10,7 @@ public sealed record CategoryNode
     [Id(0)] public required long Id { get; init; }
     [Id(1)] public required string Name { get; init; }
     [Id(2)] public required string Pic { get; init; }
-    [Id(3)] public required ImmutableArray<CategoryLeaf> Child { get; init; }
+    [Id(3)] public required ImmutableArray<CategoryLeaf> Children { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("mmx.catalogue.CategoryLeaf")]
@@ -27,7 +27,7 @@ public sealed record ShopListItem
 {
     [Id(0)] public required long Id { get; init; }
     [Id(1)] public required string Name { get; init; }
-    [Id(2)] public required ImmutableArray<string> PicList { get; init; }
+    [Id(2)] public required ImmutableArray<string> Pictures { get; init; }
     /// <summary>Kilometres from the caller, 2 decimals; -1 when the request carried no position.</summary>
     [Id(3)] public required double Distance { get; init; }
     [Id(4)] public required long Fans { get; init; }
@@ -41,21 +41,23 @@ public sealed record RecommendedShop
     [Id(0)] public required long Id { get; init; }
     [Id(1)] public required string Name { get; init; }
     [Id(2)] public required string Pic { get; init; }
-    [Id(3)] public required string Dec { get; init; }
+    /// <summary>The shop's one-line description.</summary>
+    [Id(3)] public required string Description { get; init; }
 }
 
 /// <summary>One row of /user/activity and the body of /userweb/activity/{id}.</summary>
 [GenerateSerializer, Immutable, Alias("mmx.catalogue.ActivityView")]
 public sealed record ActivityView
 {
-    [Id(0)] public required long ActID { get; init; }
+    [Id(0)] public required long Id { get; init; }
     [Id(1)] public required string Title { get; init; }
     [Id(2)] public required string Content { get; init; }
     [Id(3)] public required DateOnly Bt { get; init; }
     [Id(4)] public required DateOnly Et { get; init; }
-    [Id(5)] public required long ShopID { get; init; }
+    [Id(5)] public required long ShopId { get; init; }
     [Id(6)] public required string ShopName { get; init; }
-    [Id(7)] public required string ShopPic { get; init; }
+    /// <summary>The shop's first picture.</summary>
+    [Id(7)] public required string ShopPicture { get; init; }
 }
 
 /// <summary>What a city's shop listing is asked for: filter, optional position, page.</summary>

@@ -5,13 +5,13 @@ internal static class ActivityViews
 {
     public static ActivityView Of(Activity activity, Shop shop) => new()
     {
-        ActID = activity.Id,
+        Id = activity.Id,
         Title = activity.Title,
         Content = activity.Content,
         Bt = activity.Bt,
         Et = activity.Et,
-        ShopID = shop.Id,
+        ShopId = shop.Id,
         ShopName = shop.Name,
-        ShopPic = shop.FirstPic,
+        ShopPicture = shop.FirstPic,
     };
 }

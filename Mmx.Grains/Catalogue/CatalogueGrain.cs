@@ -73,7 +73,7 @@ public sealed class CatalogueGrain(
                 Id = c.Id,
                 Name = c.Name,
                 Pic = c.Pic,
-                Child = [.. children[c.Id].OrderBy(k => k.Id).Select(k => new CategoryLeaf { Id = k.Id, Name = k.Name, Pic = k.Pic })],
+                Children = [.. children[c.Id].OrderBy(k => k.Id).Select(k => new CategoryLeaf { Id = k.Id, Name = k.Name, Pic = k.Pic })],
             })
             .ToImmutableArray());
     }

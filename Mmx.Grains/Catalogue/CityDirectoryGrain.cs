@@ -134,7 +134,7 @@ public sealed class CityDirectoryGrain(
             {
                 Id = m.Shop.Id,
                 Name = m.Shop.Name,
-                PicList = m.Shop.Pics,
+                Pictures = m.Shop.Pics,
                 Distance = hasPosition ? Math.Round(m.Distance, 2) : -1,
                 Fans = _fans.GetValueOrDefault(m.Shop.Id),
                 Customers = _customers.GetValueOrDefault(m.Shop.Id),
@@ -146,7 +146,7 @@ public sealed class CityDirectoryGrain(
     public Task<ImmutableArray<RecommendedShop>?> Recommended() => Task.FromResult<ImmutableArray<RecommendedShop>?>(
         !state.State.CityExists ? null : Shops()
             .Where(s => s.Recommend)
-            .Select(s => new RecommendedShop { Id = s.Id, Name = s.Name, Pic = s.FirstPic, Dec = s.Dec })
+            .Select(s => new RecommendedShop { Id = s.Id, Name = s.Name, Pic = s.FirstPic, Description = s.Dec })
             .ToImmutableArray());
 
     public Task<Page<ActivityView>?> ListActivities(int offset, int count)

@@ -28,7 +28,7 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
 
         Assert.Contains(await Catalogue.GetCities(), c => c.Id == b + 1 && c.Name == "深圳");
         var women = Assert.Single(await Catalogue.GetCategoryTree(), n => n.Id == b + 10);
-        Assert.Equal([b + 11, b + 12], women.Child.Select(c => c.Id));
+        Assert.Equal([b + 11, b + 12], women.Children.Select(c => c.Id));
         Assert.Equal("2.3.0", (await Catalogue.GetVersion(1))!.Version);
 
         var details = await _grains.GetGrain<IShopGrain>(b + 100).GetDetails();
@@ -93,7 +93,7 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
         Assert.Equal([b + 500], (await _grains.GetGrain<IShopGrain>(b + 100).ValidActivities()).Select(a => a.Id));
         var cityPage = await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListActivities(0, 10);
         // Newest start first: the one-day activity (starts today) before the fortnight-old one.
-        Assert.Equal([b + 502, b + 500], cityPage!.Items.Select(a => a.ActID));
+        Assert.Equal([b + 502, b + 500], cityPage!.Items.Select(a => a.Id));
         Assert.Equal("Beta T恤", cityPage.Items[0].ShopName);
 
         // An expired activity is not listed but is still found by id.
@@ -105,7 +105,7 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
         // tests date their activities from whatever today is then.
         TestClock.Instance.Advance(TimeSpan.FromDays(1));
         var tomorrow = await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListActivities(0, 10);
-        Assert.Equal([b + 500], tomorrow!.Items.Select(a => a.ActID));
+        Assert.Equal([b + 500], tomorrow!.Items.Select(a => a.Id));
     }
 
     [Fact]
@@ -180,9 +180,9 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
 
         // Beta's activity follows it to the new city's directory.
         var secondActs = await _grains.GetGrain<ICityDirectoryGrain>(b + 2).ListActivities(0, 10);
-        Assert.Equal([b + 502], secondActs!.Items.Select(a => a.ActID));
+        Assert.Equal([b + 502], secondActs!.Items.Select(a => a.Id));
         var firstActs = await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListActivities(0, 10);
-        Assert.DoesNotContain(firstActs!.Items, a => a.ActID == b + 502);
+        Assert.DoesNotContain(firstActs!.Items, a => a.Id == b + 502);
 
         // The freed barcode may now be given to another goods item.
         var reuse = new CatalogueImport { Goods = [doc.Goods[3] with { Barcode = oldCode }] };
@@ -200,7 +200,7 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
 
         var after = await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListShops(new ShopQuery { Long = 113.93, Lat = 22.51 });
         static IEnumerable<string> Rows(Page<ShopListItem>? page) =>
-            page!.Items.Select(s => $"{s.Id} {s.Name} {string.Join(",", s.PicList)} {s.Distance}");
+            page!.Items.Select(s => $"{s.Id} {s.Name} {string.Join(",", s.Pictures)} {s.Distance}");
         Assert.Equal(Rows(before), Rows(after));
         Assert.Equal([b + 1001, b + 1000], (await _grains.GetGrain<IShopGrain>(b + 100).ListGoods(0, 10))!.Items.Select(g => g.Id));
     }

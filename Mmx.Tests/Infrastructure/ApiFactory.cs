@@ -23,6 +23,30 @@ public class ApiFactory(string? connectionString = null, string? clusterId = nul
 
     public ApiClient NewClient() => new(CreateClient(), Clock);
 
+    private Task<ContractCheck>? _contract;
+
+    /// <summary>This front's OpenAPI document as the check every answer of its clients goes through.</summary>
+    public Task<ContractCheck> Contract => _contract ??= LoadContract();
+
+    private async Task<ContractCheck> LoadContract()
+    {
+        using var http = CreateDefaultClient();
+        return new ContractCheck(JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!);
+    }
+
+    /// <summary>A client (cookies kept, redirects followed) whose every JSON answer is checked against the OpenAPI document.</summary>
+    public new HttpClient CreateClient() => CreateClient(new WebApplicationFactoryClientOptions());
+
+    /// <summary><see cref="CreateClient()"/> with options; the answers are checked against the document as well.</summary>
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options)
+    {
+        var handlers = new List<DelegatingHandler>();
+        if (options.AllowAutoRedirect) handlers.Add(new Microsoft.AspNetCore.Mvc.Testing.Handlers.RedirectHandler(options.MaxAutomaticRedirections));
+        if (options.HandleCookies) handlers.Add(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler());
+        handlers.Add(new ContractCheckHandler(() => Contract));
+        return CreateDefaultClient(options.BaseAddress, [.. handlers]);
+    }
+
     /// <summary>This front's image store folder, its own for every factory.</summary>
     public string ImageFolder { get; } = Path.Combine(Path.GetTempPath(), "mmx-test-images", Guid.NewGuid().ToString("N"));
 

@@ -82,11 +82,11 @@ public sealed class PostgresClusterTests(PostgresServer postgres)
         var lines = new List<string>();
         lines.AddRange((await catalogue.GetCities()).Where(c => c.Id > b).Select(c => $"city {c.Id} {c.Name}"));
         lines.AddRange((await catalogue.GetCategoryTree()).Where(c => c.Id > b)
-            .Select(c => $"category {c.Id} {c.Name} [{string.Join(",", c.Child.Select(k => k.Id))}]"));
+            .Select(c => $"category {c.Id} {c.Name} [{string.Join(",", c.Children.Select(k => k.Id))}]"));
         var listing = await city.ListShops(new ShopQuery { Long = 113.94, Lat = 22.52, Count = 50 });
-        lines.AddRange(listing!.Items.Select(s => $"listed {s.Id} {s.Name} {s.Distance} {string.Join(",", s.PicList)}"));
-        lines.AddRange((await city.Recommended())!.Value.Select(s => $"recommended {s.Id} {s.Dec}"));
-        lines.AddRange((await city.ListActivities(0, 50))!.Items.Select(a => $"activity {a.ActID} {a.Title} {a.Bt}..{a.Et}"));
+        lines.AddRange(listing!.Items.Select(s => $"listed {s.Id} {s.Name} {s.Distance} {string.Join(",", s.Pictures)}"));
+        lines.AddRange((await city.Recommended())!.Value.Select(s => $"recommended {s.Id} {s.Description}"));
+        lines.AddRange((await city.ListActivities(0, 50))!.Items.Select(a => $"activity {a.Id} {a.Title} {a.Bt}..{a.Et}"));
         foreach (var sid in new[] { b + 100, b + 101, b + 102, b + 103 })
         {
             var shop = grains.GetGrain<IShopGrain>(sid);
