@@ -22,8 +22,26 @@ public static class ContractTransformers
 
     public static void Add(OpenApiOptions options)
     {
+        options.AddSchemaTransformer(Union);
         options.AddOperationTransformer(Operation);
         options.AddDocumentTransformer(Document);
+    }
+
+    /// <summary>A <see cref="WireUnion"/> property (typed object) gets the types it takes on the two wires.</summary>
+    private static Task Union(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken _)
+    {
+        var union = context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(WireUnion), inherit: false)
+            .OfType<WireUnion>().FirstOrDefault();
+        if (union is null) return Task.CompletedTask;
+        schema.AnyOf = [.. union.Types.Select(type => (IOpenApiSchema)(type switch
+        {
+            WireUnion.Integer => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
+            WireUnion.Array => new OpenApiSchema { Type = JsonSchemaType.Array },
+            WireUnion.Date => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
+            _ => new OpenApiSchema { Type = JsonSchemaType.String },
+        }))];
+        schema.Description = "The contract's type, or on the legacy wire of the shipped apps the original backend's (docs/decisions.md)";
+        return Task.CompletedTask;
     }
 
     private static Task Operation(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken _)
