@@ -15,25 +15,25 @@ public static class AccountApi
     public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
     {
         var user = app.MapGroup("/user").WithTags("Accounts");
-        user.MapPost("/register", Register).WithSummary("Create an account for a verified phone; answers accID and a session token")
+        user.MapPost("/register", Register).WithBody<PhonePasswordRequest>().WithSummary("Create an account for a verified phone; answers accID and a session token")
             .RequireRateLimiting(RateLimits.SignIn);
-        user.MapPost("/login", Login).WithSummary("Log in by account (mode 1) or phone (mode 2); answers accID, the previous device and a token")
+        user.MapPost("/login", Login).WithBody<LoginRequest>().WithSummary("Log in by account (mode 1) or phone (mode 2); answers accID, the previous device and a token")
             .RequireRateLimiting(RateLimits.SignIn);
         // The original backend's third-party login route, which the web client's QQ button calls:
         // the same as /user/login with modes 4-7 (the first login registers, isReg 1).
-        user.MapPost("/loginex", LoginEx).WithSummary("Third-party login (modes 4-7 only), as /user/login")
+        user.MapPost("/loginex", LoginEx).WithBody<LoginRequest>().WithSummary("Third-party login (modes 4-7 only), as /user/login")
             .RequireRateLimiting(RateLimits.SignIn);
-        user.MapPost("/resetpw", ResetPassword).WithSummary("Set a new password for a verified phone; ends every session")
+        user.MapPost("/resetpw", ResetPassword).WithBody<PhonePasswordRequest>().WithSummary("Set a new password for a verified phone; ends every session")
             .RequireRateLimiting(RateLimits.SignIn);
 
         var session = app.MapGroup("/user").WithTags("Accounts").RequireSession();
         session.MapPost("/logout", Logout).WithSummary("End this session everywhere");
-        session.MapPost("/bindphone", BindPhone).WithSummary("Bind a phone: its ticket, and proof of the current phone (its ticket or the password) to move an account")
+        session.MapPost("/bindphone", BindPhone).WithBody<BindPhoneRequest>().WithSummary("Bind a phone: its ticket, and proof of the current phone (its ticket or the password) to move an account")
             .RequireRateLimiting(RateLimits.SignIn);
         return app;
     }
 
-    private static async Task<IResult> Register(HttpRequest request, IGrainFactory grains, HttpResponse response)
+    private static async Task<RegisterReply> Register(HttpRequest request, IGrainFactory grains, HttpResponse response)
     {
         var body = await JsonBody.Read<PhonePasswordRequest>(request);
         var phoneGrain = grains.GetGrain<IPhoneGrain>(Phone.Required(body.Phone));
@@ -43,17 +43,17 @@ public static class AccountApi
         var ticket = await VerificationTickets.RequireLiveTicket(phoneGrain, VerificationTickets.Offered(request, body.Ticket));
 
         var registered = await phoneGrain.Register(ticket, Passwords.Hash(password));
-        if (registered.Err != Err.Ok) return ApiResults.Err(registered.Err);
+        if (registered.Err != Err.Ok) throw ApiException.Of(registered.Err);
         var accId = registered.Value;
         VerificationTickets.ClearCookie(response);
         MmxMetrics.SignedUp();
         var token = Sessions.NewToken();
         await grains.GetGrain<IUserGrain>(accId).OpenSession(Sessions.HashOf(token));
         Sessions.SetCookie(response, token);
-        return Results.Json(new { err = Err.Ok, accID = accId, token });
+        return new(Err.Ok, accId, token);
     }
 
-    private static async Task<IResult> Login(HttpRequest request, IGrainFactory grains, KnownIds known, HttpResponse response)
+    private static async Task<LoginReply> Login(HttpRequest request, IGrainFactory grains, KnownIds known, HttpResponse response)
     {
         var body = await JsonBody.Read<LoginRequest>(request);
         if (body.Type != AppUserType) throw ApiException.BadRequest("type must be 4");
@@ -89,13 +89,13 @@ public static class AccountApi
             UpgradedHash = needsUpgrade ? Passwords.Hash(password) : null,
         });
         MmxMetrics.LoggedIn(result.Err == Err.Ok);
-        if (result.Err != Err.Ok) return ApiResults.Err(result.Err);
+        if (result.Err != Err.Ok) throw ApiException.Of(result.Err);
         await guard.Succeeded();
         Sessions.SetCookie(response, token);
-        return Results.Json(new { err = Err.Ok, accID = accId, dev = result.PreviousDevice, token });
+        return new(Err.Ok, accId!.Value, null, result.PreviousDevice, token);
     }
 
-    private static async Task<IResult> LoginEx(HttpRequest request, IGrainFactory grains, HttpResponse response)
+    private static async Task<LoginReply> LoginEx(HttpRequest request, IGrainFactory grains, HttpResponse response)
     {
         var body = await JsonBody.Read<LoginRequest>(request);
         if (body.Type != AppUserType) throw ApiException.BadRequest("type must be 4");
@@ -108,7 +108,7 @@ public static class AccountApi
     /// (isReg 1), later ones log into it. <see cref="OpenIdVerifier"/> decides whether the openID
     /// is trusted: checked with the provider, trusted as sent, or refused.
     /// </summary>
-    private static async Task<IResult> ThirdPartyLogin(HttpRequest request, LoginRequest body, string device,
+    private static async Task<LoginReply> ThirdPartyLogin(HttpRequest request, LoginRequest body, string device,
         IGrainFactory grains, HttpResponse response)
     {
         var openId = Text.SingleLine(body.OpenID?.Trim(), "openID", 1, 128);
@@ -118,12 +118,12 @@ public static class AccountApi
         var login = await grains.GetGrain<IOpenIdGrain>($"{body.Mode}:{openId}").Login(device, Sessions.HashOf(token));
         if (login.Registered) MmxMetrics.SignedUp();
         MmxMetrics.LoggedIn(login.Err == Err.Ok);
-        if (login.Err != Err.Ok) return ApiResults.Err(login.Err);
+        if (login.Err != Err.Ok) throw ApiException.Of(login.Err);
         Sessions.SetCookie(response, token);
-        return Results.Json(new { err = Err.Ok, accID = login.AccId, isReg = login.Registered ? 1 : 0, dev = login.PreviousDevice, token });
+        return new(Err.Ok, login.AccId, login.Registered ? 1 : 0, login.PreviousDevice, token);
     }
 
-    private static async Task<IResult> ResetPassword(HttpRequest request, HttpResponse response, IGrainFactory grains)
+    private static async Task<OkReply> ResetPassword(HttpRequest request, HttpResponse response, IGrainFactory grains)
     {
         var body = await JsonBody.Read<PhonePasswordRequest>(request);
         var phoneGrain = grains.GetGrain<IPhoneGrain>(Phone.Required(body.Phone));
@@ -131,10 +131,10 @@ public static class AccountApi
         var ticket = await VerificationTickets.RequireLiveTicket(phoneGrain, VerificationTickets.Offered(request, body.Ticket));
         var err = await phoneGrain.ResetPassword(ticket, Passwords.Hash(password));
         if (err == Err.Ok) VerificationTickets.ClearCookie(response);
-        return ApiResults.Err(err);
+        return ApiResults.Done(err);
     }
 
-    private static async Task<IResult> Logout(HttpContext context, IGrainFactory grains, SessionCache sessions)
+    private static async Task<OkReply> Logout(HttpContext context, IGrainFactory grains, SessionCache sessions)
     {
         var tokenHash = Sessions.HashOf(Sessions.TokenOf(context.Request)!);
         // Close tells every subscribed front, this one included; forgetting it here as well
@@ -142,7 +142,7 @@ public static class AccountApi
         await grains.GetGrain<ISessionGrain>(tokenHash).Close();
         sessions.Forget(tokenHash);
         context.Response.Cookies.Delete(Sessions.CookieName);
-        return ApiResults.Ok();
+        return ApiResults.Done();
     }
 
     /// <summary>
@@ -152,7 +152,7 @@ public static class AccountApi
     /// confirmed with the new number's ticket as well, else unconfirmed (the shipped app verifies
     /// the old number, then sends the new one).
     /// </summary>
-    private static async Task<IResult> BindPhone(HttpContext context, IGrainFactory grains)
+    private static async Task<OkReply> BindPhone(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<BindPhoneRequest>(context.Request);
         var phone = Phone.Required(body.Phone);
@@ -182,7 +182,7 @@ public static class AccountApi
         var err = await target.Bind(accId, newTicket, unconfirmedAllowed: moving);
         if (err == Err.Ok && currentTicket is not null) await grains.GetGrain<IPhoneGrain>(current).SpendTicket(currentTicket);
         if (err == Err.Ok) VerificationTickets.ClearCookie(context.Response);
-        return ApiResults.Err(err);
+        return ApiResults.Done(err);
     }
 
     /// <summary>

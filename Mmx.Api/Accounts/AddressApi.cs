@@ -10,42 +10,30 @@ public static class AddressApi
     {
         var user = app.MapGroup("/user/address").WithTags("Addresses").RequireSession();
         user.MapGet("", List).WithSummary("The user's delivery addresses (at most four)");
-        user.MapPut("", Add).WithSummary("Add an address; the first becomes the default");
-        user.MapPost("", Change).WithSummary("Change an address");
-        user.MapDelete("", Remove).WithSummary("Remove an address (the client then picks a new default)");
-        user.MapPost("/default", SetDefault).WithSummary("Make an address the default");
+        user.MapPut("", Add).WithBody<AddressRequest>().WithSummary("Add an address; the first becomes the default");
+        user.MapPost("", Change).WithBody<AddressRequest>().WithSummary("Change an address");
+        user.MapDelete("", Remove).WithBody<AddressIdRequest>().WithQuery(QueryDocs.Id("addrID", "the address, instead of the body", required: false)).WithSummary("Remove an address (the client then picks a new default)");
+        user.MapPost("/default", SetDefault).WithBody<AddressIdRequest>().WithSummary("Make an address the default");
         return app;
     }
 
 
-    private static async Task<IResult> List(HttpContext context, IGrainFactory grains)
+    private static async Task<AddressListReply> List(HttpContext context, IGrainFactory grains)
     {
         var book = await grains.Own<IUserGrain>(context).GetAddresses();
-        return Results.Json(new
-        {
-            err = Err.Ok,
-            addressList = book.Addresses.Select(a => new
-            {
-                addrID = a.Id,
-                a.Name,
-                a.Phone,
-                address = a.Street,
-                a.Postcode,
-                @default = a.Id == book.DefaultId ? 1 : 0,
-            }),
-        });
+        return new(Err.Ok, [.. book.Addresses.Select(a => AddressWire.Of(a, book.DefaultId))]);
     }
 
-    private static async Task<IResult> Add(HttpContext context, IGrainFactory grains)
+    private static async Task<AddressAddedReply> Add(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<AddressRequest>(context.Request);
         var added = await grains.Own<IUserGrain>(context).AddAddress(Fields(body));
-        if (added.Err != Err.Ok) return ApiResults.Err(added.Err);
-        return Results.Json(new { err = Err.Ok, addrID = added.Value });
+        if (added.Err != Err.Ok) throw ApiException.Of(added.Err);
+        return new(Err.Ok, added.Value);
     }
 
     /// <summary>Changes only the fields the body gives (the shipped app sends just what was edited).</summary>
-    private static async Task<IResult> Change(HttpContext context, IGrainFactory grains)
+    private static async Task<OkReply> Change(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<AddressRequest>(context.Request);
         var id = AddressId(body.AddrID);
@@ -57,22 +45,22 @@ public static class AddressApi
             Postcode = body.Postcode is null ? null : Postcode(body.Postcode),
         };
         if (change is { Name: null, Phone: null, Street: null, Postcode: null }) throw ApiException.BadRequest("nothing to change");
-        return ApiResults.Err(await grains.Own<IUserGrain>(context).ChangeAddress(id, change));
+        return ApiResults.Done(await grains.Own<IUserGrain>(context).ChangeAddress(id, change));
     }
 
-    private static async Task<IResult> Remove(HttpContext context, IGrainFactory grains)
+    private static async Task<OkReply> Remove(HttpContext context, IGrainFactory grains)
     {
         // The spec sends {"addrID": n} as the DELETE body; ?addrID=n is accepted too.
         var id = context.Request.Query.ContainsKey("addrID")
             ? context.Request.Query.RequiredId("addrID")
             : AddressId((await JsonBody.Read<AddressIdRequest>(context.Request)).AddrID);
-        return ApiResults.Err(await grains.Own<IUserGrain>(context).RemoveAddress(id));
+        return ApiResults.Done(await grains.Own<IUserGrain>(context).RemoveAddress(id));
     }
 
-    private static async Task<IResult> SetDefault(HttpContext context, IGrainFactory grains)
+    private static async Task<OkReply> SetDefault(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<AddressIdRequest>(context.Request);
-        return ApiResults.Err(await grains.Own<IUserGrain>(context).SetDefaultAddress(AddressId(body.AddrID)));
+        return ApiResults.Done(await grains.Own<IUserGrain>(context).SetDefaultAddress(AddressId(body.AddrID)));
     }
 
     private static long AddressId(long? id) => id is > 0 ? id.Value : throw ApiException.BadRequest("addrID must be a positive integer");

@@ -12,32 +12,23 @@ public static class FeedbackApi
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
     {
         var user = app.MapGroup("/user/feedback").WithTags("Feedback").RequireSession();
-        user.MapGet("", List).WithSummary("Feedback and replies, newest first");
-        user.MapPost("", Send).WithSummary("Send feedback");
+        user.MapGet("", List).WithQuery(QueryDocs.Paging()).WithSummary("Feedback and replies, newest first");
+        user.MapPost("", Send).WithBody<FeedbackRequest>().WithSummary("Send feedback");
         return app;
     }
 
-    private static async Task<IResult> List(HttpContext context, IGrainFactory grains)
+    private static async Task<FeedbackListReply> List(HttpContext context, IGrainFactory grains)
     {
         var (offset, count) = context.Request.Query.Paging();
         var entries = await grains.Own<IUserGrain>(context).ListFeedback(offset, count);
         var legacy = context.LegacyWire();
-        return Results.Json(new
-        {
-            err = Err.Ok,
-            feedList = entries.Select(e => new
-            {
-                e.Content,
-                time = legacy ? LegacyTypes.Time(e.Time) : (object)e.Time,
-                e.Direction,
-            }),
-        });
+        return new(Err.Ok, [.. entries.Select(e => new FeedbackWire(e.Content, legacy ? LegacyTypes.Time(e.Time) : e.Time, e.Direction))]);
     }
 
-    private static async Task<IResult> Send(HttpContext context, IGrainFactory grains)
+    private static async Task<OkReply> Send(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<FeedbackRequest>(context.Request);
         var content = Text.MultiLine(body.Feedback?.Trim(), "feedback", 1, MaxLength);
-        return ApiResults.Err(await grains.Own<IUserGrain>(context).AddFeedback(content, FeedbackEntry.FromUser));
+        return ApiResults.Done(await grains.Own<IUserGrain>(context).AddFeedback(content, FeedbackEntry.FromUser));
     }
 }

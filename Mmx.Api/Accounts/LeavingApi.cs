@@ -15,13 +15,13 @@ public static class LeavingApi
     public static IEndpointRouteBuilder MapLeavingApi(this IEndpointRouteBuilder app)
     {
         var user = app.MapGroup("/user").WithTags("Accounts").RequireSession();
-        user.MapPost("/delete", Delete).WithSummary("Erase your account (proof: password, a ticket of the bound phone, or a provider accessToken)")
+        user.MapPost("/delete", Delete).WithBody<DeleteAccountRequest>().WithSummary("Erase your account (proof: password, a ticket of the bound phone, or a provider accessToken)")
             .RequireRateLimiting(RateLimits.SignIn);
         user.MapGet("/export", Export).WithSummary("Everything MMX holds about you, as one JSON document");
         return app;
     }
 
-    private static async Task<IResult> Delete(HttpContext context, IGrainFactory grains)
+    private static async Task<OkReply> Delete(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<DeleteAccountRequest>(context.Request);
         var accId = context.AccId();
@@ -53,7 +53,7 @@ public static class LeavingApi
         VerificationTickets.ClearCookie(context.Response);
         context.Response.Cookies.Delete(Sessions.CookieName, new CookieOptions { Path = "/" });
         MmxMetrics.AccountErased();
-        return ApiResults.Ok();
+        return ApiResults.Done();
     }
 
     /// <summary>"{mode}:{openID}" as stored by the openID grain, or null.</summary>
@@ -62,7 +62,7 @@ public static class LeavingApi
             ? (mode, key[(colon + 1)..])
             : null;
 
-    private static async Task<IResult> Export(HttpContext context, IGrainFactory grains)
+    private static async Task<ExportReply> Export(HttpContext context, IGrainFactory grains)
     {
         var accId = context.AccId();
         var user = grains.GetGrain<IUserGrain>(accId);
@@ -72,27 +72,16 @@ public static class LeavingApi
         var addresses = await user.GetAddresses();
         var feedback = await user.ListFeedback(0, UserGrain.MaxFeedback);
         var privacy = await social.GetPrivacy();
-        return Results.Json(new
-        {
-            err = Err.Ok,
-            info = new { accID = accId, profile.Name, profile.Portrait, profile.Gender, profile.City, profile.Phone, profile.Mcode },
-            addressList = addresses.Addresses.Select(a => new
-            {
-                addrID = a.Id, a.Name, a.Phone, address = a.Street, a.Postcode, @default = a.Id == addresses.DefaultId ? 1 : 0,
-            }),
-            feedList = feedback.Select(f => new { f.Content, f.Time, f.Direction }),
-            friendList = (await social.Friends()).Select(f => new { userID = f.FriendId, rmkName = f.Remark, time = f.Since }),
-            inviteList = (await social.Invitations()).Select(i => new { uid = i.From, i.Remark, i.Time }),
-            invitedList = await social.Sent(),
-            setting = new
-            {
-                favoriteEnable = privacy.FavoriteEnable ? 1 : 0,
-                fansEnable = privacy.FansEnable ? 1 : 0,
-                visitEnable = privacy.VisitEnable ? 1 : 0,
-            },
-            fansList = (await shops.FanShops()).Select(f => new { shopID = f.ShopId, time = f.Since, msgEnable = f.MessagesOn ? 2 : 0 }),
-            goodsList = (await shops.Favorites()).Select(f => new { goodsID = f.GoodsId, time = f.Since }),
-            shopList = (await shops.Visits(0, 1, UserShopsGrain.MaxVisits)).Select(v => new { id = v.ShopId, v.Time }),
-        });
+        return new(Err.Ok,
+            new ExportedProfileWire(accId, profile.Name, profile.Portrait, profile.Gender, profile.City, profile.Phone, profile.Mcode),
+            [.. addresses.Addresses.Select(a => AddressWire.Of(a, addresses.DefaultId))],
+            [.. feedback.Select(f => new ExportedFeedbackWire(f.Content, f.Time, f.Direction))],
+            [.. (await social.Friends()).Select(f => new ExportedFriendWire(f.FriendId, f.Remark, f.Since))],
+            [.. (await social.Invitations()).Select(i => new ExportedInvitationWire(i.From, i.Remark, i.Time))],
+            await social.Sent(),
+            new ExportedPrivacyWire(privacy.FavoriteEnable ? 1 : 0, privacy.FansEnable ? 1 : 0, privacy.VisitEnable ? 1 : 0),
+            [.. (await shops.FanShops()).Select(f => new ExportedFanShopWire(f.ShopId, f.Since, f.MessagesOn ? 2 : 0))],
+            [.. (await shops.Favorites()).Select(f => new ExportedSavedGoodsWire(f.GoodsId, f.Since))],
+            [.. (await shops.Visits(0, 1, UserShopsGrain.MaxVisits)).Select(v => new ExportedVisitWire(v.ShopId, v.Time))]);
     }
 }

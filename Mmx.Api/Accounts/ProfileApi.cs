@@ -10,34 +10,21 @@ public static class ProfileApi
     {
         var user = app.MapGroup("/user").WithTags("Profile").RequireSession();
         user.MapGet("/personal", Get).WithSummary("The logged-in user's profile");
-        user.MapPost("/personal", Update).WithSummary("Change the name (1), portrait (2), gender (3) or city (4)");
+        user.MapPost("/personal", Update).WithBody<PersonalRequest>().WithSummary("Change the name (1), portrait (2), gender (3) or city (4)");
         return app;
     }
 
-    private static async Task<IResult> Get(HttpContext context, IGrainFactory grains)
+    private static async Task<ProfileReply> Get(HttpContext context, IGrainFactory grains)
     {
         var profile = await grains.Own<IUserGrain>(context).GetProfile() ?? throw ApiException.NotFound("user");
-        return Results.Json(new
-        {
-            err = Err.Ok,
-            info = new
-            {
-                profile.Name,
-                profile.Portrait,
-                profile.Gender,
-                profile.City,
-                profile.Phone,
-                profile.Mcode,
-                qcode = QrCardUrl(context.Request, profile.Mcode),
-                qrcode = Images.PublicCardApi.Url(context.Request, context.AccId()),
-            },
-        });
+        return new(Err.Ok, new ProfileWire(profile.Name, profile.Portrait, profile.Gender, profile.City, profile.Phone, profile.Mcode,
+            QrCardUrl(context.Request, profile.Mcode), Images.PublicCardApi.Url(context.Request, context.AccId())));
     }
 
     /// <summary>Where the user's QR card (a PNG encoding the public card URL) is served on this API.</summary>
     public static string QrCardUrl(HttpRequest request, long mcode) => $"{PublicUrls.Base(request)}/userweb/qcode/{mcode}.png";
 
-    private static async Task<IResult> Update(HttpContext context, IGrainFactory grains)
+    private static async Task<OkReply> Update(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<PersonalRequest>(context.Request);
         var user = grains.Own<IUserGrain>(context);
@@ -50,7 +37,7 @@ public static class ProfileApi
             4 => profile with { City = await ExistingCity(grains, body.City) },
             _ => throw ApiException.BadRequest("attr must be 1 to 4"),
         };
-        return ApiResults.Err(await user.UpdateProfile(changed));
+        return ApiResults.Done(await user.UpdateProfile(changed));
     }
 
     private static async Task<long> ExistingCity(IGrainFactory grains, long? city) =>

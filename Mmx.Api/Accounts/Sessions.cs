@@ -1,3 +1,4 @@
+using Mmx.Api.Operations.OpenApi;
 using System.Security.Cryptography;
 using System.Text;
 using Mmx.Grains.Accounts;
@@ -104,5 +105,7 @@ public static class Sessions
         return accId;
     }
 
-    public static RouteGroupBuilder RequireSession(this RouteGroupBuilder group) => group.AddEndpointFilter(Require);
+    /// <summary>Every route of the group needs a live session (and the OpenAPI document says so).</summary>
+    public static RouteGroupBuilder RequireSession(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(Require).Needs(Operations.OpenApi.RouteSecurity.Session);
 }

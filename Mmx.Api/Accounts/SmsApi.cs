@@ -10,30 +10,30 @@ public static class SmsApi
     public static IEndpointRouteBuilder MapSmsApi(this IEndpointRouteBuilder app)
     {
         var user = app.MapGroup("/user").WithTags("Accounts");
-        user.MapPost("/gencode", GenCode).WithSummary("Send a 6-digit code to a phone (one per 30 s, 10 a day)")
+        user.MapPost("/gencode", GenCode).WithBody<PhoneRequest>().WithSummary("Send a 6-digit code to a phone (one per 30 s, 10 a day)")
             .RequireRateLimiting(RateLimits.Sms);
-        user.MapPost("/vercode", VerCode).WithSummary("Check a code; success answers a one-use ticket for 10 minutes (also as the mmx_verify cookie)")
+        user.MapPost("/vercode", VerCode).WithBody<VerifyCodeRequest>().WithSummary("Check a code; success answers a one-use ticket for 10 minutes (also as the mmx_verify cookie)")
             .RequireRateLimiting(RateLimits.Sms);
         return app;
     }
 
-    private static async Task<IResult> GenCode(HttpRequest request, IGrainFactory grains)
+    private static async Task<OkReply> GenCode(HttpRequest request, IGrainFactory grains)
     {
         var body = await JsonBody.Read<PhoneRequest>(request);
         var phone = Phone.Required(body.Phone);
-        return ApiResults.Err(await grains.GetGrain<IPhoneGrain>(phone).SendCode());
+        return ApiResults.Done(await grains.GetGrain<IPhoneGrain>(phone).SendCode());
     }
 
     /// <summary>The right code gets the client a one-use ticket (in the answer and the mmx_verify cookie).</summary>
-    private static async Task<IResult> VerCode(HttpRequest request, HttpResponse response, IGrainFactory grains)
+    private static async Task<TicketReply> VerCode(HttpRequest request, HttpResponse response, IGrainFactory grains)
     {
         var body = await JsonBody.Read<VerifyCodeRequest>(request);
         var phone = Phone.Required(body.Phone);
         var code = body.Code is { Length: 6 } c && c.All(char.IsAsciiDigit) ? c : throw ApiException.BadRequest("code must be 6 digits");
         var (ticket, hash) = VerificationTickets.New();
         var err = await grains.GetGrain<IPhoneGrain>(phone).VerifyCode(code, hash);
-        if (err != Err.Ok) return ApiResults.Err(err);
+        ApiResults.Done(err);
         VerificationTickets.SetCookie(response, ticket);
-        return Results.Json(new { err = Err.Ok, ticket });
+        return new(Err.Ok, ticket);
     }
 }

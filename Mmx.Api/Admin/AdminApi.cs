@@ -1,3 +1,4 @@
+using Mmx.Api.Operations.OpenApi;
 using System.Security.Cryptography;
 using System.Text;
 using Mmx.Api.Accounts;
@@ -15,19 +16,19 @@ public static class AdminApi
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin").WithTags("Admin").AddEndpointFilter(RequireAdminKey);
+        var admin = app.MapGroup("/admin").WithTags("Admin").AddEndpointFilter(RequireAdminKey).Needs(Operations.OpenApi.RouteSecurity.AdminKey);
         admin.MapPost("/import", Import).WithSummary("Upsert cities, categories, shops, goods, activities and versions");
         admin.MapPost("/feedback/reply", ReplyToFeedback).WithSummary("Answer a user's feedback (direction 2)");
         admin.MapGet("/sms", Sms).WithSummary("The messages the SMS outbox holds for ?phone=, newest first");
         return app;
     }
 
-    private static async Task<IResult> ReplyToFeedback(HttpRequest request, IGrainFactory grains)
+    private static async Task<OkReply> ReplyToFeedback(HttpRequest request, IGrainFactory grains)
     {
         var body = await JsonBody.Read<FeedbackReplyRequest>(request);
         var uid = body.Uid is > 0 ? body.Uid.Value : throw ApiException.BadRequest("uid must be a positive integer");
         var content = Text.MultiLine(body.Content?.Trim(), "content", 1, FeedbackApi.MaxLength);
-        return ApiResults.Err(await grains.GetGrain<IUserGrain>(uid).AddFeedback(content, FeedbackEntry.ToUser));
+        return ApiResults.Done(await grains.GetGrain<IUserGrain>(uid).AddFeedback(content, FeedbackEntry.ToUser));
     }
 
     private static async Task<IResult> Sms(HttpRequest request, IGrainFactory grains)

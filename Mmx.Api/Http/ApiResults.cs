@@ -9,6 +9,15 @@ public static class ApiResults
 
     public static IResult Err(Grains.Err err) =>
         err == Grains.Err.Ok ? OkResult : throw new ApiException(err, Messages.Of(err));
+
+    private static readonly Wire.OkReply OkAnswer = new(Grains.Err.Ok);
+
+    /// <summary>The typed <c>{"err":0}</c> for a route whose answer is only its err.</summary>
+    public static Wire.OkReply Done() => OkAnswer;
+
+    /// <summary><see cref="Done()"/> when the grain said Ok, else the contract error.</summary>
+    public static Wire.OkReply Done(Grains.Err err) =>
+        err == Grains.Err.Ok ? OkAnswer : throw new ApiException(err, Messages.Of(err));
 }
 
 /// <summary>The human-readable `msg` of each err, for answers that have nothing more specific to say.</summary>

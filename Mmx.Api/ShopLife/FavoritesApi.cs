@@ -14,70 +14,66 @@ public static class FavoritesApi
     public static IEndpointRouteBuilder MapFavoritesApi(this IEndpointRouteBuilder app)
     {
         var user = app.MapGroup("").WithTags("Favorites").RequireSession();
-        user.MapPost("/user/goods/concern", Save).WithSummary("Save a goods item");
-        user.MapDelete("/user/goods/concern", Forget).WithSummary("Forget a saved goods item");
-        user.MapPost("/user/favorite/diff", Diff).WithSummary("What to add to and delete from the client's list of saved goods");
-        user.MapGet("/user/favorite/info", Info).WithSummary("Goods details for ?gid= (saved or not), any status");
-        user.MapGet("/user/goods/promot", Promotions).WithSummary("Current promotion price and status of goods");
-        user.MapGet("/user/goods/promot/news", PromotionNews).WithSummary("Current details of several goods (v2)");
-        user.MapGet("/userweb/{uid}/favorites", OwnFavorites).WithSummary("Your saved goods, newest first (v2; only your own uid)");
+        user.MapPost("/user/goods/concern", Save).WithSummary("Save a goods item").WithQuery(QueryDocs.Id("gid", "the goods item"));
+        user.MapDelete("/user/goods/concern", Forget).WithSummary("Forget a saved goods item").WithQuery(QueryDocs.Id("gid", "the goods item"));
+        user.MapPost("/user/favorite/diff", Diff).WithBody<GoodsIdsRequest>().WithSummary("What to add to and delete from the client's list of saved goods");
+        user.MapGet("/user/favorite/info", Info).WithSummary("Goods details for ?gid= (saved or not), any status").WithQuery(QueryDocs.Ids("gid", "the goods"));
+        user.MapGet("/user/goods/promot", Promotions).WithSummary("Current promotion price and status of goods").WithQuery(QueryDocs.Ids("gid", "the goods"));
+        user.MapGet("/user/goods/promot/news", PromotionNews).WithSummary("Current details of several goods (v2)").WithQuery(QueryDocs.Ids("gid", "the goods"));
+        user.MapGet("/userweb/{uid}/favorites", OwnFavorites).WithSummary("Your saved goods, newest first (v2; only your own uid)").WithQuery(QueryDocs.Paging(countKey: "limit"));
         return app;
     }
 
 
-    private static async Task<IResult> Save(HttpContext context, IGrainFactory grains) =>
-        ApiResults.Err(await grains.Own<IUserShopsGrain>(context).Favorite(context.Request.Query.RequiredId("gid")));
+    private static async Task<OkReply> Save(HttpContext context, IGrainFactory grains) =>
+        ApiResults.Done(await grains.Own<IUserShopsGrain>(context).Favorite(context.Request.Query.RequiredId("gid")));
 
-    private static async Task<IResult> Forget(HttpContext context, IGrainFactory grains)
+    private static async Task<OkReply> Forget(HttpContext context, IGrainFactory grains)
     {
         await grains.Own<IUserShopsGrain>(context).Unfavorite(context.Request.Query.RequiredId("gid"));
-        return ApiResults.Ok();
+        return ApiResults.Done();
     }
 
-    private static async Task<IResult> Diff(HttpContext context, IGrainFactory grains)
+    private static async Task<SavedGoodsDiffReply> Diff(HttpContext context, IGrainFactory grains)
     {
         var local = LocalIds.Checked((await JsonBody.Read<GoodsIdsRequest>(context.Request)).GoodsIDs, "goodsIDs");
         var saved = await grains.Own<IUserShopsGrain>(context).Favorites();
         var (add, delete) = LocalIds.Diff(saved.Select(f => f.GoodsId), local);
-        return Results.Json(new { err = Err.Ok, addGoodsIDs = add, delGoodsIDs = delete });
+        return new(Err.Ok, add, delete);
     }
 
-    private static async Task<IResult> Info(HttpContext context, IGrainFactory grains)
+    private static async Task<SavedGoodsReply> Info(HttpContext context, IGrainFactory grains)
     {
         var goods = await Ordered(grains, context.Request.Query.IdList("gid"));
-        return Results.Json(new
-        {
-            err = Err.Ok,
-            goodsList = goods.Select(g => new { gid = g.Id, sid = g.Shop, g.Desp, g.Price, g.Promot, pic = g.FirstPic }),
-        });
+        return new(Err.Ok, [.. goods.Select(g => new SavedGoodsWire(g.Id, g.Shop, g.Desp, g.Price, g.Promot, g.FirstPic))]);
     }
 
     /// <summary>
     /// The spec lists this route twice (gid+promot, gid+promot+status): the answer is the union,
     /// except on the legacy wire, whose app model raises on the status key it does not know.
     /// </summary>
-    private static async Task<IResult> Promotions(HttpContext context, IGrainFactory grains)
-    {
-        var goods = await Ordered(grains, context.Request.Query.IdList("gid"));
-        if (context.LegacyWire()) return Results.Json(new { err = Err.Ok, goodsList = goods.Select(g => new { gid = g.Id, g.Promot }) });
-        return Results.Json(new { err = Err.Ok, goodsList = goods.Select(g => new { gid = g.Id, g.Promot, g.Status }) });
-    }
-
-    private static async Task<IResult> PromotionNews(HttpContext context, IGrainFactory grains)
+    private static async Task<PromotionsReply> Promotions(HttpContext context, IGrainFactory grains)
     {
         var goods = await Ordered(grains, context.Request.Query.IdList("gid"));
         var legacy = context.LegacyWire();
-        return Results.Json(new { err = Err.Ok, goods = goods.Select(g => GoodsV2.Of(g, legacy)) });
+        return new(Err.Ok, [.. goods.Select(g => new PromotionWire(g.Id, g.Promot, legacy ? null : g.Status))]);
     }
 
-    private static async Task<IResult> OwnFavorites(string uid, HttpContext context, IGrainFactory grains)
+    private static async Task<GoodsV2ListReply> PromotionNews(HttpContext context, IGrainFactory grains)
+    {
+        var goods = await Ordered(grains, context.Request.Query.IdList("gid"));
+        var legacy = context.LegacyWire();
+        return new(Err.Ok, [.. goods.Select(g => GoodsV2.Of(g, legacy))]);
+    }
+
+    private static async Task<GoodsV2PageReply> OwnFavorites(string uid, HttpContext context, IGrainFactory grains)
     {
         if (QueryReader.ParseId(uid, "uid") != context.AccId()) throw ApiException.Forbidden("only your own favorites");
         var (offset, limit) = context.Request.Query.Paging("limit");
         var saved = await grains.Own<IUserShopsGrain>(context).Favorites();
         var page = await Ordered(grains, saved.Skip(offset).Take(limit).Select(f => f.GoodsId));
         var legacy = context.LegacyWire();
-        return Results.Json(new { err = Err.Ok, total_num = saved.Length, goods = page.Select(g => GoodsV2.Of(g, legacy)) });
+        return new(Err.Ok, saved.Length, [.. page.Select(g => GoodsV2.Of(g, legacy))]);
     }
 
     /// <summary>The goods that exist among these ids, in the order asked; unknown ids are left out.</summary>

@@ -11,11 +11,12 @@ public static class FfvApi
     public static IEndpointRouteBuilder MapFfvApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/user/ffv").WithTags("Fans").RequireSession()
-            .MapGet("/count", Count).WithSummary("Counts of followed shops, saved goods and visited shops (yours; ?uid= a friend's)");
+            .MapGet("/count", Count).WithSummary("Counts of followed shops, saved goods and visited shops (yours; ?uid= a friend's)")
+            .WithQuery(QueryDocs.Id("uid", "a friend (absent: you)", required: false));
         return app;
     }
 
-    private static async Task<IResult> Count(HttpContext context, IGrainFactory grains, KnownIds known)
+    private static async Task<FfvCountReply> Count(HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var me = context.AccId();
         var uid = context.Request.Query.OptionalId("uid") ?? me;
@@ -32,6 +33,6 @@ public static class FfvApi
                 Visited = shared.VisitEnable ? counts.Visited : 0,
             };
         }
-        return Results.Json(new { err = Err.Ok, ffvCount = counts });
+        return new(Err.Ok, new FfvCountWire(counts.Fans, counts.Favorite, counts.Visited));
     }
 }

@@ -119,7 +119,7 @@ public static class FriendViewsApi
     private static async Task<IResult> GetPrivacy(HttpContext context, IGrainFactory grains) =>
         Results.Json(new { err = Err.Ok, setting = Settings(await grains.Own<IUserSocialGrain>(context).GetPrivacy()) });
 
-    private static async Task<IResult> SetPrivacy(HttpContext context, IGrainFactory grains)
+    private static async Task<OkReply> SetPrivacy(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<PrivacyRequest>(context.Request);
         var social = grains.Own<IUserSocialGrain>(context);
@@ -138,7 +138,7 @@ public static class FriendViewsApi
             FansEnable = Switch(body.FansEnable, current.FansEnable, "fansEnable"),
             VisitEnable = Switch(body.VisitEnable, current.VisitEnable, "visitEnable"),
         });
-        return ApiResults.Ok();
+        return ApiResults.Done();
     }
 
     private static async Task<IResult> Cards(HttpContext context, IGrainFactory grains, KnownIds known)

@@ -34,14 +34,14 @@ public static class GoodsFitApi
         });
     }
 
-    private static async Task<IResult> Add(HttpContext context, IGrainFactory grains)
+    private static async Task<OkReply> Add(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<FitRequest>(context.Request);
         var gid = body.GoodsID is > 0 ? body.GoodsID.Value : throw ApiException.BadRequest("goodsID is required");
         var url = Text.Url(body.PicURL, "picURL");
         var description = Text.MultiLine(body.Description ?? "", "description", 0, MaxDescriptionLength);
         _ = await GoodsLookup.Find(grains, gid, barcode: null) ?? throw ApiException.NotFound("goods");
-        return ApiResults.Err(await grains.GetGrain<IGoodsFitGrain>(gid).Add(context.AccId(), url, description));
+        return ApiResults.Done(await grains.GetGrain<IGoodsFitGrain>(gid).Add(context.AccId(), url, description));
     }
 }
 
