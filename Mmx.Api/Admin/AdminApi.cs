@@ -17,9 +17,11 @@ public static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/admin").WithTags("Admin").AddEndpointFilter(RequireAdminKey).Needs(Operations.OpenApi.RouteSecurity.AdminKey);
-        admin.MapPost("/import", Import).WithSummary("Upsert cities, categories, shops, goods, activities and versions");
-        admin.MapPost("/feedback/reply", ReplyToFeedback).WithSummary("Answer a user's feedback (direction 2)");
-        admin.MapGet("/sms", Sms).WithSummary("The messages the SMS outbox holds for ?phone=, newest first");
+        admin.MapPost("/import", Import).WithSummary("Upsert cities, categories, shops, goods, activities and versions (docs/catalogue-import.md)")
+            .Accepts<ImportDocument>("application/json");
+        admin.MapPost("/feedback/reply", ReplyToFeedback).WithBody<FeedbackReplyRequest>().WithSummary("Answer a user's feedback (direction 2)");
+        admin.MapGet("/sms", Sms).WithSummary("The messages the SMS outbox holds for ?phone=, newest first")
+            .WithQuery(QueryDocs.Text("phone", "the phone number", 16, required: true));
         return app;
     }
 
@@ -31,18 +33,18 @@ public static class AdminApi
         return ApiResults.Done(await grains.GetGrain<IUserGrain>(uid).AddFeedback(content, FeedbackEntry.ToUser));
     }
 
-    private static async Task<IResult> Sms(HttpRequest request, IGrainFactory grains)
+    private static async Task<SmsOutboxReply> Sms(HttpRequest request, IGrainFactory grains)
     {
         var phone = Phone.Required(request.Query.RequiredText("phone", 16));
         var messages = await grains.GetGrain<ISmsOutboxGrain>(phone).Recent();
-        return Results.Json(new { err = Err.Ok, messages });
+        return new(Err.Ok, [.. messages.Select(m => new SmsMessageWire(m.Phone, m.Text, m.Code, m.Time))]);
     }
 
-    private static async Task<IResult> Import(HttpRequest request, CatalogueImporter importer)
+    private static async Task<ImportReply> Import(HttpRequest request, CatalogueImporter importer)
     {
         var json = await JsonBody.ReadBytes(request, MaxImportBytes);
         var imported = await importer.Import(json);
-        return Results.Json(new { err = Err.Ok, imported });
+        return new(Err.Ok, new ImportCountsWire(imported.Cities, imported.Categories, imported.Shops, imported.Goods, imported.Activities, imported.Versions));
     }
 
     private static ValueTask<object?> RequireAdminKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>

@@ -63,7 +63,8 @@ public static class ErrorResponses
     private static string BadRequestMessage(BadHttpRequestException bad) =>
         bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the body is too large" : "the request is malformed";
 
-    private static Task Write(HttpContext context, int status, Err err, string message,
+    /// <summary>The one place an error answer is written: by this middleware, the rate limiter's rejection and the dashboard guard.</summary>
+    public static Task Write(HttpContext context, int status, Err err, string message,
         string? correlationId = null, bool retry = false)
     {
         Operations.MmxMetrics.Error((int)err);

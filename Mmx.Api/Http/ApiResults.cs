@@ -3,13 +3,6 @@ namespace Mmx.Api.Http;
 /// <summary>Answers that are only an err: <c>{"err":0}</c> on success, the contract error otherwise.</summary>
 public static class ApiResults
 {
-    private static readonly IResult OkResult = Results.Json(new Wire.OkReply(Grains.Err.Ok));
-
-    public static IResult Ok() => OkResult;
-
-    public static IResult Err(Grains.Err err) =>
-        err == Grains.Err.Ok ? OkResult : throw new ApiException(err, Messages.Of(err));
-
     private static readonly Wire.OkReply OkAnswer = new(Grains.Err.Ok);
 
     /// <summary>The typed <c>{"err":0}</c> for a route whose answer is only its err.</summary>

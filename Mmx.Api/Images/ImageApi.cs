@@ -18,17 +18,22 @@ public static class ImageApi
     {
         var web = app.MapGroup("/userweb").WithTags("Images").RequireSession();
         web.MapGet("/imgupload", Upload).WithSummary("Fetch the image at ?url= into the image store; answers its URL here")
+            .WithQuery(QueryDocs.Text("url", "the image's http(s) URL", 512, required: true))
             .RequireRateLimiting(RateLimits.Bulk);
-        web.MapGet("/quickmodifyimg", QuickModify).WithSummary("Set the caller's portrait (?user_id= must be the caller) to ?url=");
-        web.MapPut("/quickmodifyimg", QuickModify).WithSummary("Set the caller's portrait: {user_id, url} as JSON (the web client's form)");
-        app.MapGet(ServePath + "/{name}", Serve).WithTags("Images").WithSummary("A stored image");
+        web.MapGet("/quickmodifyimg", QuickModify).WithSummary("Set the caller's portrait (?user_id= must be the caller) to ?url=")
+            .WithQuery(QueryDocs.Id("user_id", "the caller"), QueryDocs.Text("url", "the portrait's http(s) URL", 512, required: true));
+        web.MapPut("/quickmodifyimg", QuickModify).WithSummary("Set the caller's portrait: {user_id, url} as JSON (the web client's form)")
+            .WithBody<QuickModifyRequest>();
+        app.MapGet(ServePath + "/{name}", Serve).WithTags("Images").WithSummary("A stored image")
+            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg", additionalContentTypes: ["image/png", "image/gif", "image/webp"])
+            .Produces<ErrorReply>(StatusCodes.Status404NotFound);
         return app;
     }
 
     /// <summary>What one account may store a day (<c>Mmx:Images:UserBytesPerDay</c>): about 200 photos.</summary>
     public const long DefaultUserBytesPerDay = 100L << 20;
 
-    private static async Task<IResult> Upload(HttpContext context, ImageFetcher fetcher, IImageStore store, IConfiguration configuration,
+    private static async Task<ImageUrlReply> Upload(HttpContext context, ImageFetcher fetcher, IImageStore store, IConfiguration configuration,
         IGrainFactory grains)
     {
         Sessions.RequireHeaderForChangingGet(context.Request);
@@ -41,11 +46,11 @@ public static class ImageApi
         var baseUrl = configuration["Mmx:Images:PublicBaseUrl"] is { Length: > 0 } configured
             ? configured.TrimEnd('/')
             : PublicUrls.Base(context.Request) + ServePath;
-        return Results.Json(new { err = Err.Ok, is_success = true, url = $"{baseUrl}/{name}" });
+        return new(Err.Ok, true, $"{baseUrl}/{name}");
     }
 
     /// <summary>GET with ?user_id=&amp;url= (the spec), or PUT with the same fields as JSON (the web client).</summary>
-    private static async Task<IResult> QuickModify(HttpContext context, IGrainFactory grains)
+    private static async Task<ImageUrlReply> QuickModify(HttpContext context, IGrainFactory grains)
     {
         long userId;
         string? text;
@@ -66,12 +71,9 @@ public static class ImageApi
         var user = grains.Own<IUserGrain>(context);
         var profile = await user.GetProfile() ?? throw ApiException.NotFound("user");
         var err = await user.UpdateProfile(profile with { Portrait = url });
-        return err == Err.Ok ? Results.Json(new { err, is_success = true, url }) : ApiResults.Err(err);
+        ApiResults.Done(err);
+        return new(Err.Ok, true, url);
     }
-
-    private sealed record QuickModifyRequest(
-        [property: System.Text.Json.Serialization.JsonPropertyName("user_id")] long? UserId,
-        string? Url);
 
     private static async Task<IResult> Serve(string name, HttpContext context, IImageStore store)
     {

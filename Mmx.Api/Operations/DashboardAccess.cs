@@ -50,9 +50,7 @@ public static class DashboardAccess
         {
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Mmx.Api.Dashboard")
                 .LogWarning("A dashboard view failed ({Error}: {Message})", ex.GetType().Name, ex.Message);
-            context.Response.Clear();
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            await context.Response.WriteAsJsonAsync(new { err = (int)Err.Internal, msg = "this dashboard view is not available" });
+            await ErrorResponses.Write(context, StatusCodes.Status503ServiceUnavailable, Err.Internal, "this dashboard view is not available");
         }
     }
 

@@ -46,9 +46,8 @@ public static class RateLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>
             {
-                MmxMetrics.Error((int)Err.TooManyRequests);
-                await context.HttpContext.Response.WriteAsJsonAsync(
-                    new { err = (int)Err.TooManyRequests, msg = "too many requests; try again in a minute" }, cancellationToken);
+                await ErrorResponses.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, Err.TooManyRequests,
+                    "too many requests; try again in a minute");
             };
             options.AddPolicy(SignIn, context => PerMinute(ClientAddress(context), signIn));
             options.AddPolicy(Sms, context => PerMinute(ClientAddress(context), sms));

@@ -15,77 +15,51 @@ namespace Mmx.Api.Social;
 /// </summary>
 public static class FriendViewsApi
 {
+    private static readonly QueryDoc Friend = QueryDocs.Id("uid", "the friend");
+
     public static IEndpointRouteBuilder MapFriendViewsApi(this IEndpointRouteBuilder app)
     {
         var user = app.MapGroup("/user").WithTags("Friends").RequireSession();
-        user.MapGet("/friend/private", FriendPrivacy).WithSummary("A friend's privacy switches");
-        user.MapGet("/friend/favorite", FriendFavorites).WithSummary("A friend's saved goods (if they share them)");
-        user.MapGet("/friend/fans", FriendFans).WithSummary("A friend's followed shops (if they share them)");
-        user.MapGet("/friend/visit", FriendVisits).WithSummary("Shops a friend visited (if they share them)");
+        user.MapGet("/friend/private", FriendPrivacy).WithSummary("A friend's privacy switches").WithQuery(Friend);
+        user.MapGet("/friend/favorite", FriendFavorites).WithSummary("A friend's saved goods (if they share them)").WithQuery([Friend, .. QueryDocs.Paging()]);
+        user.MapGet("/friend/fans", FriendFans).WithSummary("A friend's followed shops (if they share them)").WithQuery([Friend, .. QueryDocs.Paging()]);
+        user.MapGet("/friend/visit", FriendVisits).WithSummary("Shops a friend visited (if they share them)").WithQuery([Friend, .. QueryDocs.Paging()]);
         user.MapGet("/setting/private", GetPrivacy).WithSummary("Your privacy switches");
-        user.MapPost("/setting/private", SetPrivacy).WithSummary("Set what friends may see");
-        user.MapGet("/info", Cards).WithSummary("Nickname, city and portrait of users")
+        user.MapPost("/setting/private", SetPrivacy).WithBody<PrivacyRequest>().WithSummary("Set what friends may see");
+        user.MapGet("/info", Cards).WithSummary("Nickname, city and portrait of users").WithQuery(QueryDocs.Ids("uid", "the users"))
             .RequireRateLimiting(Operations.RateLimits.Lookup);
         return app;
     }
 
-    private static object Settings(PrivacySettings p) => new
-    {
-        favoriteEnable = p.FavoriteEnable ? 1 : 0,
-        fansEnable = p.FansEnable ? 1 : 0,
-        visitEnable = p.VisitEnable ? 1 : 0,
-    };
-
-    private static async Task<IResult> FriendPrivacy(HttpContext context, IGrainFactory grains, KnownIds known)
+    private static async Task<PrivacyReply> FriendPrivacy(HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var uid = context.Request.Query.RequiredId("uid");
         await FriendAccess.RequireFriend(grains, known, context.AccId(), uid);
-        return Results.Json(new { err = Err.Ok, setting = Settings(await grains.GetGrain<IUserSocialGrain>(uid).GetPrivacy()) });
+        return new(Err.Ok, PrivacyWire.Of(await grains.GetGrain<IUserSocialGrain>(uid).GetPrivacy()));
     }
 
-    private static async Task<IResult> FriendFavorites(HttpContext context, IGrainFactory grains)
+    private static async Task<FriendGoodsReply> FriendFavorites(HttpContext context, IGrainFactory grains)
     {
         var (uid, offset, count) = await Shared(context, grains, p => p.FavoriteEnable);
         var saved = await grains.GetGrain<IUserShopsGrain>(uid).Favorites();
         var ids = saved.Skip(offset).Take(count).Select(f => f.GoodsId).ToList();
         var goods = await GoodsLookup.FindMany(grains, ids);
         var legacy = context.LegacyWire();
-        return Results.Json(new
-        {
-            err = Err.Ok,
-            goodsList = ids.Where(goods.ContainsKey).Select(id => goods[id]).Select(g => new
-            {
-                g.Id,
-                // The spec spells it "desc" on this route.
-                desc = g.Desp,
-                price = legacy ? LegacyTypes.Price(g.Price) : (object)g.Price,
-                promot = legacy ? LegacyTypes.Price(g.Promot) : (object)g.Promot,
-                pic = g.FirstPic,
-            }),
-        });
+        return new(Err.Ok, [.. ids.Where(goods.ContainsKey).Select(id => goods[id]).Select(g => new FriendGoodsWire(g.Id, g.Desp,
+            legacy ? LegacyTypes.Price(g.Price) : g.Price, legacy ? LegacyTypes.Price(g.Promot) : g.Promot, g.FirstPic))]);
     }
 
-    private static async Task<IResult> FriendFans(HttpContext context, IGrainFactory grains)
+    private static async Task<FriendFanShopsReply> FriendFans(HttpContext context, IGrainFactory grains)
     {
         var (uid, offset, count) = await Shared(context, grains, p => p.FansEnable);
         var fans = (await grains.GetGrain<IUserShopsGrain>(uid).FanShops()).Skip(offset).Take(count).Select(f => f.ShopId).ToList();
         var shops = await ShopNames.Of(grains, fans);
         var news = await Task.WhenAll(fans.Select(id => grains.GetGrain<IShopGrain>(id).News()));
-        return Results.Json(new
-        {
-            err = Err.Ok,
-            shopList = fans.Zip(news).Where(s => shops.ContainsKey(s.First) && s.Second is not null).Select(s => new
-            {
-                id = s.First,
-                shops[s.First].Name,
-                hasAct = s.Second!.HasAct ? 1 : 0,
-                hasNew = s.Second.HasNew ? 1 : 0,
-                pic = shops[s.First].FirstPic,
-            }),
-        });
+        return new(Err.Ok, [.. fans.Zip(news).Where(s => shops.ContainsKey(s.First) && s.Second is not null).Select(s =>
+            new FriendFanShopWire(s.First, shops[s.First].Name, s.Second!.HasAct ? 1 : 0, s.Second.HasNew ? 1 : 0, shops[s.First].FirstPic))]);
     }
 
-    private static async Task<IResult> FriendVisits(HttpContext context, IGrainFactory grains)
+    private static async Task<FriendVisitsReply> FriendVisits(HttpContext context, IGrainFactory grains)
     {
         var (uid, offset, count) = await Shared(context, grains, p => p.VisitEnable);
         // Paged by offset: every visit (at most MaxVisits), then the page.
@@ -93,17 +67,8 @@ public static class FriendViewsApi
             .Skip(offset).Take(count).ToList();
         var shops = await ShopNames.Of(grains, visits.Select(v => v.ShopId));
         var legacy = context.LegacyWire();
-        return Results.Json(new
-        {
-            err = Err.Ok,
-            shopList = visits.Where(v => shops.ContainsKey(v.ShopId)).Select(v => new
-            {
-                id = v.ShopId,
-                shops[v.ShopId].Name,
-                pic = shops[v.ShopId].FirstPic,
-                time = legacy ? LegacyTypes.Time(v.Time) : (object)v.Time,
-            }),
-        });
+        return new(Err.Ok, [.. visits.Where(v => shops.ContainsKey(v.ShopId)).Select(v =>
+            new FriendVisitWire(v.ShopId, shops[v.ShopId].Name, shops[v.ShopId].FirstPic, legacy ? LegacyTypes.Time(v.Time) : v.Time))]);
     }
 
     /// <summary>The friend and page of a list behind a privacy switch, after the access checks.</summary>
@@ -116,8 +81,8 @@ public static class FriendViewsApi
         return (uid, offset, count);
     }
 
-    private static async Task<IResult> GetPrivacy(HttpContext context, IGrainFactory grains) =>
-        Results.Json(new { err = Err.Ok, setting = Settings(await grains.Own<IUserSocialGrain>(context).GetPrivacy()) });
+    private static async Task<PrivacyReply> GetPrivacy(HttpContext context, IGrainFactory grains) =>
+        new(Err.Ok, PrivacyWire.Of(await grains.Own<IUserSocialGrain>(context).GetPrivacy()));
 
     private static async Task<OkReply> SetPrivacy(HttpContext context, IGrainFactory grains)
     {
@@ -141,21 +106,12 @@ public static class FriendViewsApi
         return ApiResults.Done();
     }
 
-    private static async Task<IResult> Cards(HttpContext context, IGrainFactory grains, KnownIds known)
+    private static async Task<UserCardsReply> Cards(HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var ids = context.Request.Query.IdList("uid");
         var profiles = await UserCards.Profiles(grains, known, ids);
         var cities = await UserCards.CityNames(grains);
-        return Results.Json(new
-        {
-            err = Err.Ok,
-            userList = ids.Where(profiles.ContainsKey).Select(id => new
-            {
-                userID = id,
-                nickName = profiles[id].Name,
-                city = cities.GetValueOrDefault(profiles[id].City, ""),
-                profiles[id].Portrait,
-            }),
-        });
+        return new(Err.Ok, [.. ids.Where(profiles.ContainsKey).Select(id =>
+            new UserCardWire(id, profiles[id].Name, cities.GetValueOrDefault(profiles[id].City, ""), profiles[id].Portrait))]);
     }
 }

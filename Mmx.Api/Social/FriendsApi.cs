@@ -18,19 +18,20 @@ public static class FriendsApi
     public static IEndpointRouteBuilder MapFriendsApi(this IEndpointRouteBuilder app)
     {
         var user = app.MapGroup("/user/friend").WithTags("Friends").RequireSession();
-        user.MapPost("/invite", Invite).WithSummary("Invite by phone (mode 1), mcode (2) or user id (3), with a remark");
+        user.MapPost("/invite", Invite).WithBody<InviteRequest>().WithSummary("Invite by phone (mode 1), mcode (2) or user id (3), with a remark");
         user.MapGet("/invite", Invitations).WithSummary("The invitations you received");
-        user.MapPost("/accept", Accept).WithSummary("Accept ?uid='s invitation (accept=0 declines it)");
-        user.MapDelete("", Unfriend).WithSummary("End the friendship with ?uid= on both sides");
-        user.MapPost("/diff", Diff).WithSummary("What to add to and delete from the client's friend list");
-        user.MapGet("", Info).WithSummary("Friends' details for ?uid= (friends only)");
-        user.MapPost("/name", Rename).WithSummary("Set your remark name for a friend");
+        user.MapPost("/accept", Accept).WithSummary("Accept ?uid='s invitation (accept=0 declines it)")
+            .WithQuery(QueryDocs.Id("uid", "the inviter"), QueryDocs.Switch("accept", "1 (or absent) accepts, 0 declines"));
+        user.MapDelete("", Unfriend).WithSummary("End the friendship with ?uid= on both sides").WithQuery(QueryDocs.Id("uid", "the friend"));
+        user.MapPost("/diff", Diff).WithBody<FriendIdsRequest>().WithSummary("What to add to and delete from the client's friend list");
+        user.MapGet("", Info).WithSummary("Friends' details for ?uid= (friends only)").WithQuery(QueryDocs.Ids("uid", "the friends"));
+        user.MapPost("/name", Rename).WithBody<FriendNameRequest>().WithSummary("Set your remark name for a friend");
         return app;
     }
 
     private static IFriendshipGrain Pair(IGrainFactory grains, long a, long b) => grains.GetGrain<IFriendshipGrain>(FriendshipKey.Of(a, b));
 
-    private static async Task<IResult> Invite(HttpContext context, IGrainFactory grains, KnownIds known)
+    private static async Task<OkReply> Invite(HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var me = context.AccId();
         var body = await JsonBody.Read<InviteRequest>(context.Request);
@@ -45,7 +46,7 @@ public static class FriendsApi
         if (target is not { } other) throw ApiException.NotFound("user");
         if (other == me) throw ApiException.BadRequest("you cannot invite yourself");
         var err = await Pair(grains, me, other).Invite(me, other, remark);
-        return err == Err.AlreadyExists ? throw new ApiException(err, "you are friends already") : ApiResults.Err(err);
+        return err == Err.AlreadyExists ? throw new ApiException(err, "you are friends already") : ApiResults.Done(err);
     }
 
     private static async Task<long?> ExistingUser(IGrainFactory grains, KnownIds known, long? id) =>
@@ -53,25 +54,15 @@ public static class FriendsApi
             ? await known.MayBeAccount(id.Value) && await grains.GetGrain<IUserGrain>(id.Value).Exists() ? id : null
             : throw ApiException.BadRequest("userID must be a positive integer");
 
-    private static async Task<IResult> Invitations(HttpContext context, IGrainFactory grains, KnownIds known)
+    private static async Task<InvitationsReply> Invitations(HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var invitations = await grains.Own<IUserSocialGrain>(context).Invitations();
         var profiles = await UserCards.Profiles(grains, known, invitations.Select(i => i.From));
-        return Results.Json(new
-        {
-            err = Err.Ok,
-            inviteList = invitations.Where(i => profiles.ContainsKey(i.From)).Select(i => new
-            {
-                uid = i.From,
-                nickName = profiles[i.From].Name,
-                profiles[i.From].Portrait,
-                i.Remark,
-                i.Time,
-            }),
-        });
+        return new(Err.Ok, [.. invitations.Where(i => profiles.ContainsKey(i.From)).Select(i =>
+            new InvitationWire(i.From, profiles[i.From].Name, profiles[i.From].Portrait, i.Remark, i.Time))]);
     }
 
-    private static async Task<IResult> Accept(HttpContext context, IGrainFactory grains)
+    private static async Task<OkReply> Accept(HttpContext context, IGrainFactory grains)
     {
         var me = context.AccId();
         var inviter = context.Request.Query.RequiredId("uid");
@@ -80,52 +71,42 @@ public static class FriendsApi
         var accept = context.Request.Query.OptionalSwitch("accept") ?? true;
         var pair = Pair(grains, me, inviter);
         var err = accept ? await pair.Accept(me, inviter) : await pair.Decline(me, inviter);
-        return err == Err.NotFound ? throw ApiException.NotFound("invitation") : ApiResults.Err(err);
+        return err == Err.NotFound ? throw ApiException.NotFound("invitation") : ApiResults.Done(err);
     }
 
-    private static async Task<IResult> Unfriend(HttpContext context, IGrainFactory grains)
+    private static async Task<OkReply> Unfriend(HttpContext context, IGrainFactory grains)
     {
         var me = context.AccId();
         var other = context.Request.Query.RequiredId("uid");
         var err = other == me ? Err.NotFound : await Pair(grains, me, other).Unfriend(me, other);
-        return err == Err.NotFound ? throw ApiException.NotFound("friendship") : ApiResults.Err(err);
+        return err == Err.NotFound ? throw ApiException.NotFound("friendship") : ApiResults.Done(err);
     }
 
-    private static async Task<IResult> Diff(HttpContext context, IGrainFactory grains)
+    private static async Task<FriendsDiffReply> Diff(HttpContext context, IGrainFactory grains)
     {
         var local = LocalIds.Checked((await JsonBody.Read<FriendIdsRequest>(context.Request)).FrdIDs, "frdIDs");
         var friends = await grains.Own<IUserSocialGrain>(context).Friends();
         var (add, delete) = LocalIds.Diff(friends.Select(f => f.FriendId), local);
-        return Results.Json(new { err = Err.Ok, addFrdIDs = add, delFrdIDs = delete });
+        return new(Err.Ok, add, delete);
     }
 
-    private static async Task<IResult> Info(HttpContext context, IGrainFactory grains, KnownIds known)
+    private static async Task<FriendsReply> Info(HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var asked = context.Request.Query.IdList("uid");
         var friends = (await grains.Own<IUserSocialGrain>(context).Friends()).ToDictionary(f => f.FriendId);
         if (asked.FirstOrDefault(uid => !friends.ContainsKey(uid)) is var stranger and > 0)
             throw ApiException.Forbidden($"user {stranger} is not your friend");
         var profiles = await UserCards.Profiles(grains, known, asked);
-        return Results.Json(new
-        {
-            err = Err.Ok,
-            frdList = asked.Where(profiles.ContainsKey).Select(uid => new
-            {
-                frdID = uid,
-                rmkName = friends[uid].Remark,
-                nickName = profiles[uid].Name,
-                profiles[uid].Mcode,
-                profiles[uid].Portrait,
-            }),
-        });
+        return new(Err.Ok, [.. asked.Where(profiles.ContainsKey).Select(uid =>
+            new FriendWire(uid, friends[uid].Remark, profiles[uid].Name, profiles[uid].Mcode, profiles[uid].Portrait))]);
     }
 
-    private static async Task<IResult> Rename(HttpContext context, IGrainFactory grains)
+    private static async Task<OkReply> Rename(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<FriendNameRequest>(context.Request);
         var friend = body.FrdID is > 0 ? body.FrdID.Value : throw ApiException.BadRequest("frdID must be a positive integer");
         var remark = Text.SingleLine(body.RmkName?.Trim(), "rmkName", 0, MaxRemarkLength);
         var err = await grains.Own<IUserSocialGrain>(context).SetRemark(friend, remark);
-        return err == Err.Forbidden ? throw ApiException.Forbidden("not your friend") : ApiResults.Err(err);
+        return err == Err.Forbidden ? throw ApiException.Forbidden("not your friend") : ApiResults.Done(err);
     }
 }

@@ -1,7 +1,6 @@
 using Mmx.Api.Lookups;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Mmx.Api.Accounts;
 using Mmx.Api.Validation;
 using Mmx.Grains.Accounts;
@@ -23,13 +22,13 @@ public static class SocialV2Api
         web.MapGet("/{uid}/friends", Friends).WithSummary("Your friends grouped by the initial of their display name");
         web.MapGet("/search/{key}", Search).WithSummary("Find a user by phone or mcode (phone and email only for friends)")
             .RequireRateLimiting(Operations.RateLimits.Lookup);
-        web.MapPost("/{uid}/friend/remark", Remark).WithSummary("Set your remark name for a friend");
-        web.MapPost("/selectphones", SelectPhones).WithSummary("Classify a phone book: friends, other members, not members")
+        web.MapPost("/{uid}/friend/remark", Remark).WithBody<RemarkV2Request>().WithSummary("Set your remark name for a friend");
+        web.MapPost("/selectphones", SelectPhones).WithBody<SelectPhonesRequest>().WithSummary("Classify a phone book: friends, other members, not members")
             .RequireRateLimiting(Operations.RateLimits.Bulk);
         return app;
     }
 
-    private static async Task<IResult> Friends(string uid, HttpContext context, IGrainFactory grains, KnownIds known)
+    private static async Task<FriendsV2Reply> Friends(string uid, HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var me = FriendAccess.RequireSelf(uid, context.AccId());
         var friends = await grains.GetGrain<IUserSocialGrain>(me).Friends();
@@ -43,10 +42,10 @@ public static class SocialV2Api
         var groups = cards.GroupBy(c => NameInitials.Of(c.FriendName))
             .OrderBy(g => g.Key == NameInitials.Other ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(c => c.FriendName, byName).ToList());
-        return Results.Json(new { err = Err.Ok, total_num = cards.Count, friends = groups });
+        return new(Err.Ok, cards.Count, groups);
     }
 
-    private static async Task<IResult> Search(string key, HttpContext context, IGrainFactory grains, KnownIds known)
+    private static async Task<SearchAnswer> Search(string key, HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var me = context.AccId();
         var text = key.Trim();
@@ -62,39 +61,10 @@ public static class SocialV2Api
         var found = new SearchedUser(card.FriendId, card.Name, card.Gender, card.Birthday, card.Mcode, card.Qrcode,
             card.PhoneNo, card.Email, card.PortraitUrl, card.CityId, card.CityName);
         // The user's fields at the top level (the spec) and as the one item of `users` (the web client).
-        return Results.Json(new SearchAnswer(found, [found]));
+        return new SearchAnswer(found, [found]);
     }
 
-    private sealed record SearchedUser(
-        [property: JsonPropertyName("user_id")] long UserId,
-        string Name,
-        int Gender,
-        string Birthday,
-        long Mcode,
-        string Qrcode,
-        [property: JsonPropertyName("phone_no")] string PhoneNo,
-        string Email,
-        [property: JsonPropertyName("portrait_url")] string PortraitUrl,
-        [property: JsonPropertyName("city_id")] long CityId,
-        [property: JsonPropertyName("city_name")] string CityName);
-
-    private sealed record SearchAnswer([property: JsonIgnore] SearchedUser User, ImmutableArray<SearchedUser> Users)
-    {
-        public int Err => 0;
-        [JsonPropertyName("user_id")] public long UserId => User.UserId;
-        public string Name => User.Name;
-        public int Gender => User.Gender;
-        public string Birthday => User.Birthday;
-        public long Mcode => User.Mcode;
-        public string Qrcode => User.Qrcode;
-        [JsonPropertyName("phone_no")] public string PhoneNo => User.PhoneNo;
-        public string Email => User.Email;
-        [JsonPropertyName("portrait_url")] public string PortraitUrl => User.PortraitUrl;
-        [JsonPropertyName("city_id")] public long CityId => User.CityId;
-        [JsonPropertyName("city_name")] public string CityName => User.CityName;
-    }
-
-    private static async Task<IResult> Remark(string uid, HttpContext context, IGrainFactory grains)
+    private static async Task<SuccessV2Reply> Remark(string uid, HttpContext context, IGrainFactory grains)
     {
         var me = FriendAccess.RequireSelf(uid, context.AccId());
         var body = await JsonBody.Read<RemarkV2Request>(context.Request);
@@ -102,10 +72,10 @@ public static class SocialV2Api
         var remark = Text.SingleLine(body.Remark?.Trim(), "remark", 0, FriendsApi.MaxRemarkLength);
         var err = await grains.GetGrain<IUserSocialGrain>(me).SetRemark(friend, remark);
         if (err != Err.Ok) throw ApiException.Forbidden("not your friend");
-        return Results.Json(new { err = Err.Ok, is_success = true });
+        return new(Err.Ok, true);
     }
 
-    private static async Task<IResult> SelectPhones(HttpContext context, IGrainFactory grains)
+    private static async Task<PhoneBookClasses> SelectPhones(HttpContext context, IGrainFactory grains)
     {
         var me = context.AccId();
         var body = await JsonBody.Read<SelectPhonesRequest>(context.Request);
@@ -134,18 +104,9 @@ public static class SocialV2Api
             else if (friends.Contains(owner)) result.PlatformFriend.Add(book[i]);
             else result.PlatformNotFriend.Add(book[i]);
         }
-        return Results.Json(result);
+        return result;
     }
 
-    private sealed record PhoneBookClasses
-    {
-        public int Err => 0;
-        [JsonPropertyName("platform_friend")] public List<JsonElement> PlatformFriend { get; } = [];
-        [JsonPropertyName("platform_notfriend")] public List<JsonElement> PlatformNotFriend { get; } = [];
-        [JsonPropertyName("notplatform")] public List<JsonElement> NotPlatform { get; } = [];
-    }
-
-    /// <summary>A user as the v2 routes show one; phone (and email) only to friends.</summary>
     private static FriendCard Card(HttpContext context, long uid, Profile profile, Dictionary<long, string> cities,
         bool isFriend, string displayName) => new(
         FriendId: uid,
@@ -162,17 +123,4 @@ public static class SocialV2Api
         Name: profile.Name,
         Birthday: "");
 
-    private sealed record FriendCard(
-        [property: JsonPropertyName("friend_id")] long FriendId,
-        [property: JsonPropertyName("friend_name")] string FriendName,
-        int Gender,
-        long Mcode,
-        string Qrcode,
-        [property: JsonPropertyName("phone_no")] string PhoneNo,
-        string Email,
-        [property: JsonPropertyName("portrait_url")] string PortraitUrl,
-        [property: JsonPropertyName("city_id")] long CityId,
-        [property: JsonPropertyName("city_name")] string CityName,
-        string Name,
-        string Birthday);
 }

@@ -16,15 +16,19 @@ public static class ProviderInfoApi
     {
         var web = app.MapGroup("/userweb").WithTags("Third party").RequireSession();
         web.MapGet("/qqinfo/{openid}", Qq).WithSummary("QQ's user info for ?assess_token= (or access_token=)")
+            .WithQuery(QueryDocs.Text("assess_token", "the QQ access token (the spec's spelling; access_token is read too)", OpenIdVerifier.MaxTokenLength, required: true))
             .RequireRateLimiting(RateLimits.Bulk);
         web.MapGet("/weiboinfo/{uid}", Weibo).WithSummary("Weibo's user info for the holder of ?code=")
+            .WithQuery(QueryDocs.Text("code", "the Weibo authorization code", OpenIdVerifier.MaxTokenLength, required: true))
             .RequireRateLimiting(RateLimits.Bulk);
         web.MapGet("/thirdlogin/wechat/info", WeChat).WithSummary("WeChat's user info for ?access_token=&open_id=")
+            .WithQuery(QueryDocs.Text("access_token", "the WeChat access token", OpenIdVerifier.MaxTokenLength, required: true),
+                QueryDocs.Text("open_id", "the WeChat openID", 128, required: true))
             .RequireRateLimiting(RateLimits.Bulk);
         return app;
     }
 
-    private static async Task<IResult> Qq(string openid, HttpRequest request, QqProvider qq)
+    private static async Task<ProviderInfoReply> Qq(string openid, HttpRequest request, QqProvider qq)
     {
         // The spec spells the parameter "assess_token"; the provider's own name is accepted too.
         var key = request.Query.ContainsKey("assess_token") ? "assess_token" : "access_token";
@@ -32,13 +36,13 @@ public static class ProviderInfoApi
         return Answer(await qq.UserInfo(token, Identifier(openid, "openid"), request.HttpContext.RequestAborted));
     }
 
-    private static async Task<IResult> Weibo(string uid, HttpRequest request, WeiboProvider weibo)
+    private static async Task<ProviderInfoReply> Weibo(string uid, HttpRequest request, WeiboProvider weibo)
     {
         var code = request.Query.RequiredText("code", OpenIdVerifier.MaxTokenLength);
         return Answer(await weibo.UserInfo(code, Identifier(uid, "uid"), request.HttpContext.RequestAborted));
     }
 
-    private static async Task<IResult> WeChat(HttpRequest request, WeChatProvider weChat)
+    private static async Task<ProviderInfoReply> WeChat(HttpRequest request, WeChatProvider weChat)
     {
         var token = request.Query.RequiredText("access_token", OpenIdVerifier.MaxTokenLength);
         var openId = Identifier(request.Query.RequiredText("open_id", 128), "open_id");
@@ -51,6 +55,5 @@ public static class ProviderInfoApi
             ? value
             : throw ApiException.BadRequest($"{field} must be 1 to 128 letters, digits, '_' or '-'");
 
-    private static IResult Answer(JsonNode userInfo) =>
-        Results.Json(new { err = Err.Ok, is_success = true, userinfo = userInfo });
+    private static ProviderInfoReply Answer(JsonNode userInfo) => new(Err.Ok, true, userInfo);
 }

@@ -12,26 +12,21 @@ public static class GoodsFitApi
 
     public static IEndpointRouteBuilder MapGoodsFitApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/user/goods/fit", List).WithTags("Goods").WithSummary("Customers' try-on pictures of ?gid=, newest first");
+        app.MapGet("/user/goods/fit", List).WithTags("Goods").WithSummary("Customers' try-on pictures of ?gid=, newest first")
+            .WithQuery([QueryDocs.Id("gid", "the goods item"), .. QueryDocs.Paging()]);
         app.MapGroup("/user/goods").WithTags("Goods").RequireSession()
-            .MapPut("/fit", Add).WithSummary("Add a try-on picture (goodsID, picURL, description)");
+            .MapPut("/fit", Add).WithSummary("Add a try-on picture (goodsID, picURL, description)").WithBody<FitRequest>();
         return app;
     }
 
-    private static async Task<IResult> List(HttpRequest request, IGrainFactory grains)
+    private static async Task<FitPicturesReply> List(HttpRequest request, IGrainFactory grains)
     {
         var gid = request.Query.RequiredId("gid");
         var (offset, count) = request.Query.Paging();
         _ = await GoodsLookup.Find(grains, gid, barcode: null) ?? throw ApiException.NotFound("goods");
         var page = await grains.GetGrain<IGoodsFitGrain>(gid).List(offset, count);
-        return Results.Json(new
-        {
-            err = Err.Ok,
-            picList = page.Items.Select(p => p.PicUrl),
-            // Beyond the spec's URL list: what each picture shows, and when it was added.
-            fitList = page.Items.Select(p => new { picURL = p.PicUrl, p.Description, p.Time }),
-            total = page.Total,
-        });
+        return new(Err.Ok, [.. page.Items.Select(p => p.PicUrl)],
+            [.. page.Items.Select(p => new FitPictureWire(p.PicUrl, p.Description, p.Time))], page.Total);
     }
 
     private static async Task<OkReply> Add(HttpContext context, IGrainFactory grains)

@@ -11,6 +11,7 @@ public sealed class WireUnion(params string[] types) : Attribute
     public const string Integer = "integer";
     public const string String = "string";
     public const string Array = "array";
+    public const string Number = "number";
     /// <summary>A day, "2015-10-26".</summary>
     public const string Date = "date";
 

@@ -23,6 +23,7 @@ public static class ContractTransformers
     public static void Add(OpenApiOptions options)
     {
         options.AddSchemaTransformer(Union);
+        options.AddSchemaTransformer(Omittable);
         options.AddOperationTransformer(Operation);
         options.AddDocumentTransformer(Document);
     }
@@ -37,10 +38,31 @@ public static class ContractTransformers
         {
             WireUnion.Integer => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
             WireUnion.Array => new OpenApiSchema { Type = JsonSchemaType.Array },
+            WireUnion.Number => new OpenApiSchema { Type = JsonSchemaType.Number },
             WireUnion.Date => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
             _ => new OpenApiSchema { Type = JsonSchemaType.String },
         }))];
         schema.Description = "The contract's type, or on the legacy wire of the shipped apps the original backend's (docs/decisions.md)";
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A property left out of the JSON when it is null or default (<c>isReg</c> when the login did not
+    /// register) is not required, although the framework marks every constructor parameter so.
+    /// </summary>
+    private static Task Omittable(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken _)
+    {
+        if (schema.Required is not { Count: > 0 } required || context.JsonPropertyInfo is not null) return Task.CompletedTask;
+        foreach (var property in context.JsonTypeInfo.Properties)
+        {
+            var ignore = property.AttributeProvider?.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute), inherit: false)
+                .OfType<System.Text.Json.Serialization.JsonIgnoreAttribute>().FirstOrDefault();
+            if (ignore?.Condition is System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull
+                or System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)
+            {
+                required.Remove(property.Name);
+            }
+        }
         return Task.CompletedTask;
     }
 

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace Mmx.Api.Images;
+
+/// <summary>imgupload and quickmodifyimg (v2): where the image is now.</summary>
+public sealed record ImageUrlReply(Err Err, [property: JsonPropertyName("is_success")] bool IsSuccess, string Url);
+
+/// <summary>quickmodifyimg's PUT body (the web client's form).</summary>
+public sealed record QuickModifyRequest([property: JsonPropertyName("user_id")] long? UserId, string? Url);
