@@ -25,7 +25,7 @@ public static class ImageApi
         web.MapPut("/quickmodifyimg", QuickModify).WithSummary("Set the caller's portrait: {user_id, url} as JSON (the web client's form)")
             .WithBody<QuickModifyRequest>();
         app.MapGet(ServePath + "/{name}", Serve).WithTags("Images").WithSummary("A stored image")
-            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg", additionalContentTypes: ["image/png", "image/gif", "image/webp"])
+            .Produces<Stream>(StatusCodes.Status200OK, contentType: "image/jpeg", additionalContentTypes: ["image/png", "image/gif", "image/webp"])
             .Produces<ErrorReply>(StatusCodes.Status404NotFound);
         return app;
     }

@@ -13,7 +13,9 @@ public static class PublicCardApi
 {
     public static IEndpointRouteBuilder MapPublicCardApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/user/{accId:long}", Card).WithTags("Profile").WithSummary("A user's public card (HTML: nickname, portrait, mcode)");
+        app.MapGet("/user/{accId:long}", Card).WithTags("Profile").WithSummary("A user's public card (HTML: nickname, portrait, mcode)")
+            .Produces<string>(StatusCodes.Status200OK, contentType: "text/html")
+            .Produces<ErrorReply>(StatusCodes.Status404NotFound);
         return app;
     }
 

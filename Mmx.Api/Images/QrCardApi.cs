@@ -15,7 +15,9 @@ public static class QrCardApi
 {
     public static IEndpointRouteBuilder MapQrCardApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/userweb/qcode/{file}", Card).WithTags("Profile").WithSummary("A user's QR card (PNG encoding the public card URL)");
+        app.MapGet("/userweb/qcode/{file}", Card).WithTags("Profile").WithSummary("A user's QR card (PNG encoding the public card URL)")
+            .Produces<Stream>(StatusCodes.Status200OK, contentType: "image/png")
+            .Produces<ErrorReply>(StatusCodes.Status404NotFound);
         return app;
     }
 

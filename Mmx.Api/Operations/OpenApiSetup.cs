@@ -22,6 +22,7 @@ public static class OpenApiSetup
                 return Task.CompletedTask;
             });
             ContractTransformers.Add(options);
+            ContractExamples.Add(options);
         });
 
     public static IEndpointRouteBuilder MapMmxOpenApi(this IEndpointRouteBuilder app)

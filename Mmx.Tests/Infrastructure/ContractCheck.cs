@@ -48,16 +48,28 @@ public sealed class ContractCheck
         {
             return status is 404 or 405 ? null : $"{method} {route.Template}: HTTP {status} is not in the document";
         }
-        // A route whose answer has no schema is caught by the document's own test (every route has one).
-        if (response["content"]?["application/json"]?["schema"] is not JsonObject schema) return null;
+        if (response["content"]?["application/json"]?["schema"] is not JsonObject schema)
+        {
+            return $"{method} {route.Template}: HTTP {status} answered JSON, which the document does not describe";
+        }
         var key = $"{method} {route.Template} {status}";
         var built = _built.GetOrAdd(key, _ => Build(schema));
-        var result = built.Evaluate(JsonSerializer.SerializeToElement(answer), new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (result.IsValid) return null;
-        var errors = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Value}")).Take(8);
-        return $"{method} {route.Template}: the answer does not fit the document: {string.Join("; ", errors)}\n{answer.ToJsonString()[..Math.Min(600, answer.ToJsonString().Length)]}";
+        var problem = Explain(built.Evaluate(JsonSerializer.SerializeToElement(answer), new EvaluationOptions { OutputFormat = OutputFormat.List }));
+        if (problem is null) return null;
+        var text = answer.ToJsonString();
+        return $"{method} {route.Template}: the answer does not fit the document: {problem}\n{text[..Math.Min(600, text.Length)]}";
     }
+
+    /// <summary>Null when the value fits the schema (a schema of the document: its references resolve), else what does not.</summary>
+    public string? Fits(JsonNode schema, JsonNode? value)
+    {
+        var rewritten = JsonNode.Parse(schema.ToJsonString().Replace("#/components/schemas/", "#/$defs/"))!.AsObject();
+        return Explain(Build(rewritten).Evaluate(JsonSerializer.SerializeToElement(value), new EvaluationOptions { OutputFormat = OutputFormat.List }));
+    }
+
+    private static string? Explain(EvaluationResults result) => result.IsValid ? null : string.Join("; ",
+        (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Value}")).Take(8));
 
     private JsonSchema Build(JsonObject schema)
     {

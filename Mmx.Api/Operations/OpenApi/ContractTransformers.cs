@@ -33,6 +33,13 @@ public static class ContractTransformers
     {
         var union = context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(WireUnion), inherit: false)
             .OfType<WireUnion>().FirstOrDefault();
+        if (union is null && context.JsonPropertyInfo?.CustomConverter is Http.StringOrNumberConverter)
+        {
+            // Phone numbers and codes: a string of digits, or the bare number some clients send.
+            schema.AnyOf = [new OpenApiSchema { Type = JsonSchemaType.String }, new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
+                new OpenApiSchema { Type = JsonSchemaType.Null }];
+            return Task.CompletedTask;
+        }
         if (union is null) return Task.CompletedTask;
         schema.AnyOf = [.. union.Types.Select(type => (IOpenApiSchema)(type switch
         {
@@ -47,12 +54,17 @@ public static class ContractTransformers
     }
 
     /// <summary>
-    /// A property left out of the JSON when it is null or default (<c>isReg</c> when the login did not
-    /// register) is not required, although the framework marks every constructor parameter so.
+    /// The wire leaves a null out (<see cref="Http.Json"/>: WhenWritingNull), and a request may omit
+    /// it, so a property that can be null is not required, although the framework marks every
+    /// constructor parameter so (<c>isReg</c> when the login did not register).
     /// </summary>
     private static Task Omittable(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken _)
     {
-        if (schema.Required is not { Count: > 0 } required || context.JsonPropertyInfo is not null) return Task.CompletedTask;
+        if (schema.Required is not { Count: > 0 } required || schema.Properties is null || context.JsonPropertyInfo is not null) return Task.CompletedTask;
+        foreach (var (name, property) in schema.Properties)
+        {
+            if (Nullable(property)) required.Remove(name);
+        }
         foreach (var property in context.JsonTypeInfo.Properties)
         {
             var ignore = property.AttributeProvider?.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute), inherit: false)
@@ -65,6 +77,9 @@ public static class ContractTransformers
         }
         return Task.CompletedTask;
     }
+
+    private static bool Nullable(IOpenApiSchema schema) =>
+        schema.Type is { } type ? type.HasFlag(JsonSchemaType.Null) : schema.AnyOf?.Any(Nullable) == true;
 
     private static Task Operation(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken _)
     {
@@ -84,12 +99,19 @@ public static class ContractTransformers
                 operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] });
             }
         }
+        // A public route says so: one requirement with no scheme (anyone), not "nothing said".
+        operation.Security ??= [new OpenApiSecurityRequirement()];
         return Task.CompletedTask;
     }
 
     private static async Task Document(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellation)
     {
         foreach (var path in document.Paths.Keys.Where(p => LeftOut.Any(p.StartsWith)).ToList()) document.Paths.Remove(path);
+        var used = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []).SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>())
+            .Select(t => t.Name).OfType<string>().ToHashSet();
+        document.Tags = new HashSet<OpenApiTag>(used.Order().Select(name => new OpenApiTag { Name = name, Description = AreaTags.Describe(name) }));
+        foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
+        document.Info.License ??= new OpenApiLicense { Name = "Proprietary: the MMX app's own backend", Identifier = "LicenseRef-Proprietary" };
 
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();

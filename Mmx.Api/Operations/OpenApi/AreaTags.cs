@@ -1,0 +1,27 @@
+namespace Mmx.Api.Operations.OpenApi;
+
+/// <summary>What each tag of the document (an area of the API) holds, as /docs/ shows it.</summary>
+public static class AreaTags
+{
+    private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
+    {
+        ["Accounts"] = "Sign-up with a verified phone, login (phone, mcode, provider), logout, password reset, phone changes, leaving the app",
+        ["Activities"] = "Shops' activities (promotions with a start and an end day)",
+        ["Addresses"] = "The user's delivery addresses (at most four)",
+        ["Admin"] = "Operator routes: catalogue import, feedback replies, the SMS outbox (X-Admin-Key)",
+        ["Catalogue"] = "Cities, categories and app versions",
+        ["Fans"] = "Shops the user follows (is a fan of), and the message switch per shop",
+        ["Favorites"] = "Goods the user saved",
+        ["Feedback"] = "The user's feedback and the operator's replies",
+        ["Friends"] = "Invitations, friends, their remarks and what friends follow, save and visit",
+        ["Friends (v2)"] = "The v2 friend routes (is_success on failure)",
+        ["Goods"] = "Goods of a shop, goods pages and goods info",
+        ["Images"] = "The image store and portrait changes",
+        ["Presence"] = "Entering and leaving a shop; live customer counts and visits",
+        ["Profile"] = "The user's profile, privacy switches, public card and QR card",
+        ["Shops"] = "Shops by city, category and distance; search, recommendations and shop info",
+        ["Third party"] = "Provider accounts (QQ, WeChat, Weibo, Alipay) and phone-book friends",
+    };
+
+    public static string? Describe(string name) => Descriptions.GetValueOrDefault(name);
+}
