@@ -13,3 +13,5 @@ if ! command -v zbarimg >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get install -y -qq zbar-tools >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq zbar-tools >/dev/null; }
 fi
+# The .NET tools of .config/dotnet-tools.json (Kiota generates the client the contract test compiles).
+(cd .. && dotnet tool restore >/dev/null)

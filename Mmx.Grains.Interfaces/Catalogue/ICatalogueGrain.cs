@@ -27,10 +27,6 @@ public interface ICatalogueGrain : IGrainWithIntegerKey
     [Alias("CityExists"), AlwaysInterleave]
     Task<bool> CityExists(long city);
 
-    /// <summary>Whether a category exists.</summary>
-    [Alias("CategoryExists"), AlwaysInterleave]
-    Task<bool> CategoryExists(long category);
-
     /// <summary>Top-level categories with their children, by id.</summary>
     [Alias("GetCategoryTree"), AlwaysInterleave]
     Task<ImmutableArray<CategoryNode>> GetCategoryTree();

@@ -59,7 +59,6 @@ public sealed class CatalogueGrain(
 
     public Task<bool> CityExists(long city) => Task.FromResult(state.State.Cities.ContainsKey(city));
 
-    public Task<bool> CategoryExists(long category) => Task.FromResult(state.State.Categories.ContainsKey(category));
 
     public Task<ImmutableArray<CategoryNode>> GetCategoryTree()
     {

@@ -36,8 +36,8 @@ public static class ContractTransformers
         if (union is null && context.JsonPropertyInfo?.CustomConverter is Http.StringOrNumberConverter)
         {
             // Phone numbers and codes: a string of digits, or the bare number some clients send.
-            schema.AnyOf = [new OpenApiSchema { Type = JsonSchemaType.String }, new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
-                new OpenApiSchema { Type = JsonSchemaType.Null }];
+            // A type list rather than anyOf: generators make it one property a client sets either way.
+            schema.Type = JsonSchemaType.String | JsonSchemaType.Integer | JsonSchemaType.Null;
             return Task.CompletedTask;
         }
         if (union is null) return Task.CompletedTask;
