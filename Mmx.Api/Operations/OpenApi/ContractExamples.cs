@@ -66,12 +66,12 @@ public static class ContractExamples
                     json.Examples = new Dictionary<string, IOpenApiExample>
                     {
                         ["ok"] = new OpenApiExample { Summary = "Done (err 0)", Value = Example(document, typed, null, []) },
-                        ["error"] = new OpenApiExample { Summary = "Refused: invalid input (err 1)", Value = Failure(1, "invalid parameter") },
+                        ["error"] = new OpenApiExample { Summary = "Refused: invalid input (err 1)", Value = Failure(Err.BadRequest) },
                     };
                 }
                 else if (status != "200")
                 {
-                    json.Example = status == "429" ? Failure(7, "too many requests") : Failure(99, "internal error");
+                    json.Example = Failure(status switch { "404" => Err.NotFound, "429" => Err.TooManyRequests, _ => Err.Internal });
                 }
                 else json.Example = Example(document, schema, null, []);
             }
@@ -79,7 +79,8 @@ public static class ContractExamples
         return Task.CompletedTask;
     }
 
-    private static JsonObject Failure(int err, string msg) => new() { ["err"] = err, ["msg"] = msg };
+    /// <summary>An error answer as the front writes it, with the message of <see cref="Messages"/>.</summary>
+    private static JsonObject Failure(Err err) => new() { ["err"] = (int)err, ["msg"] = Messages.Of(err) };
 
     private static JsonNode? Example(OpenApiDocument document, IOpenApiSchema schema, string? name, ImmutableHashSet<string> path, bool request = false)
     {

@@ -65,16 +65,6 @@ public static class ContractTransformers
         {
             if (Nullable(property)) required.Remove(name);
         }
-        foreach (var property in context.JsonTypeInfo.Properties)
-        {
-            var ignore = property.AttributeProvider?.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute), inherit: false)
-                .OfType<System.Text.Json.Serialization.JsonIgnoreAttribute>().FirstOrDefault();
-            if (ignore?.Condition is System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull
-                or System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)
-            {
-                required.Remove(property.Name);
-            }
-        }
         return Task.CompletedTask;
     }
 
