@@ -27,17 +27,15 @@ public static class ProfileApi
     private static async Task<OkReply> Update(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<PersonalRequest>(context.Request);
-        var user = grains.Own<IUserGrain>(context);
-        var profile = await user.GetProfile() ?? throw ApiException.NotFound("user");
-        var changed = body.Attr switch
+        var change = body.Attr switch
         {
-            1 => profile with { Name = Text.SingleLine(body.Name?.Trim(), "name", 1, 32) },
-            2 => profile with { Portrait = Text.Url(body.Portrait, "portrait") },
-            3 => profile with { Gender = body.Gender is 1 or 2 ? body.Gender.Value : throw ApiException.BadRequest("gender must be 1 or 2") },
-            4 => profile with { City = await ExistingCity(grains, body.City) },
+            1 => new ProfileChange { Name = Text.SingleLine(body.Name?.Trim(), "name", 1, 32) },
+            2 => new ProfileChange { Portrait = Text.Url(body.Portrait, "portrait") },
+            3 => new ProfileChange { Gender = body.Gender is 1 or 2 ? body.Gender.Value : throw ApiException.BadRequest("gender must be 1 or 2") },
+            4 => new ProfileChange { City = await ExistingCity(grains, body.City) },
             _ => throw ApiException.BadRequest("attr must be 1 to 4"),
         };
-        return ApiResults.Done(await user.UpdateProfile(changed));
+        return ApiResults.Done(await grains.Own<IUserGrain>(context).ChangeProfile(change));
     }
 
     private static async Task<long> ExistingCity(IGrainFactory grains, long? city) =>

@@ -68,10 +68,7 @@ public static class ImageApi
         }
         if (userId != context.AccId()) throw ApiException.Forbidden("only your own portrait can be changed");
         var url = Text.Url(text?.Trim(), "url");
-        var user = grains.Own<IUserGrain>(context);
-        var profile = await user.GetProfile() ?? throw ApiException.NotFound("user");
-        var err = await user.UpdateProfile(profile with { Portrait = url });
-        ApiResults.Done(err);
+        ApiResults.Done(await grains.Own<IUserGrain>(context).ChangeProfile(new ProfileChange { Portrait = url }));
         return new(Err.Ok, true, url);
     }
 

@@ -87,21 +87,19 @@ public static class FriendViewsApi
     private static async Task<OkReply> SetPrivacy(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<PrivacyRequest>(context.Request);
-        var social = grains.Own<IUserSocialGrain>(context);
-        var current = await social.GetPrivacy();
-        // A switch left out keeps its value; a given one must be 0 or 1.
-        static bool Switch(int? value, bool current, string name) => value switch
+        // A switch left out keeps its value (the grain keeps it); a given one must be 0 or 1.
+        static bool? Switch(int? value, string name) => value switch
         {
-            null => current,
+            null => null,
             0 => false,
             1 => true,
             _ => throw ApiException.BadRequest($"{name} must be 0 or 1"),
         };
-        await social.SetPrivacy(new PrivacySettings
+        await grains.Own<IUserSocialGrain>(context).ChangePrivacy(new PrivacyChange
         {
-            FavoriteEnable = Switch(body.FavoriteEnable, current.FavoriteEnable, "favoriteEnable"),
-            FansEnable = Switch(body.FansEnable, current.FansEnable, "fansEnable"),
-            VisitEnable = Switch(body.VisitEnable, current.VisitEnable, "visitEnable"),
+            FavoriteEnable = Switch(body.FavoriteEnable, "favoriteEnable"),
+            FansEnable = Switch(body.FansEnable, "fansEnable"),
+            VisitEnable = Switch(body.VisitEnable, "visitEnable"),
         });
         return ApiResults.Done();
     }

@@ -29,6 +29,19 @@ public sealed record Profile
 }
 
 /// <summary>
+/// The profile attributes one edit changes (null: left as it is), applied by the user grain to its
+/// own current profile, so two edits of different attributes at once both land.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("mmx.accounts.ProfileChange")]
+public sealed record ProfileChange
+{
+    [Id(0)] public string? Name { get; init; }
+    [Id(1)] public string? Portrait { get; init; }
+    [Id(2)] public int? Gender { get; init; }
+    [Id(3)] public long? City { get; init; }
+}
+
+/// <summary>
 /// What the API front needs to check a password: the stored hash, and whether the account is
 /// locked after too many wrong passwords. The password itself never reaches a grain.
 /// </summary>

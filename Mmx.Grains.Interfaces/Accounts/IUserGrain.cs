@@ -43,9 +43,9 @@ public interface IUserGrain : IGrainWithIntegerKey
     [Alias("GetProfile"), ReadOnly]
     Task<Profile?> GetProfile();
 
-    /// <summary>Changes the profile (already validated by the caller).</summary>
-    [Alias("UpdateProfile")]
-    Task<Err> UpdateProfile(Profile changed);
+    /// <summary>Changes the given attributes of the profile (already validated by the caller); NotFound when no account has this id.</summary>
+    [Alias("ChangeProfile")]
+    Task<Err> ChangeProfile(ProfileChange change);
 
     [Alias("GetAddresses"), ReadOnly]
     Task<AddressBook> GetAddresses();

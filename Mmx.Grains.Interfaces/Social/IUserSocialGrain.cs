@@ -23,8 +23,9 @@ public interface IUserSocialGrain : IGrainWithIntegerKey
     [Alias("GetPrivacy"), ReadOnly]
     Task<PrivacySettings> GetPrivacy();
 
-    [Alias("SetPrivacy")]
-    Task SetPrivacy(PrivacySettings settings);
+    /// <summary>Sets the given switches, keeping the others as they are now.</summary>
+    [Alias("ChangePrivacy")]
+    Task ChangePrivacy(PrivacyChange change);
 
     /// <summary>Takes one bulk look-up from the user's allowance; false when it is used up for now.</summary>
     [Alias("TryTakeBulkLookup")]

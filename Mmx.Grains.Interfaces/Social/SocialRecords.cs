@@ -44,6 +44,15 @@ public sealed record PrivacySettings
     [Id(2)] public bool VisitEnable { get; init; } = true;
 }
 
+/// <summary>The privacy switches one request sets (null: left as it is), applied by the user's own grain.</summary>
+[GenerateSerializer, Immutable, Alias("mmx.social.PrivacyChange")]
+public sealed record PrivacyChange
+{
+    [Id(0)] public bool? FavoriteEnable { get; init; }
+    [Id(1)] public bool? FansEnable { get; init; }
+    [Id(2)] public bool? VisitEnable { get; init; }
+}
+
 public static class FriendshipKey
 {
     /// <summary>The key of the grain of a pair: the same whoever asks ("small-large").</summary>

@@ -185,11 +185,20 @@ public sealed class UserGrain(
         return Task.FromResult(S.Created && !S.Erasing ? S.Profile : null);
     }
 
-    public async Task<Err> UpdateProfile(Profile changed)
+    public async Task<Err> ChangeProfile(ProfileChange change)
     {
         if (!S.Created) return Err.NotFound;
         // Phone and mcode change only through their own routes.
-        state.State = S with { Profile = changed with { Phone = S.Profile.Phone, Mcode = S.Profile.Mcode } };
+        var profile = S.Profile;
+        var changed = profile with
+        {
+            Name = change.Name ?? profile.Name,
+            Portrait = change.Portrait ?? profile.Portrait,
+            Gender = change.Gender ?? profile.Gender,
+            City = change.City ?? profile.City,
+        };
+        if (changed == profile) return Err.Ok;
+        state.State = S with { Profile = changed };
         await state.WriteStateAsync();
         return Err.Ok;
     }

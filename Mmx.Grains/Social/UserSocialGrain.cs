@@ -66,7 +66,17 @@ public sealed class UserSocialGrain(
 
     public Task<PrivacySettings> GetPrivacy() => Task.FromResult(S.Privacy);
 
-    public Task SetPrivacy(PrivacySettings settings) => S.Privacy == settings ? Task.CompletedTask : Save(S with { Privacy = settings });
+    public Task ChangePrivacy(PrivacyChange change)
+    {
+        var privacy = S.Privacy;
+        var changed = new PrivacySettings
+        {
+            FavoriteEnable = change.FavoriteEnable ?? privacy.FavoriteEnable,
+            FansEnable = change.FansEnable ?? privacy.FansEnable,
+            VisitEnable = change.VisitEnable ?? privacy.VisitEnable,
+        };
+        return changed == privacy ? Task.CompletedTask : Save(S with { Privacy = changed });
+    }
 
     public Task<bool> TryTakeBulkLookup()
     {

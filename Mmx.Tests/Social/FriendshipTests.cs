@@ -175,7 +175,7 @@ public sealed class FriendshipTests(TwoSiloCluster fixture)
             await Assert.ThrowsAsync<Mmx.Api.Errors.ApiException>(() => FriendAccess.RequireShared(_grains, _known, stranger, b, shared));
         }
 
-        await Social(b).SetPrivacy(new PrivacySettings { FavoriteEnable = false, FansEnable = true, VisitEnable = false });
+        await Social(b).ChangePrivacy(new PrivacyChange { FavoriteEnable = false, VisitEnable = false });
         var off = await Assert.ThrowsAsync<Mmx.Api.Errors.ApiException>(() => FriendAccess.RequireShared(_grains, _known, a, b, switches[0]));
         Assert.Equal(Err.Forbidden, off.Err);
         await FriendAccess.RequireShared(_grains, _known, a, b, switches[1]);
