@@ -1,4 +1,5 @@
 global using System.Collections.Immutable;
+global using Mmx.Api.Access;
 global using Mmx.Api.Errors;
 global using Mmx.Api.Http;
 global using Mmx.Api.Wire;

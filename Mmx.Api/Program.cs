@@ -1,3 +1,4 @@
+using Mmx.Api.Providers;
 using Mmx.Grains;
 using Mmx.Grains.Common;
 using Mmx.Api.Accounts;

@@ -1,6 +1,6 @@
+using Mmx.Api.Providers;
 using Mmx.Api.Lookups;
 using Mmx.Api.Operations;
-using Mmx.Api.ThirdParty;
 using Mmx.Api.Validation;
 using Mmx.Grains.Accounts;
 

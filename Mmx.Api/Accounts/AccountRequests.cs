@@ -54,7 +54,5 @@ public sealed record AddressIdRequest(long? AddrID);
 
 public sealed record FeedbackRequest(string? Feedback);
 
-public sealed record FeedbackReplyRequest(long? Uid, string? Content);
-
 /// <summary>/user/delete: the proof that the owner asks (password; or a ticket of the bound phone for an account without one).</summary>
 public sealed record DeleteAccountRequest(string? Password, string? Ticket, string? AccessToken);

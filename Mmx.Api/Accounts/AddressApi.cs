@@ -63,7 +63,7 @@ public static class AddressApi
         return ApiResults.Done(await grains.Own<IUserGrain>(context).SetDefaultAddress(AddressId(body.AddrID)));
     }
 
-    private static long AddressId(long? id) => id is > 0 ? id.Value : throw ApiException.BadRequest("addrID must be a positive integer");
+    private static long AddressId(long? id) => BodyId.Required(id, "addrID");
 
     private static AddressFields Fields(AddressRequest body) => new()
     {

@@ -7,7 +7,6 @@ namespace Mmx.Api.Accounts;
 /// <summary>/user/feedback: the user's messages to the operators and their replies.</summary>
 public static class FeedbackApi
 {
-    public const int MaxLength = 1000;
 
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
     {
@@ -28,7 +27,7 @@ public static class FeedbackApi
     private static async Task<OkReply> Send(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<FeedbackRequest>(context.Request);
-        var content = Text.MultiLine(body.Feedback?.Trim(), "feedback", 1, MaxLength);
+        var content = Text.MultiLine(body.Feedback?.Trim(), "feedback", 1, FeedbackEntry.MaxContentLength);
         return ApiResults.Done(await grains.Own<IUserGrain>(context).AddFeedback(content, FeedbackEntry.FromUser));
     }
 }

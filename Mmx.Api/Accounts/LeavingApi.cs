@@ -1,5 +1,5 @@
+using Mmx.Api.Providers;
 using Mmx.Api.Operations;
-using Mmx.Api.ThirdParty;
 using Mmx.Grains.Accounts;
 using Mmx.Grains.ShopLife;
 using Mmx.Grains.Social;

@@ -18,11 +18,8 @@ public static class ProfileApi
     {
         var profile = await grains.Own<IUserGrain>(context).GetProfile() ?? throw ApiException.NotFound("user");
         return new(Err.Ok, new ProfileWire(profile.Name, profile.Portrait, profile.Gender, profile.City, profile.Phone, profile.Mcode,
-            QrCardUrl(context.Request, profile.Mcode), Images.PublicCardApi.Url(context.Request, context.AccId())));
+            PublicUrls.QrCard(context.Request, profile.Mcode), PublicUrls.Card(context.Request, context.AccId())));
     }
-
-    /// <summary>Where the user's QR card (a PNG encoding the public card URL) is served on this API.</summary>
-    public static string QrCardUrl(HttpRequest request, long mcode) => $"{PublicUrls.Base(request)}/userweb/qcode/{mcode}.png";
 
     private static async Task<OkReply> Update(HttpContext context, IGrainFactory grains)
     {

@@ -1,7 +1,3 @@
-using Mmx.Api.Operations.OpenApi;
-using System.Security.Cryptography;
-using System.Text;
-using Mmx.Api.Accounts;
 using Mmx.Api.Hosting;
 using Mmx.Api.Validation;
 using Mmx.Grains.Accounts;
@@ -16,7 +12,7 @@ public static class AdminApi
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin").WithTags("Admin").AddEndpointFilter(RequireAdminKey).Needs(Operations.OpenApi.RouteSecurity.AdminKey);
+        var admin = app.MapGroup("/admin").WithTags("Admin").RequireAdminKey();
         admin.MapPost("/import", Import).WithSummary("Upsert cities, categories, shops, goods, activities and versions (docs/catalogue-import.md)")
             .Accepts<ImportDocument>("application/json");
         admin.MapPost("/feedback/reply", ReplyToFeedback).WithBody<FeedbackReplyRequest>().WithSummary("Answer a user's feedback (direction 2)");
@@ -28,8 +24,8 @@ public static class AdminApi
     private static async Task<OkReply> ReplyToFeedback(HttpRequest request, IGrainFactory grains)
     {
         var body = await JsonBody.Read<FeedbackReplyRequest>(request);
-        var uid = body.Uid is > 0 ? body.Uid.Value : throw ApiException.BadRequest("uid must be a positive integer");
-        var content = Text.MultiLine(body.Content?.Trim(), "content", 1, FeedbackApi.MaxLength);
+        var uid = BodyId.Required(body.Uid, "uid");
+        var content = Text.MultiLine(body.Content?.Trim(), "content", 1, FeedbackEntry.MaxContentLength);
         return ApiResults.Done(await grains.GetGrain<IUserGrain>(uid).AddFeedback(content, FeedbackEntry.ToUser));
     }
 
@@ -46,18 +42,4 @@ public static class AdminApi
         var imported = await importer.Import(json);
         return new(Err.Ok, new ImportCountsWire(imported.Cities, imported.Categories, imported.Shops, imported.Goods, imported.Activities, imported.Versions));
     }
-
-    private static ValueTask<object?> RequireAdminKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        HasAdminKey(context.HttpContext) ? next(context) : throw ApiException.Forbidden("a valid X-Admin-Key header is required");
-
-    /// <summary>Whether the request carries the admin key (compared in constant time).</summary>
-    public static bool HasAdminKey(HttpContext context)
-    {
-        var expected = context.RequestServices.GetRequiredService<AdminKey>().Value;
-        return IsAdminKey(context.Request.Headers["X-Admin-Key"].ToString(), expected);
-    }
-
-    /// <summary>Compares a given key with the admin key in constant time (hashes of equal length).</summary>
-    public static bool IsAdminKey(string given, string expected) => CryptographicOperations.FixedTimeEquals(
-        SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }

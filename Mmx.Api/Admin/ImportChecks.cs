@@ -111,7 +111,7 @@ public static class ImportChecks
     };
 
     private static long Id(long? id, string at) =>
-        id is > 0 ? id.Value : throw ApiException.BadRequest($"{at} must be a positive integer");
+        BodyId.Required(id, at);
 
     private static double Range(double? value, string at, double min, double max) =>
         value is { } v && v >= min && v <= max ? v : throw ApiException.BadRequest($"{at} must be a number from {min} to {max}");

@@ -1,5 +1,5 @@
+using Mmx.Api.Presence;
 using Mmx.Api.Lookups;
-using Mmx.Api.ShopLife;
 using Mmx.Api.Wire;
 
 namespace Mmx.Api.Catalogue;

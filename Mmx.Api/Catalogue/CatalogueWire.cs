@@ -58,19 +58,6 @@ public sealed record ShopGoodsWire(
     ImmutableArray<ShopGoodsItemWire> Goods);
 public sealed record ShopGoodsReply(Err Err, [property: JsonPropertyName("total_num")] int TotalNum, ImmutableArray<ShopGoodsWire> Shops);
 
-/// <summary>
-/// A goods item as the v2 routes answer it (id, desp, price, promot, picList, basic, status);
-/// <see cref="Basic"/> is the list of attributes, or on the legacy wire its JSON text.
-/// </summary>
-public sealed record GoodsV2(long Id, string Desp, decimal Price, decimal Promot,
-    ImmutableArray<string> PicList, [property: WireUnion(WireUnion.Array, WireUnion.String)] object Basic, int Status)
-{
-    public static GoodsV2 Of(Goods g, bool legacy) => new(g.Id, g.Desp, g.Price, g.Promot, g.Pics, BasicOf(g, legacy), g.Status);
-
-    /// <summary>A goods item's attributes in the wire's type: a list, or the JSON text the shipped app parses.</summary>
-    public static object BasicOf(Goods g, bool legacy) => legacy ? LegacyTypes.Basic(g.Basic) : g.Basic;
-}
-
 /// <summary>An activity of a shop's list (valid today).</summary>
 public sealed record ShopActivityWire(long Id, string Title, string Content, DateOnly Bt, DateOnly Et);
 public sealed record ShopActivitiesReply(Err Err, ImmutableArray<ShopActivityWire> ActList);

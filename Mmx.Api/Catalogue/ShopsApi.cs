@@ -1,5 +1,4 @@
 using Mmx.Api.Lookups;
-using Mmx.Api.Accounts;
 using Mmx.Grains.ShopLife;
 
 namespace Mmx.Api.Catalogue;

@@ -17,6 +17,12 @@ public static class PublicUrls
         return configured is { Length: > 0 } ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
     }
 
+    /// <summary>A user's public card (the HTML page behind the profile's <c>qrcode</c>).</summary>
+    public static string Card(HttpRequest request, long accId) => $"{Base(request)}/user/{accId}";
+
+    /// <summary>Where a user's QR card (a PNG encoding the public card URL) is served.</summary>
+    public static string QrCard(HttpRequest request, long mcode) => $"{Base(request)}/userweb/qcode/{mcode}.png";
+
     /// <summary>Throws at start when answers would carry whatever Host a client sent.</summary>
     public static void RequireConfiguredHost(IConfiguration configuration)
     {

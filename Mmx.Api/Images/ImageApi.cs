@@ -1,5 +1,4 @@
 using Microsoft.Net.Http.Headers;
-using Mmx.Api.Accounts;
 using Mmx.Api.Operations;
 using Mmx.Api.Validation;
 using Mmx.Grains.Accounts;
@@ -57,7 +56,7 @@ public static class ImageApi
         if (HttpMethods.IsPut(context.Request.Method))
         {
             var body = await JsonBody.Read<QuickModifyRequest>(context.Request);
-            userId = body.UserId is > 0 ? body.UserId.Value : throw ApiException.BadRequest("user_id must be a positive integer");
+            userId = BodyId.Required(body.UserId, "user_id");
             text = body.Url;
         }
         else

@@ -19,9 +19,6 @@ public static class PublicCardApi
         return app;
     }
 
-    /// <summary>The card's URL, under <see cref="PublicUrls.Base"/> (the address the phones reach).</summary>
-    public static string Url(HttpRequest request, long accId) => $"{PublicUrls.Base(request)}/user/{accId}";
-
     private static async Task<IResult> Card(long accId, HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var profile = await known.MayBeAccount(accId) ? await grains.GetGrain<IUserGrain>(accId).GetProfile() : null;

@@ -28,7 +28,7 @@ public static class QrCardApi
         if (await AccountNumber.McodeOwner(grains, long.Parse(text)) is not { } accId) throw ApiException.ResourceNotFound("user");
 
         using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(PublicCardApi.Url(context.Request, accId), QRCodeGenerator.ECCLevel.M);
+        using var data = generator.CreateQrCode(PublicUrls.Card(context.Request, accId), QRCodeGenerator.ECCLevel.M);
         var png = new PngByteQRCode(data).GetGraphic(pixelsPerModule: 8);
         // An mcode never changes owner or value: the card can be cached for long (a day, in case the
         // operator moves the public base URL).

@@ -15,8 +15,11 @@ public sealed class KnownIds
     private readonly SharedRefresh<CatalogueSnapshot> _catalogue;
     private readonly SharedRefresh<AccountBound> _accounts;
 
+    private readonly IGrainFactory _grains;
+
     public KnownIds(IGrainFactory grains)
     {
+        _grains = grains;
         _catalogue = new(async known =>
         {
             var ids = await grains.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).Ids(known?.Version ?? -1);
@@ -45,6 +48,9 @@ public sealed class KnownIds
         if (_accounts.Current is { } bound && id < bound.Below) return ValueTask.FromResult(true);
         return Fetched(_accounts.Refresh(), b => id < b.Below);
     }
+
+    /// <summary>Whether an account has this id: screened here, then asked of its user grain.</summary>
+    public async ValueTask<bool> IsAccount(long id) => await MayBeAccount(id) && await _grains.GetGrain<IUserGrain>(id).Exists();
 
     /// <summary>The shops among these ids, in their order.</summary>
     public async ValueTask<List<long>> OnlyShops(IEnumerable<long> ids)

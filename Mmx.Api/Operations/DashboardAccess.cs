@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Mmx.Api.Admin;
 using Mmx.Api.Hosting;
 
 namespace Mmx.Api.Operations;
@@ -32,7 +31,7 @@ public static class DashboardAccess
                 await SignIn(context);
                 return;
             }
-            if (!AdminApi.HasAdminKey(context) && !HasValidCookie(context))
+            if (!AdminAccess.HasAdminKey(context) && !HasValidCookie(context))
             {
                 await AskToSignIn(context);
                 return;
@@ -62,7 +61,7 @@ public static class DashboardAccess
         {
             var form = await context.Request.ReadFormAsync();
             var key = context.RequestServices.GetRequiredService<AdminKey>().Value;
-            if (AdminApi.IsAdminKey(form["key"].ToString(), key))
+            if (AdminAccess.IsAdminKey(form["key"].ToString(), key))
             {
                 var expires = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() + CookieLifetime;
                 context.Response.Cookies.Append(CookieName, CookieValue(key, expires.ToUnixTimeSeconds()), new CookieOptions

@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Mmx.Api.Accounts;
 
 namespace Mmx.Api.Operations;
 

@@ -1,5 +1,5 @@
+using Mmx.Api.Validation;
 using Mmx.Api.Lookups;
-using Mmx.Api.Accounts;
 using Mmx.Grains.ShopLife;
 
 namespace Mmx.Api.ShopLife;

@@ -1,5 +1,5 @@
-using Mmx.Api.Accounts;
-using Mmx.Api.Catalogue;
+using Mmx.Api.Validation;
+using Mmx.Api.Lookups;
 using Mmx.Api.Wire;
 using Mmx.Grains.ShopLife;
 
@@ -25,8 +25,12 @@ public static class FavoritesApi
     }
 
 
-    private static async Task<OkReply> Save(HttpContext context, IGrainFactory grains) =>
-        ApiResults.Done(await grains.Own<IUserShopsGrain>(context).Favorite(context.Request.Query.RequiredId("gid")));
+    private static async Task<OkReply> Save(HttpContext context, IGrainFactory grains)
+    {
+        var gid = context.Request.Query.RequiredId("gid");
+        if (!await GoodsLookup.Exists(grains, gid)) throw ApiException.NotFound("goods");
+        return ApiResults.Done(await grains.Own<IUserShopsGrain>(context).Favorite(gid));
+    }
 
     private static async Task<OkReply> Forget(HttpContext context, IGrainFactory grains)
     {

@@ -1,5 +1,4 @@
 using Mmx.Api.Lookups;
-using Mmx.Api.Accounts;
 using Mmx.Grains.ShopLife;
 using Mmx.Grains.Social;
 
@@ -20,7 +19,7 @@ public static class FfvApi
     {
         var me = context.AccId();
         var uid = context.Request.Query.OptionalId("uid") ?? me;
-        await Social.FriendAccess.RequireFriend(grains, known, me, uid);
+        await FriendAccess.RequireFriend(grains, known, me, uid);
         var counts = await grains.GetGrain<IUserShopsGrain>(uid).Count();
         if (uid != me)
         {

@@ -1,5 +1,4 @@
 using Mmx.Api.Lookups;
-using Mmx.Api.Accounts;
 using Mmx.Api.Operations;
 using Mmx.Grains.ShopLife;
 

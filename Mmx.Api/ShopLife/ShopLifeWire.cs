@@ -31,5 +31,5 @@ public sealed record PromotionWire(long Gid, decimal Promot,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Status);
 public sealed record PromotionsReply(Err Err, ImmutableArray<PromotionWire> GoodsList);
 
-public sealed record GoodsV2ListReply(Err Err, ImmutableArray<Catalogue.GoodsV2> Goods);
-public sealed record GoodsV2PageReply(Err Err, [property: JsonPropertyName("total_num")] int TotalNum, ImmutableArray<Catalogue.GoodsV2> Goods);
+public sealed record GoodsV2ListReply(Err Err, ImmutableArray<GoodsV2> Goods);
+public sealed record GoodsV2PageReply(Err Err, [property: JsonPropertyName("total_num")] int TotalNum, ImmutableArray<GoodsV2> Goods);

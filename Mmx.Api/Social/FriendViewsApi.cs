@@ -1,7 +1,4 @@
 using Mmx.Api.Lookups;
-using Mmx.Api.Accounts;
-using Mmx.Api.Catalogue;
-using Mmx.Api.ShopLife;
 using Mmx.Api.Wire;
 using Mmx.Grains.ShopLife;
 using Mmx.Grains.Social;

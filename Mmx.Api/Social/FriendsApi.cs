@@ -1,6 +1,4 @@
 using Mmx.Api.Lookups;
-using Mmx.Api.Accounts;
-using Mmx.Api.ShopLife;
 using Mmx.Api.Validation;
 using Mmx.Grains.Accounts;
 using Mmx.Grains.Social;
@@ -40,7 +38,7 @@ public static class FriendsApi
         {
             1 => await grains.GetGrain<IPhoneGrain>(Phone.Required(body.Phone)).Owner(),
             2 => await AccountNumber.McodeOwner(grains, AccountNumber.Mcode(body.Mcode)),
-            3 => await ExistingUser(grains, known, body.UserID),
+            3 => await ExistingUser(known, body.UserID),
             _ => throw ApiException.BadRequest("mode must be 1 (phone), 2 (mcode) or 3 (user id)"),
         };
         if (target is not { } other) throw ApiException.NotFound("user");
@@ -49,10 +47,8 @@ public static class FriendsApi
         return err == Err.AlreadyExists ? throw new ApiException(err, "you are friends already") : ApiResults.Done(err);
     }
 
-    private static async Task<long?> ExistingUser(IGrainFactory grains, KnownIds known, long? id) =>
-        id is > 0
-            ? await known.MayBeAccount(id.Value) && await grains.GetGrain<IUserGrain>(id.Value).Exists() ? id : null
-            : throw ApiException.BadRequest("userID must be a positive integer");
+    private static async Task<long?> ExistingUser(KnownIds known, long? id) =>
+        BodyId.Required(id, "userID") is var given && await known.IsAccount(given) ? given : null;
 
     private static async Task<InvitationsReply> Invitations(HttpContext context, IGrainFactory grains, KnownIds known)
     {
@@ -104,7 +100,7 @@ public static class FriendsApi
     private static async Task<OkReply> Rename(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<FriendNameRequest>(context.Request);
-        var friend = body.FrdID is > 0 ? body.FrdID.Value : throw ApiException.BadRequest("frdID must be a positive integer");
+        var friend = BodyId.Required(body.FrdID, "frdID");
         var remark = Text.SingleLine(body.RmkName?.Trim(), "rmkName", 0, MaxRemarkLength);
         var err = await grains.Own<IUserSocialGrain>(context).SetRemark(friend, remark);
         return err == Err.Forbidden ? throw ApiException.Forbidden("not your friend") : ApiResults.Done(err);

@@ -1,7 +1,6 @@
 using Mmx.Api.Lookups;
 using System.Globalization;
 using System.Text.Json;
-using Mmx.Api.Accounts;
 using Mmx.Api.Validation;
 using Mmx.Grains.Accounts;
 using Mmx.Grains.Social;
@@ -68,7 +67,7 @@ public static class SocialV2Api
     {
         var me = FriendAccess.RequireSelf(uid, context.AccId());
         var body = await JsonBody.Read<RemarkV2Request>(context.Request);
-        var friend = body.FriendId is > 0 ? body.FriendId.Value : throw ApiException.BadRequest("friend_id must be a positive integer");
+        var friend = BodyId.Required(body.FriendId, "friend_id");
         var remark = Text.SingleLine(body.Remark?.Trim(), "remark", 0, FriendsApi.MaxRemarkLength);
         var err = await grains.GetGrain<IUserSocialGrain>(me).SetRemark(friend, remark);
         if (err != Err.Ok) throw ApiException.Forbidden("not your friend");
@@ -113,7 +112,7 @@ public static class SocialV2Api
         FriendName: displayName,
         Gender: profile.Gender,
         Mcode: profile.Mcode,
-        Qrcode: Images.PublicCardApi.Url(context.Request, uid),
+        Qrcode: PublicUrls.Card(context.Request, uid),
         PhoneNo: isFriend ? profile.Phone : "",
         // MMX keeps no e-mail address or birthday (email login is not supported): always empty.
         Email: "",

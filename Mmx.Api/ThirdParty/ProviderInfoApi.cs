@@ -1,5 +1,5 @@
+using Mmx.Api.Providers;
 using System.Text.Json.Nodes;
-using Mmx.Api.Accounts;
 using Mmx.Api.Operations;
 
 namespace Mmx.Api.ThirdParty;

@@ -1,5 +1,4 @@
-using Mmx.Api.Accounts;
-using Mmx.Api.Catalogue;
+using Mmx.Api.Lookups;
 using Mmx.Api.Validation;
 using Mmx.Grains.TryOn;
 
@@ -23,7 +22,7 @@ public static class GoodsFitApi
     {
         var gid = request.Query.RequiredId("gid");
         var (offset, count) = request.Query.Paging();
-        _ = await GoodsLookup.Find(grains, gid, barcode: null) ?? throw ApiException.NotFound("goods");
+        if (!await GoodsLookup.Exists(grains, gid)) throw ApiException.NotFound("goods");
         var page = await grains.GetGrain<IGoodsFitGrain>(gid).List(offset, count);
         return new(Err.Ok, [.. page.Items.Select(p => p.PicUrl)],
             [.. page.Items.Select(p => new FitPictureWire(p.PicUrl, p.Description, p.Time))], page.Total);
@@ -32,10 +31,10 @@ public static class GoodsFitApi
     private static async Task<OkReply> Add(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<FitRequest>(context.Request);
-        var gid = body.GoodsID is > 0 ? body.GoodsID.Value : throw ApiException.BadRequest("goodsID is required");
+        var gid = BodyId.Required(body.GoodsID, "goodsID");
         var url = Text.Url(body.PicURL, "picURL");
         var description = Text.MultiLine(body.Description ?? "", "description", 0, MaxDescriptionLength);
-        _ = await GoodsLookup.Find(grains, gid, barcode: null) ?? throw ApiException.NotFound("goods");
+        if (!await GoodsLookup.Exists(grains, gid)) throw ApiException.NotFound("goods");
         return ApiResults.Done(await grains.GetGrain<IGoodsFitGrain>(gid).Add(context.AccId(), url, description));
     }
 }

@@ -40,8 +40,7 @@ public static class AccountNumber
         var digits = Digits(text) ?? throw ApiException.BadRequest($"{field} must be an mcode or a user id");
         var number = long.Parse(digits, CultureInfo.InvariantCulture);
         if (digits.Length == McodeLength) return await McodeOwner(grains, number);
-        if (!await known.MayBeAccount(number)) return null;
-        return !checkExists || await grains.GetGrain<IUserGrain>(number).Exists() ? number : null;
+        return await (checkExists ? known.IsAccount(number) : known.MayBeAccount(number)) ? number : null;
     }
 
     /// <summary>The account holding an mcode, from the index shard's memory (no grain per number).</summary>

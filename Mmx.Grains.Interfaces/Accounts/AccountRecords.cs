@@ -119,6 +119,8 @@ public sealed record FeedbackEntry
 {
     public const int FromUser = 1;
     public const int ToUser = 2;
+    /// <summary>The longest message, in characters, either way.</summary>
+    public const int MaxContentLength = 1000;
 
     [Id(0)] public required string Content { get; init; }
     /// <summary>Unix seconds.</summary>

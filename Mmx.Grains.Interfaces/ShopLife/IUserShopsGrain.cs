@@ -15,7 +15,7 @@ public interface IUserShopsGrain : IGrainWithIntegerKey
     [Alias("Exit")]
     Task<Err> Exit(long shopId);
 
-    /// <summary>Follows a shop; following twice is following once. NotFound / LimitReached.</summary>
+    /// <summary>Follows a shop (the caller checked it exists); following twice is following once. LimitReached.</summary>
     [Alias("Follow")]
     Task<Err> Follow(long shopId);
 
@@ -31,7 +31,7 @@ public interface IUserShopsGrain : IGrainWithIntegerKey
     [Alias("SetMessages")]
     Task<Err> SetMessages(long shopId, bool on);
 
-    /// <summary>Saves a goods item; saving twice is saving once. NotFound / LimitReached.</summary>
+    /// <summary>Saves a goods item (the caller checked it exists); saving twice is saving once. LimitReached.</summary>
     [Alias("Favorite")]
     Task<Err> Favorite(long goodsId);
 

@@ -89,7 +89,6 @@ public sealed class UserShopsGrain(
     {
         if (!L.Fans.ContainsKey(shopId))
         {
-            if (await GrainFactory.GetGrain<IShopGrain>(shopId).City() is null) return Err.NotFound;
             if (L.Fans.Count >= MaxFans) return Err.LimitReached;
             var fan = new FanShop { ShopId = shopId, Since = Now, MessagesOn = true };
             lists.State = L with { Fans = L.Fans.SetItem(shopId, fan), FansToSync = L.FansToSync.Add(shopId) };
@@ -137,8 +136,6 @@ public sealed class UserShopsGrain(
     {
         if (!L.Favorites.ContainsKey(goodsId))
         {
-            var known = await GrainFactory.GetGrain<IGoodsIndexGrain>(CatalogueShards.OfGoods(goodsId)).Find([goodsId]);
-            if (known.IsEmpty) return Err.NotFound;
             if (L.Favorites.Count >= MaxFavorites) return Err.LimitReached;
             lists.State = L with { Favorites = L.Favorites.SetItem(goodsId, new FavoriteGoods { GoodsId = goodsId, Since = Now }) };
             await lists.WriteStateAsync();

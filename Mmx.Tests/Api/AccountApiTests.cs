@@ -1,3 +1,4 @@
+using Mmx.Api.Access;
 using Microsoft.Extensions.DependencyInjection;
 using Mmx.Api.Accounts;
 using System.Net.Http.Json;

@@ -1,3 +1,4 @@
+using Mmx.Api.Access;
 using Mmx.Api.Social;
 using Mmx.Grains.Accounts;
 using Mmx.Grains.ShopLife;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Mmx.Api.ThirdParty;
+using Mmx.Api.Providers;
 
 namespace Mmx.Tests.ThirdParty;
 

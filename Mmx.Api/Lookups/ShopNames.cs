@@ -1,4 +1,4 @@
-namespace Mmx.Api.ShopLife;
+namespace Mmx.Api.Lookups;
 
 /// <summary>The catalogue records of several shops at once (one in-memory call per shop, in parallel).</summary>
 public static class ShopNames

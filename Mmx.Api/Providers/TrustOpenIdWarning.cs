@@ -1,4 +1,4 @@
-namespace Mmx.Api.ThirdParty;
+namespace Mmx.Api.Providers;
 
 /// <summary>Says at start, as a warning, that third-party logins trust a bare openID: an operator must not miss it.</summary>
 public sealed class TrustOpenIdWarning(ILogger<TrustOpenIdWarning> logger) : IHostedService

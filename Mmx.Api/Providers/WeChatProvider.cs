@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Mmx.Api.ThirdParty;
+namespace Mmx.Api.Providers;
 
 /// <summary>
 /// WeChat open platform (login mode 5): <c>GET /sns/auth</c> answers errcode 0 when a token is

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace Mmx.Api.Accounts;
+namespace Mmx.Api.Access;
 
 /// <summary>
 /// How many well-formed tokens that name no live session one client address may offer a minute

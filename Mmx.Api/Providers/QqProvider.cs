@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Mmx.Api.ThirdParty;
+namespace Mmx.Api.Providers;
 
 /// <summary>
 /// QQ Connect (login mode 4): <c>GET /oauth2.0/me?access_token=&amp;fmt=json</c> names the openID

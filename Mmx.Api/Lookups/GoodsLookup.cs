@@ -1,6 +1,10 @@
-namespace Mmx.Api.Catalogue;
+namespace Mmx.Api.Lookups;
 
-/// <summary>Finds a goods item by id or barcode through the sharded index grains and its shop.</summary>
+/// <summary>
+/// Finds a goods item by id or barcode through the sharded index grains and its shop: the one
+/// place the front decides whether goods exist (as <see cref="KnownIds"/> is for shops and
+/// cities); the grains that record something about a goods item or shop trust the id they get.
+/// </summary>
 public static class GoodsLookup
 {
     public static async Task<Goods?> Find(IGrainFactory grains, long? gid, string? barcode)
@@ -19,6 +23,10 @@ public static class GoodsLookup
         // A barcode look-up must land on a goods item that still carries that barcode.
         return barcode is null || goods?.Barcode == barcode ? goods : null;
     }
+
+    /// <summary>Whether a goods item has this id (its index shard answers from memory).</summary>
+    public static async Task<bool> Exists(IGrainFactory grains, long id) =>
+        !(await grains.GetGrain<IGoodsIndexGrain>(CatalogueShards.OfGoods(id)).Find([id])).IsEmpty;
 
     /// <summary>The goods among these ids that exist, by id: one call per index shard, then one per shop.</summary>
     public static async Task<Dictionary<long, Goods>> FindMany(IGrainFactory grains, IEnumerable<long> ids)

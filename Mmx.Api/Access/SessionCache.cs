@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Mmx.Grains.Accounts;
 using Mmx.Grains.Common;
 
-namespace Mmx.Api.Accounts;
+namespace Mmx.Api.Access;
 
 /// <summary>
 /// This front's memory of sessions its session grains recently confirmed, so that a busy session

@@ -1,6 +1,6 @@
 using Mmx.Grains;
 
-namespace Mmx.Api.ThirdParty;
+namespace Mmx.Api.Providers;
 
 /// <summary>
 /// Decides whether a third-party login's openID may be trusted: checked with its provider when that

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Mmx.Api.ThirdParty;
+namespace Mmx.Api.Providers;
 
 /// <summary>
 /// Sina Weibo (login mode 6): <c>POST /oauth2/get_token_info</c> names the uid and app key of a

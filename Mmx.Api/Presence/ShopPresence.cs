@@ -1,7 +1,6 @@
-using Mmx.Api.Accounts;
 using Mmx.Grains.ShopLife;
 
-namespace Mmx.Api.ShopLife;
+namespace Mmx.Api.Presence;
 
 /// <summary>
 /// The shipped iOS app never polls /user/shop/customer: a logged-in user's requests about a shop

@@ -2,7 +2,7 @@ using Mmx.Api.Lookups;
 using Mmx.Grains.Accounts;
 using Mmx.Grains.Social;
 
-namespace Mmx.Api.Social;
+namespace Mmx.Api.Access;
 
 /// <summary>The contract's privacy rules, in one place (docs/api-contract.md, "Social").</summary>
 public static class FriendAccess
@@ -15,7 +15,7 @@ public static class FriendAccess
     public static async Task RequireFriend(IGrainFactory grains, KnownIds known, long me, long uid)
     {
         if (uid == me) return;
-        if (!await known.MayBeAccount(uid) || !await grains.GetGrain<IUserGrain>(uid).Exists()) throw ApiException.NotFound("user");
+        if (!await known.IsAccount(uid)) throw ApiException.NotFound("user");
         if (!await AreFriends(grains, me, uid)) throw ApiException.Forbidden("only friends may see this");
     }
 

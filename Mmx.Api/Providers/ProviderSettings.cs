@@ -1,4 +1,4 @@
-namespace Mmx.Api.ThirdParty;
+namespace Mmx.Api.Providers;
 
 /// <summary>
 /// One third-party provider's configuration, under <c>Mmx:ThirdParty:{QQ|WeChat|Weibo|Alipay}</c>.

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Mmx.Grains.Accounts;
 
-namespace Mmx.Api.Accounts;
+namespace Mmx.Api.Access;
 
 /// <summary>
 /// Session tokens: 32 random bytes (base64url) given to the client, sent back as
