@@ -42,9 +42,7 @@ public static class AccountApi
         // free one) and before the deliberate cost of hashing; Register checks it again.
         var ticket = await VerificationTickets.RequireLiveTicket(phoneGrain, VerificationTickets.Offered(request, body.Ticket));
 
-        var registered = await phoneGrain.Register(ticket, Passwords.Hash(password));
-        if (registered.Err != Err.Ok) throw ApiException.Of(registered.Err);
-        var accId = registered.Value;
+        var accId = await phoneGrain.Register(ticket, Passwords.Hash(password)).OrFail();
         VerificationTickets.ClearCookie(response);
         MmxMetrics.SignedUp();
         var token = Sessions.NewToken();
@@ -71,7 +69,7 @@ public static class AccountApi
         await guard.Admit(password);
 
         var user = accId is { } id ? grains.GetGrain<IUserGrain>(id) : null;
-        var challenge = user is null ? null : await user.BeginLogin();
+        var challenge = user is null ? null : (await user.BeginLogin()).Value;
         var matched = Passwords.VerifyOrDecoy(password, challenge?.PasswordHash, out var needsUpgrade);
         if (user is null || !matched)
         {
@@ -81,18 +79,18 @@ public static class AccountApi
         }
 
         var token = Sessions.NewToken();
-        var result = await user.CompleteLogin(new LoginAttempt
+        var previousDevice = await user.CompleteLogin(new LoginAttempt
         {
             PasswordMatched = true,
             Device = device,
             TokenHash = Sessions.HashOf(token),
             UpgradedHash = needsUpgrade ? Passwords.Hash(password) : null,
         });
-        MmxMetrics.LoggedIn(result.Err == Err.Ok);
-        if (result.Err != Err.Ok) throw ApiException.Of(result.Err);
+        MmxMetrics.LoggedIn(previousDevice.IsOk);
+        var previous = previousDevice.OrFail();
         await guard.Succeeded();
         Sessions.SetCookie(response, token);
-        return new(Err.Ok, accId!.Value, null, result.PreviousDevice, token);
+        return new(Err.Ok, accId!.Value, null, previous, token);
     }
 
     private static async Task<LoginReply> LoginEx(HttpRequest request, IGrainFactory grains, HttpResponse response)
@@ -115,10 +113,10 @@ public static class AccountApi
         await request.HttpContext.RequestServices.GetRequiredService<OpenIdVerifier>()
             .Check(body.Mode!.Value, openId, body.AccessToken, request.HttpContext.RequestAborted);
         var token = Sessions.NewToken();
-        var login = await grains.GetGrain<IOpenIdGrain>($"{body.Mode}:{openId}").Login(device, Sessions.HashOf(token));
-        if (login.Registered) MmxMetrics.SignedUp();
-        MmxMetrics.LoggedIn(login.Err == Err.Ok);
-        if (login.Err != Err.Ok) throw ApiException.Of(login.Err);
+        var outcome = await grains.GetGrain<IOpenIdGrain>($"{body.Mode}:{openId}").Login(device, Sessions.HashOf(token));
+        if (outcome.Value?.Registered == true) MmxMetrics.SignedUp();
+        MmxMetrics.LoggedIn(outcome.IsOk);
+        var login = outcome.OrFail();
         Sessions.SetCookie(response, token);
         return new(Err.Ok, login.AccId, login.Registered ? 1 : 0, login.PreviousDevice, token);
     }
@@ -161,7 +159,7 @@ public static class AccountApi
         var target = grains.GetGrain<IPhoneGrain>(phone);
         var newTicket = await VerificationTickets.LiveTicketOf(target, offered);
 
-        var current = (await grains.GetGrain<IUserGrain>(accId).GetProfile())?.Phone ?? "";
+        var current = (await grains.GetGrain<IUserGrain>(accId).GetProfile()).Value?.Phone ?? "";
         string? currentTicket = null;
         var moving = current.Length > 0 && current != phone;
         if (moving)
@@ -193,7 +191,7 @@ public static class AccountApi
     {
         var guard = LoginGuard.For(grains, context, $"a:{accId}");
         await guard.Admit(password);
-        var challenge = await grains.GetGrain<IUserGrain>(accId).BeginLogin();
+        var challenge = (await grains.GetGrain<IUserGrain>(accId).BeginLogin()).Value;
         if (!Passwords.VerifyOrDecoy(password, challenge?.PasswordHash, out _))
         {
             await guard.Failed();

@@ -27,9 +27,7 @@ public static class AddressApi
     private static async Task<AddressAddedReply> Add(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.Read<AddressRequest>(context.Request);
-        var added = await grains.Own<IUserGrain>(context).AddAddress(Fields(body));
-        if (added.Err != Err.Ok) throw ApiException.Of(added.Err);
-        return new(Err.Ok, added.Value);
+        return new(Err.Ok, await grains.Own<IUserGrain>(context).AddAddress(Fields(body)).OrFail("user"));
     }
 
     /// <summary>Changes only the fields the body gives (the shipped app sends just what was edited).</summary>

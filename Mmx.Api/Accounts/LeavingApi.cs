@@ -26,8 +26,8 @@ public static class LeavingApi
         var body = await JsonBody.Read<DeleteAccountRequest>(context.Request);
         var accId = context.AccId();
         var user = grains.GetGrain<IUserGrain>(accId);
-        var challenge = await user.BeginLogin() ?? throw ApiException.NotFound("user");
-        var profile = await user.GetProfile() ?? throw ApiException.NotFound("user");
+        var challenge = await user.BeginLogin().OrFail("user");
+        var profile = await user.GetProfile().OrFail("user");
         string? spentTicket = null;
         if (challenge.PasswordHash.Length > 0)
         {
@@ -68,7 +68,7 @@ public static class LeavingApi
         var user = grains.GetGrain<IUserGrain>(accId);
         var social = grains.GetGrain<IUserSocialGrain>(accId);
         var shops = grains.GetGrain<IUserShopsGrain>(accId);
-        var profile = await user.GetProfile() ?? throw ApiException.NotFound("user");
+        var profile = await user.GetProfile().OrFail("user");
         var addresses = await user.GetAddresses();
         var feedback = await user.ListFeedback(0, UserGrain.MaxFeedback);
         var privacy = await social.GetPrivacy();

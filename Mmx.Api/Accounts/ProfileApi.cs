@@ -16,7 +16,7 @@ public static class ProfileApi
 
     private static async Task<ProfileReply> Get(HttpContext context, IGrainFactory grains)
     {
-        var profile = await grains.Own<IUserGrain>(context).GetProfile() ?? throw ApiException.NotFound("user");
+        var profile = await grains.Own<IUserGrain>(context).GetProfile().OrFail("user");
         return new(Err.Ok, new ProfileWire(profile.Name, profile.Portrait, profile.Gender, profile.City, profile.Phone, profile.Mcode,
             PublicUrls.QrCard(context.Request, profile.Mcode), PublicUrls.Card(context.Request, context.AccId())));
     }

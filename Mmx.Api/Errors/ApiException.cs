@@ -13,9 +13,6 @@ public sealed class ApiException(Err err, string message, int httpStatus = Statu
 
     public static ApiException ResourceNotFound(string what) => new(Err.NotFound, $"{what} not found", StatusCodes.Status404NotFound);
 
-    /// <summary>A grain's err as the contract's answer, with its usual message.</summary>
-    public static ApiException Of(Err err) => new(err, Http.Messages.Of(err));
-
     public static ApiException BadRequest(string message) => new(Err.BadRequest, message);
     public static ApiException NotFound(string what) => new(Err.NotFound, $"{what} not found");
     public static ApiException Forbidden(string message) => new(Err.Forbidden, message);

@@ -9,8 +9,11 @@ public static class ApiResults
     public static Wire.OkReply Done() => OkAnswer;
 
     /// <summary><see cref="Done()"/> when the grain said Ok, else the contract error.</summary>
-    public static Wire.OkReply Done(Grains.Err err) =>
-        err == Grains.Err.Ok ? OkAnswer : throw new ApiException(err, Messages.Of(err));
+    public static Wire.OkReply Done(Grains.Err err, string? subject = null)
+    {
+        err.OrFail(subject);
+        return OkAnswer;
+    }
 }
 
 /// <summary>The human-readable `msg` of each err, for answers that have nothing more specific to say.</summary>

@@ -39,8 +39,8 @@ public static class ImageApi
         var url = new Uri(Text.Url(context.Request.Query.RequiredText("url", 512), "url"));
         var (bytes, kind) = await fetcher.Fetch(url, context.RequestAborted);
         var perDay = configuration.GetValue("Mmx:Images:UserBytesPerDay", DefaultUserBytesPerDay);
-        if (!await grains.Own<Mmx.Grains.Images.IImageQuotaGrain>(context).TryUse(bytes.Length, perDay))
-            throw new ApiException(Err.LimitReached, "your image allowance for today is used up");
+        if (await grains.Own<Mmx.Grains.Images.IImageQuotaGrain>(context).TryUse(bytes.Length, perDay) is not Err.Ok and var refused)
+            throw new ApiException(refused, "your image allowance for today is used up");
         var name = await store.Save(bytes, kind, context.RequestAborted);
         var baseUrl = configuration["Mmx:Images:PublicBaseUrl"] is { Length: > 0 } configured
             ? configured.TrimEnd('/')

@@ -21,7 +21,7 @@ public static class PublicCardApi
 
     private static async Task<IResult> Card(long accId, HttpContext context, IGrainFactory grains, KnownIds known)
     {
-        var profile = await known.MayBeAccount(accId) ? await grains.GetGrain<IUserGrain>(accId).GetProfile() : null;
+        var profile = await known.MayBeAccount(accId) ? (await grains.GetGrain<IUserGrain>(accId).GetProfile()).Value : null;
         if (profile is null) throw ApiException.ResourceNotFound("user");
         // Nothing on the page runs or loads but the portrait.
         context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src https: http:; style-src 'unsafe-inline'";

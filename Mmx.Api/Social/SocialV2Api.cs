@@ -54,7 +54,7 @@ public static class SocialV2Api
                 ? await AccountNumber.Resolve(grains, known, text, "search", checkExists: true)
                 : throw ApiException.BadRequest("search by an 11-digit phone number, an mcode or a user id");
         if (owner is not { } uid) throw ApiException.NotFound("user");
-        var profile = await grains.GetGrain<IUserGrain>(uid).GetProfile() ?? throw ApiException.NotFound("user");
+        var profile = await grains.GetGrain<IUserGrain>(uid).GetProfile().OrFail("user");
         var isFriend = uid == me || await FriendAccess.AreFriends(grains, me, uid);
         var card = Card(context, uid, profile, await UserCards.CityNames(grains), isFriend, profile.Name);
         var found = new SearchedUser(card.FriendId, card.Name, card.Gender, card.Birthday, card.Mcode, card.Qrcode,
@@ -81,7 +81,7 @@ public static class SocialV2Api
         var book = body.PhoneList ?? throw ApiException.BadRequest("phone_list is required");
         if (book.Count > MaxPhoneBook) throw ApiException.BadRequest($"phone_list: at most {MaxPhoneBook} numbers");
         var social = grains.GetGrain<IUserSocialGrain>(me);
-        if (!await social.TryTakeBulkLookup()) throw new ApiException(Err.TooManyRequests, "too many phone book look-ups; try again in a minute");
+        if (await social.TryTakeBulkLookup() is not Err.Ok and var refused) throw new ApiException(refused, "too many phone book look-ups; try again in a minute");
 
         var numbers = book.Select(entry => Phone.Normalize(entry.ValueKind switch
         {

@@ -10,7 +10,7 @@ public static class UserCards
     {
         var list = await known.OnlyPossibleAccounts(ids.Distinct());
         var profiles = await Task.WhenAll(list.Select(id => grains.GetGrain<IUserGrain>(id).GetProfile()));
-        return list.Zip(profiles).Where(p => p.Second is not null).ToDictionary(p => p.First, p => p.Second!);
+        return list.Zip(profiles).Where(p => p.Second.IsOk).ToDictionary(p => p.First, p => p.Second.Value!);
     }
 
     public static async Task<Dictionary<long, string>> CityNames(IGrainFactory grains) =>

@@ -66,14 +66,6 @@ public sealed record LoginAttempt
     [Id(3)] public string? UpgradedHash { get; init; }
 }
 
-/// <summary>Login outcome: Ok with the previous login's device, or WrongCredentials / TooManyRequests.</summary>
-[GenerateSerializer, Immutable, Alias("mmx.accounts.LoginResult")]
-public sealed record LoginResult
-{
-    [Id(0)] public required Err Err { get; init; }
-    [Id(1)] public string PreviousDevice { get; init; } = "";
-}
-
 /// <summary>A delivery address; <see cref="Id"/> is unique across users and never reused.</summary>
 [GenerateSerializer, Immutable, Alias("mmx.accounts.Address")]
 public sealed record Address
@@ -126,17 +118,6 @@ public sealed record FeedbackEntry
     /// <summary>Unix seconds.</summary>
     [Id(1)] public required long Time { get; init; }
     [Id(2)] public required int Direction { get; init; }
-}
-
-/// <summary>An answer that is either an error or a value.</summary>
-[GenerateSerializer, Immutable, Alias("mmx.Outcome`1")]
-public sealed record Outcome<T>
-{
-    [Id(0)] public required Err Err { get; init; }
-    [Id(1)] public T? Value { get; init; }
-
-    public static Outcome<T> Ok(T value) => new() { Err = Err.Ok, Value = value };
-    public static Outcome<T> Fail(Err err) => new() { Err = err };
 }
 
 /// <summary>A text message as the SMS outbox keeps it (embedded default only).</summary>

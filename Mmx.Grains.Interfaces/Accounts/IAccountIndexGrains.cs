@@ -30,9 +30,9 @@ public interface IMcodeIndexGrain : IGrainWithIntegerKey
 
     static long ShardOf(long mcode) => (long)((ulong)mcode % Shards);
 
-    /// <summary>Gives the mcode to the account unless another holds it; true when the account holds it now.</summary>
+    /// <summary>Gives the mcode to the account unless another holds it: Ok when the account holds it now, else AlreadyExists.</summary>
     [Alias("Claim")]
-    Task<bool> Claim(long mcode, long accId);
+    Task<Err> Claim(long mcode, long accId);
 
     [Alias("Owner"), ReadOnly]
     Task<long?> Owner(long mcode);
@@ -46,9 +46,9 @@ public interface IMcodeIndexGrain : IGrainWithIntegerKey
 [Alias("mmx.accounts.IMcodeGrain")]
 public interface IMcodeGrain : IGrainWithIntegerKey
 {
-    /// <summary>Gives the mcode to the account unless another holds it; true when the account holds it now.</summary>
+    /// <summary>Gives the mcode to the account unless another holds it: Ok when the account holds it now, else AlreadyExists.</summary>
     [Alias("Claim")]
-    Task<bool> Claim(long accId);
+    Task<Err> Claim(long accId);
 
     [Alias("Owner"), ReadOnly]
     Task<long?> Owner();

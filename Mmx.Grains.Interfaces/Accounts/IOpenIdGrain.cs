@@ -7,8 +7,6 @@ public sealed record OpenIdLogin
     [Id(0)] public required long AccId { get; init; }
     [Id(1)] public required bool Registered { get; init; }
     [Id(2)] public string PreviousDevice { get; init; } = "";
-    /// <summary>Ok, or TooManyRequests while the account is locked.</summary>
-    [Id(3)] public Err Err { get; init; }
 }
 
 /// <summary>
@@ -18,9 +16,9 @@ public sealed record OpenIdLogin
 [Alias("mmx.accounts.IOpenIdGrain")]
 public interface IOpenIdGrain : IGrainWithStringKey
 {
-    /// <summary>Logs in (registering on the first login) and opens the session of this token hash.</summary>
+    /// <summary>Logs in (registering on the first login) and opens the session of this token hash; WrongCredentials when the account cannot log in.</summary>
     [Alias("Login")]
-    Task<OpenIdLogin> Login(string device, string tokenHash);
+    Task<Outcome<OpenIdLogin>> Login(string device, string tokenHash);
 
     /// <summary>Forgets the binding to this account (erased): the identity's next login registers anew. Idempotent.</summary>
     [Alias("Release")]

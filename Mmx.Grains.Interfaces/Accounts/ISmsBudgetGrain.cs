@@ -7,7 +7,7 @@ namespace Mmx.Grains.Accounts;
 [Alias("mmx.accounts.ISmsBudgetGrain")]
 public interface ISmsBudgetGrain : IGrainWithIntegerKey
 {
-    /// <summary>Takes one code from this minute's budget; false when it is spent.</summary>
+    /// <summary>Takes one code from this minute's budget; TooManyRequests when it is spent.</summary>
     [Alias("TryTake")]
-    Task<bool> TryTake();
+    Task<Err> TryTake();
 }

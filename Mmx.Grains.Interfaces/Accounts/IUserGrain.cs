@@ -7,21 +7,21 @@ namespace Mmx.Grains.Accounts;
 [Alias("mmx.accounts.IUserGrain")]
 public interface IUserGrain : IGrainWithIntegerKey
 {
-    /// <summary>Creates the account; repeating the same creation is a no-op. False if the id holds another account.</summary>
+    /// <summary>Creates the account; repeating the same creation is a no-op. AlreadyExists if the id holds another account.</summary>
     [Alias("Create")]
-    Task<bool> Create(NewAccount account);
+    Task<Err> Create(NewAccount account);
 
     /// <summary>Whether this id is an account.</summary>
     [Alias("Exists"), ReadOnly]
     Task<bool> Exists();
 
-    /// <summary>The stored hash and lock-out state for a login, or null when no account has this id.</summary>
+    /// <summary>The stored hash for a login; NotFound when no account has this id.</summary>
     [Alias("BeginLogin")]
-    Task<LoginChallenge?> BeginLogin();
+    Task<Outcome<LoginChallenge>> BeginLogin();
 
-    /// <summary>Records a login's outcome: counts a failure (5 in 15 minutes lock the account), or opens the session.</summary>
+    /// <summary>Opens the session of a login whose password matched: answers the previous login's device; WrongCredentials otherwise.</summary>
     [Alias("CompleteLogin")]
-    Task<LoginResult> CompleteLogin(LoginAttempt attempt);
+    Task<Outcome<string>> CompleteLogin(LoginAttempt attempt);
 
     /// <summary>Opens a session for this account (after registration). Idempotent.</summary>
     [Alias("OpenSession")]
@@ -39,9 +39,9 @@ public interface IUserGrain : IGrainWithIntegerKey
     [Alias("ForgetPhone")]
     Task ForgetPhone(string phone);
 
-    /// <summary>The profile, or null when no account has this id.</summary>
+    /// <summary>The profile; NotFound when no account has this id.</summary>
     [Alias("GetProfile"), ReadOnly]
-    Task<Profile?> GetProfile();
+    Task<Outcome<Profile>> GetProfile();
 
     /// <summary>Changes the given attributes of the profile (already validated by the caller); NotFound when no account has this id.</summary>
     [Alias("ChangeProfile")]

@@ -7,9 +7,9 @@ namespace Mmx.Grains.Images;
 [Alias("mmx.images.IImageQuotaGrain")]
 public interface IImageQuotaGrain : IGrainWithIntegerKey
 {
-    /// <summary>Counts these bytes against today's allowance of <paramref name="bytesPerDay"/>; false (nothing counted) when they do not fit.</summary>
+    /// <summary>Counts these bytes against today's allowance of <paramref name="bytesPerDay"/>; LimitReached (nothing counted) when they do not fit.</summary>
     [Alias("TryUse")]
-    Task<bool> TryUse(long bytes, long bytesPerDay);
+    Task<Err> TryUse(long bytes, long bytesPerDay);
 
     /// <summary>Deletes the count (the account is being erased).</summary>
     [Alias("Clear")]

@@ -27,9 +27,9 @@ public interface IUserSocialGrain : IGrainWithIntegerKey
     [Alias("ChangePrivacy")]
     Task ChangePrivacy(PrivacyChange change);
 
-    /// <summary>Takes one bulk look-up from the user's allowance; false when it is used up for now.</summary>
+    /// <summary>Takes one bulk look-up from the user's allowance; TooManyRequests when it is used up for now.</summary>
     [Alias("TryTakeBulkLookup")]
-    Task<bool> TryTakeBulkLookup();
+    Task<Err> TryTakeBulkLookup();
 
     // Steps of the pair grain's changes; idempotent.
 

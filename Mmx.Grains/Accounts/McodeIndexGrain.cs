@@ -11,15 +11,17 @@ public sealed class McodeIndexGrain(
     [PersistentState(stateName: "mcode-index", storageName: SiloSetup.StorageName)] IPersistentState<McodeIndexState> state)
     : Grain, IMcodeIndexGrain
 {
-    public async Task<bool> Claim(long mcode, long accId)
+    public async Task<Err> Claim(long mcode, long accId)
     {
-        if (state.State.Owners.TryGetValue(mcode, out var owner)) return owner == accId;
+        if (state.State.Owners.TryGetValue(mcode, out var owner)) return Holds(owner);
         // A number held in the register of an earlier version stays with its holder.
         var earlier = await GrainFactory.GetGrain<IMcodeGrain>(mcode).Owner();
         owner = earlier ?? accId;
         state.State = state.State with { Owners = state.State.Owners.SetItem(mcode, owner) };
         await state.WriteStateAsync();
-        return owner == accId;
+        return Holds(owner);
+
+        Err Holds(long holder) => holder == accId ? Err.Ok : Err.AlreadyExists;
     }
 
     public Task<long?> Owner(long mcode) =>

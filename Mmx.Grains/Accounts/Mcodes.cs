@@ -14,7 +14,7 @@ internal static class Mcodes
         for (var attempt = 0; attempt < 32; attempt++)
         {
             var mcode = Min + RandomNumberGenerator.GetInt32(0, (int)(Max - Min + 1));
-            if (await grains.GetGrain<IMcodeIndexGrain>(IMcodeIndexGrain.ShardOf(mcode)).Claim(mcode, accId)) return mcode;
+            if (await grains.GetGrain<IMcodeIndexGrain>(IMcodeIndexGrain.ShardOf(mcode)).Claim(mcode, accId) == Err.Ok) return mcode;
         }
         throw new InvalidOperationException("No free mcode found.");
     }

@@ -17,7 +17,7 @@ internal static class NewAccounts
     /// <summary>Creates the account at its reserved id; repeating it is a no-op.</summary>
     public static async Task Create(IGrainFactory grains, long accId, NewAccount account)
     {
-        if (!await grains.GetGrain<IUserGrain>(accId).Create(account))
+        if (await grains.GetGrain<IUserGrain>(accId).Create(account) != Err.Ok)
         {
             throw new InvalidOperationException($"Account {accId} already holds another account.");
         }

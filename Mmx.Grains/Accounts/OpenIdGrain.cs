@@ -14,7 +14,7 @@ public sealed class OpenIdGrain(
     ILogger<OpenIdGrain> logger)
     : Grain, IOpenIdGrain
 {
-    public async Task<OpenIdLogin> Login(string device, string tokenHash)
+    public async Task<Outcome<OpenIdLogin>> Login(string device, string tokenHash)
     {
         var login = await LoginOnce(device, tokenHash);
         if (login.Err != Err.WrongCredentials) return login;
@@ -24,7 +24,7 @@ public sealed class OpenIdGrain(
         return await LoginOnce(device, tokenHash);
     }
 
-    private async Task<OpenIdLogin> LoginOnce(string device, string tokenHash)
+    private async Task<Outcome<OpenIdLogin>> LoginOnce(string device, string tokenHash)
     {
         var registered = false;
         if (state.State.Owner is null)
@@ -48,13 +48,15 @@ public sealed class OpenIdGrain(
         }
 
         var owner = state.State.Owner!.Value;
-        var result = await GrainFactory.GetGrain<IUserGrain>(owner).CompleteLogin(new LoginAttempt
+        var previousDevice = await GrainFactory.GetGrain<IUserGrain>(owner).CompleteLogin(new LoginAttempt
         {
             PasswordMatched = true,
             Device = device,
             TokenHash = tokenHash,
         });
-        return new OpenIdLogin { AccId = owner, Registered = registered, PreviousDevice = result.PreviousDevice, Err = result.Err };
+        return previousDevice.IsOk
+            ? new OpenIdLogin { AccId = owner, Registered = registered, PreviousDevice = previousDevice.Value! }
+            : previousDevice.Err;
     }
 
     public async Task Release(long accId)

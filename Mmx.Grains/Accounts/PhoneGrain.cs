@@ -48,7 +48,7 @@ public sealed class PhoneGrain(
         var sentToday = S.SentDay == today ? S.SentThatDay : 0;
         if (S.LastSent is { } last && now - last < ResendAfter) return Err.TooManyRequests;
         if (sentToday >= CodesPerDay) return Err.TooManyRequests;
-        if (!await GrainFactory.GetGrain<ISmsBudgetGrain>(0).TryTake()) return Err.TooManyRequests;
+        if (await GrainFactory.GetGrain<ISmsBudgetGrain>(0).TryTake() is not Err.Ok and var spent) return spent;
 
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6");
         try

@@ -14,16 +14,16 @@ public sealed class SmsBudgetGrain(IConfiguration configuration, [FromKeyedServi
     private long _window = -1;
     private int _taken;
 
-    public Task<bool> TryTake()
+    public Task<Err> TryTake()
     {
         var window = time.GetUtcNow().ToUnixTimeSeconds() / 60;
         if (window != _window) (_window, _taken) = (window, 0);
         if (_taken >= _perMinute)
         {
             if (_taken++ == _perMinute) logger.LogWarning("The SMS budget of {PerMinute} codes a minute is spent; further codes this minute are refused", _perMinute);
-            return Task.FromResult(false);
+            return Task.FromResult(Err.TooManyRequests);
         }
         _taken++;
-        return Task.FromResult(true);
+        return Task.FromResult(Err.Ok);
     }
 }

@@ -55,7 +55,7 @@ public sealed class UserGrain(
     private async Task EnterMcodeIntoIndex()
     {
         var mcode = S.Profile.Mcode;
-        if (!await GrainFactory.GetGrain<IMcodeIndexGrain>(IMcodeIndexGrain.ShardOf(mcode)).Claim(mcode, AccId))
+        if (await GrainFactory.GetGrain<IMcodeIndexGrain>(IMcodeIndexGrain.ShardOf(mcode)).Claim(mcode, AccId) != Err.Ok)
             throw new InvalidOperationException($"Account {AccId}'s mcode {mcode} is held by another account.");
         state.State = S with { McodeIndexed = true };
         await state.WriteStateAsync();
@@ -88,13 +88,13 @@ public sealed class UserGrain(
 
     private Social.IFriendshipGrain Pair(long other) => GrainFactory.GetGrain<Social.IFriendshipGrain>(Social.FriendshipKey.Of(AccId, other));
 
-    public async Task<bool> Create(NewAccount account)
+    public async Task<Err> Create(NewAccount account)
     {
         if (S.Created)
         {
             // The same registration completed again (a retry): same number and mcode.
-            if (S.Profile.Phone != account.Phone || S.Profile.Mcode != account.Mcode) return false;
-            if (S.PasswordHash == account.PasswordHash) return true;
+            if (S.Profile.Phone != account.Phone || S.Profile.Mcode != account.Mcode) return Err.AlreadyExists;
+            if (S.PasswordHash == account.PasswordHash) return Err.Ok;
             state.State = S with { PasswordHash = account.PasswordHash };
         }
         else
@@ -110,7 +110,7 @@ public sealed class UserGrain(
             };
         }
         await state.WriteStateAsync();
-        return true;
+        return Err.Ok;
     }
 
     public Task<bool> Exists()
@@ -120,13 +120,13 @@ public sealed class UserGrain(
         return Task.FromResult(S.Created);
     }
 
-    public Task<LoginChallenge?> BeginLogin() => Task.FromResult(S.Created && !S.Erasing
+    public Task<Outcome<LoginChallenge>> BeginLogin() => Task.FromResult<Outcome<LoginChallenge>>(S.Created && !S.Erasing
         ? new LoginChallenge { PasswordHash = S.PasswordHash, OpenIdKey = S.OpenIdKey }
-        : null);
+        : Err.NotFound);
 
-    public async Task<LoginResult> CompleteLogin(LoginAttempt attempt)
+    public async Task<Outcome<string>> CompleteLogin(LoginAttempt attempt)
     {
-        if (!S.Created || S.Erasing || !attempt.PasswordMatched) return new LoginResult { Err = Err.WrongCredentials };
+        if (!S.Created || S.Erasing || !attempt.PasswordMatched) return Err.WrongCredentials;
 
         var previousDevice = S.LastDevice;
         var (sessions, evicted) = WithSession(attempt.TokenHash);
@@ -139,7 +139,7 @@ public sealed class UserGrain(
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ISessionGrain>(attempt.TokenHash).Open(AccId);
         await CloseSessions(evicted);
-        return new LoginResult { Err = Err.Ok, PreviousDevice = previousDevice };
+        return previousDevice;
     }
 
     public async Task OpenSession(string tokenHash)
@@ -179,10 +179,10 @@ public sealed class UserGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<Profile?> GetProfile()
+    public Task<Outcome<Profile>> GetProfile()
     {
         if (!S.Created) DeactivateOnIdle();
-        return Task.FromResult(S.Created && !S.Erasing ? S.Profile : null);
+        return Task.FromResult<Outcome<Profile>>(S.Created && !S.Erasing ? S.Profile : Err.NotFound);
     }
 
     public async Task<Err> ChangeProfile(ProfileChange change)

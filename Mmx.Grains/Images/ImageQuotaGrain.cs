@@ -13,14 +13,14 @@ public sealed class ImageQuotaGrain(
     [FromKeyedServices(MmxClock.Key)] TimeProvider time)
     : Grain, IImageQuotaGrain
 {
-    public async Task<bool> TryUse(long bytes, long bytesPerDay)
+    public async Task<Err> TryUse(long bytes, long bytesPerDay)
     {
         var today = ShanghaiCalendar.Today(time);
         var used = state.State.Day == today ? state.State.Bytes : 0;
-        if (used + bytes > bytesPerDay) return false;
+        if (used + bytes > bytesPerDay) return Err.LimitReached;
         state.State = new ImageQuotaState { Day = today, Bytes = used + bytes };
         await state.WriteStateAsync();
-        return true;
+        return Err.Ok;
     }
 
     public Task Clear() => state.ClearStateAsync();

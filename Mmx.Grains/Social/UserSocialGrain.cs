@@ -78,13 +78,13 @@ public sealed class UserSocialGrain(
         return changed == privacy ? Task.CompletedTask : Save(S with { Privacy = changed });
     }
 
-    public Task<bool> TryTakeBulkLookup()
+    public Task<Err> TryTakeBulkLookup()
     {
         var now = time.GetUtcNow();
         while (_bulkLookups.Count > 0 && now - _bulkLookups.Peek() >= BulkLookupWindow) _bulkLookups.Dequeue();
-        if (_bulkLookups.Count >= BulkLookupsPerWindow) return Task.FromResult(false);
+        if (_bulkLookups.Count >= BulkLookupsPerWindow) return Task.FromResult(Err.TooManyRequests);
         _bulkLookups.Enqueue(now);
-        return Task.FromResult(true);
+        return Task.FromResult(Err.Ok);
     }
 
     public Task AddInvitation(Invitation invitation)

@@ -27,7 +27,7 @@ public sealed class McodeIndexTests(McodeIndexTests.Api api) : IClassFixture<Mco
     {
         var user = api.NewClient();
         var accId = await user.SignUp(AccountTestKit.NewPhone());
-        var mcode = (await Grains.GetGrain<IUserGrain>(accId).GetProfile())!.Mcode;
+        var mcode = (await Grains.GetGrain<IUserGrain>(accId).GetProfile()).Value!.Mcode;
         Assert.Equal(accId, await Shard(mcode).Owner(mcode));
         var found = await user.Get($"/userweb/search/m{mcode}");
         Assert.Equal(accId, (long)found["user_id"]!);
@@ -46,7 +46,7 @@ public sealed class McodeIndexTests(McodeIndexTests.Api api) : IClassFixture<Mco
         }));
         Assert.Null(await Shard(mcode).Owner(mcode));
 
-        Assert.NotNull(await Grains.GetGrain<IUserGrain>(accId).GetProfile());
+        Assert.True((await Grains.GetGrain<IUserGrain>(accId).GetProfile()).IsOk);
         Assert.Equal(accId, await Shard(mcode).Owner(mcode));
     }
 
@@ -55,8 +55,8 @@ public sealed class McodeIndexTests(McodeIndexTests.Api api) : IClassFixture<Mco
     {
         const long holder = 10_000_000_456, mcode = 923_456_789;
         await EarlierRegister(mcode, holder);
-        Assert.False(await Shard(mcode).Claim(mcode, holder + 1));
+        Assert.Equal(Err.AlreadyExists, await Shard(mcode).Claim(mcode, holder + 1));
         Assert.Equal(holder, await Shard(mcode).Owner(mcode));
-        Assert.True(await Shard(mcode).Claim(mcode, holder));
+        Assert.Equal(Err.Ok, await Shard(mcode).Claim(mcode, holder));
     }
 }

@@ -103,7 +103,7 @@ public sealed class PhoneGrainTests(TwoSiloCluster fixture)
         // The winner spent the ticket: every other attempt is refused without learning more.
         Assert.All(results.Where(r => r != winner), r => Assert.Equal(Err.PhoneNotVerified, r.Err));
         Assert.Equal(winner.Value, await PhoneGrain(number).Owner());
-        var profile = await _grains.GetGrain<IUserGrain>(winner.Value).GetProfile();
+        var profile = (await _grains.GetGrain<IUserGrain>(winner.Value).GetProfile()).Value;
         Assert.Equal(number, profile!.Phone);
         Assert.Equal(winner.Value, await _grains.GetGrain<IMcodeIndexGrain>(IMcodeIndexGrain.ShardOf(profile.Mcode)).Owner(profile.Mcode));
     }
@@ -116,7 +116,7 @@ public sealed class PhoneGrainTests(TwoSiloCluster fixture)
         Assert.Equal(accIds.Length, accIds.Distinct().Count());
         Assert.All(accIds, id => Assert.True(id >= 10001));
 
-        var profiles = await Task.WhenAll(accIds.Select(id => _grains.GetGrain<IUserGrain>(id).GetProfile()));
+        var profiles = (await Task.WhenAll(accIds.Select(id => _grains.GetGrain<IUserGrain>(id).GetProfile()))).Select(p => p.Value).ToArray();
         Assert.Equal(profiles.Length, profiles.Select(p => p!.Mcode).Distinct().Count());
         Assert.All(profiles, p => Assert.InRange(p!.Mcode, 100_000_000, 999_999_999));
     }
@@ -132,11 +132,11 @@ public sealed class PhoneGrainTests(TwoSiloCluster fixture)
         Assert.Equal(accId, await _grains.GetGrain<ISessionGrain>(token).Validate());
 
         Assert.Equal(Err.PhoneNotVerified, await PhoneGrain(number).ResetPassword(AccountTestKit.NewTicket(), "new-hash"));
-        Assert.Equal("hash-of-" + number, (await user.BeginLogin())!.PasswordHash);
+        Assert.Equal("hash-of-" + number, (await user.BeginLogin()).Value!.PasswordHash);
 
         var ticket = await AccountTestKit.Verify(_grains, number);
         Assert.Equal(Err.Ok, await PhoneGrain(number).ResetPassword(ticket, "new-hash"));
-        Assert.Equal("new-hash", (await user.BeginLogin())!.PasswordHash);
+        Assert.Equal("new-hash", (await user.BeginLogin()).Value!.PasswordHash);
         Assert.Null(await _grains.GetGrain<ISessionGrain>(token).Validate());
 
         var unknown = AccountTestKit.NewPhone();
@@ -157,7 +157,7 @@ public sealed class PhoneGrainTests(TwoSiloCluster fixture)
 
         Assert.Equal(accId, await PhoneGrain(second).Owner());
         Assert.Null(await PhoneGrain(first).Owner());
-        Assert.Equal(second, (await _grains.GetGrain<IUserGrain>(accId).GetProfile())!.Phone);
+        Assert.Equal(second, (await _grains.GetGrain<IUserGrain>(accId).GetProfile()).Value!.Phone);
 
         ticket = await AccountTestKit.Verify(_grains, second);
         Assert.Equal(Err.AlreadyExists, await PhoneGrain(second).Bind(other, ticket, unconfirmedAllowed: false));
@@ -172,14 +172,14 @@ public sealed class PhoneGrainTests(TwoSiloCluster fixture)
         // The caller proved the mover's current phone, not this number.
         Assert.Equal(Err.Ok, await PhoneGrain(number).Bind(mover, null, unconfirmedAllowed: true));
         Assert.Equal(mover, await PhoneGrain(number).Owner());
-        Assert.Equal(number, (await _grains.GetGrain<IUserGrain>(mover).GetProfile())!.Phone);
+        Assert.Equal(number, (await _grains.GetGrain<IUserGrain>(mover).GetProfile()).Value!.Phone);
 
         // The number's real owner verifies it by SMS and registers: the binding is released.
         var ticket = await AccountTestKit.Verify(_grains, number);
         var registered = await PhoneGrain(number).Register(ticket, "owner-hash");
         Assert.Equal(Err.Ok, registered.Err);
         Assert.Equal(registered.Value, await PhoneGrain(number).Owner());
-        Assert.Equal("", (await _grains.GetGrain<IUserGrain>(mover).GetProfile())!.Phone);
+        Assert.Equal("", (await _grains.GetGrain<IUserGrain>(mover).GetProfile()).Value!.Phone);
     }
 
     [Fact]
@@ -194,7 +194,7 @@ public sealed class PhoneGrainTests(TwoSiloCluster fixture)
         var ticket = await AccountTestKit.Verify(_grains, number);
         Assert.Equal(Err.Ok, await PhoneGrain(number).Bind(prover, ticket, unconfirmedAllowed: false));
         Assert.Equal(prover, await PhoneGrain(number).Owner());
-        Assert.Equal("", (await _grains.GetGrain<IUserGrain>(holder).GetProfile())!.Phone);
+        Assert.Equal("", (await _grains.GetGrain<IUserGrain>(holder).GetProfile()).Value!.Phone);
 
         // Now confirmed: a further proof of the number does not move it.
         ticket = await AccountTestKit.Verify(_grains, number);
