@@ -21,10 +21,8 @@ public static class ActivitiesApi
     {
         var sid = request.Query.RequiredId("sid");
         await known.RequireShop(sid);
-        var shop = grains.GetGrain<IShopGrain>(sid);
-        _ = await shop.City() ?? throw ApiException.NotFound("shop");
         await ShopPresence.Heard(context, grains, sid);
-        var activities = await shop.ValidActivities();
+        var activities = await grains.GetGrain<IShopGrain>(sid).ValidActivities();
         return new(Err.Ok, [.. activities.Select(a => new ShopActivityWire(a.Id, a.Title, a.Content, a.Bt, a.Et))]);
     }
 
@@ -33,24 +31,22 @@ public static class ActivitiesApi
         var city = request.Query.RequiredId("city");
         var (offset, count) = request.Query.Paging();
         await known.RequireCity(city);
-        var page = await grains.GetGrain<ICityDirectoryGrain>(city).ListActivities(offset, count)
-            ?? throw ApiException.NotFound("city");
+        var page = await grains.GetGrain<ICityDirectoryGrain>(city).ListActivities(offset, count).OrFail("city");
         return new(Err.Ok, page.Total, [.. page.Items.Select(ActivityWire.Of)]);
     }
 
     private static async Task<ActivityReply> One(string id, HttpContext context, IGrainFactory grains)
     {
         var activityId = QueryReader.ParseId(id, "activity id");
-        var sid = await grains.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).FindActivityShop(activityId)
-            ?? throw ApiException.NotFound("activity");
+        var sid = await grains.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).FindActivityShop(activityId).OrFail("activity");
         var shop = grains.GetGrain<IShopGrain>(sid);
-        var a = await shop.FindActivity(activityId) ?? throw ApiException.NotFound("activity");
+        var a = await shop.FindActivity(activityId).OrFail("activity");
         if (!context.LegacyWire())
         {
             return new(Err.Ok, a.Id, a.Title, a.Content, a.Bt, a.Et, a.ShopId, a.ShopName, a.ShopPicture);
         }
         // The original answered every picture of the shop, and the days with a time of day.
-        var pics = (await shop.GetDetails())?.Pics ?? [];
+        var pics = (await shop.GetDetails()).Value?.Pics ?? [];
         return new(Err.Ok, a.Id, a.Title, a.Content, LegacyTypes.Day(a.Bt), LegacyTypes.Day(a.Et), a.ShopId, a.ShopName, pics);
     }
 }

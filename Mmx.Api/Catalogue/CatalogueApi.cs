@@ -27,7 +27,7 @@ public static class CatalogueApi
     private static async Task<VersionReply> Version(HttpRequest request, IGrainFactory grains)
     {
         var sys = request.Query.RequiredInt("sys", 1, 99);
-        var version = await Catalogue(grains).GetVersion(sys) ?? throw ApiException.NotFound("version for this sys");
+        var version = await Catalogue(grains).GetVersion(sys).OrFail("version for this sys");
         return new(Err.Ok, version.Version, version.Time, version.Remark, version.Packet);
     }
 }

@@ -25,7 +25,7 @@ public static class GoodsApi
         var (offset, count) = request.Query.Paging();
         await known.RequireShop(sid);
         // An unknown shop is err 4, not an empty list.
-        var page = await grains.GetGrain<IShopGrain>(sid).ListGoods(offset, count) ?? throw ApiException.NotFound("shop");
+        var page = await grains.GetGrain<IShopGrain>(sid).ListGoods(offset, count).OrFail("shop");
         await ShopPresence.Heard(context, grains, sid);
         var legacy = context.LegacyWire();
         return new(Err.Ok, [.. page.Items.Select(g =>
@@ -62,8 +62,8 @@ public static class GoodsApi
         var shops = await Task.WhenAll(shopIds.Select(async sid =>
         {
             var shop = grains.GetGrain<IShopGrain>(sid);
-            var details = await shop.GetDetails() ?? throw ApiException.NotFound($"shop {sid}");
-            var newest = await shop.ListGoods(0, count) ?? throw ApiException.NotFound($"shop {sid}");
+            var details = await shop.GetDetails().OrFail($"shop {sid}");
+            var newest = await shop.ListGoods(0, count).OrFail($"shop {sid}");
             return new ShopGoodsWire(sid, details.Name, [.. newest.Items.Select(g => ShopGoodsItemWire.Of(g, legacy))]);
         }));
         return new(Err.Ok, shops.Length, [.. shops]);

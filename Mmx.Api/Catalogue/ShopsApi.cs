@@ -47,7 +47,7 @@ public static class ShopsApi
             Lat = position?.Lat,
             Offset = offset,
             Count = count,
-        }) ?? throw ApiException.NotFound(category is null ? "city" : "city or category");
+        }).OrFail(category is null ? "city" : "city or category");
         return new(Err.Ok, page.Total, [.. page.Items.Select(ShopListItemWire.Of)]);
     }
 
@@ -55,7 +55,7 @@ public static class ShopsApi
     {
         var city = request.Query.RequiredId("city");
         await known.RequireCity(city);
-        var shops = await grains.GetGrain<ICityDirectoryGrain>(city).Recommended() ?? throw ApiException.NotFound("city");
+        var shops = await grains.GetGrain<ICityDirectoryGrain>(city).Recommended().OrFail("city");
         return new(Err.Ok, [.. shops.Select(s => new RecommendedShopWire(s.Id, s.Name, s.Pic, s.Description))]);
     }
 
@@ -63,7 +63,7 @@ public static class ShopsApi
     {
         var sid = request.Query.RequiredId("sid");
         await known.RequireShop(sid);
-        var shop = await grains.GetGrain<IShopGrain>(sid).GetDetails() ?? throw ApiException.NotFound("shop");
+        var shop = await grains.GetGrain<IShopGrain>(sid).GetDetails().OrFail("shop");
         return new(Err.Ok, shop.Name);
     }
 
@@ -73,7 +73,7 @@ public static class ShopsApi
         await known.RequireShop(sid);
         // isFans needs the caller, but the route is public: without a session it is 0.
         var caller = await Sessions.OptionalAccId(context) ?? 0;
-        var found = await grains.GetGrain<IShopLifeGrain>(sid).Info(caller) ?? throw ApiException.NotFound("shop");
+        var found = await grains.GetGrain<IShopLifeGrain>(sid).Info(caller).OrFail("shop");
         var (shop, counts) = (found.Shop, found.Counts);
         return new(Err.Ok, new ShopInfoWire(shop.Id, shop.Name, counts.Fans, counts.Customers, counts.IsFan ? 1 : 0, shop.Pics,
             shop.Address, shop.Long, shop.Lat, shop.Hours, shop.Phone, shop.Intro));

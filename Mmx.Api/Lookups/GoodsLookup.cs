@@ -19,7 +19,7 @@ public static class GoodsLookup
 
         var shops = await grains.GetGrain<IGoodsIndexGrain>(CatalogueShards.OfGoods(id)).Find([id]);
         if (!shops.TryGetValue(id, out var sid)) return null;
-        var goods = await grains.GetGrain<IShopGrain>(sid).FindGoods(id);
+        var goods = (await grains.GetGrain<IShopGrain>(sid).FindGoods(id)).Value;
         // A barcode look-up must land on a goods item that still carries that barcode.
         return barcode is null || goods?.Barcode == barcode ? goods : null;
     }

@@ -7,6 +7,6 @@ public static class ShopNames
     {
         var ids = shopIds.Distinct().ToArray();
         var shops = await Task.WhenAll(ids.Select(id => grains.GetGrain<IShopGrain>(id).GetDetails()));
-        return shops.OfType<Shop>().ToDictionary(s => s.Id);
+        return shops.Where(s => s.IsOk).ToDictionary(s => s.Value!.Id, s => s.Value!);
     }
 }

@@ -65,8 +65,8 @@ public static class FansApi
         var ids = await known.OnlyShops(context.Request.Query.IdList("sid"));
         var news = await Task.WhenAll(ids.Select(id => grains.GetGrain<IShopGrain>(id).News()));
         // Unknown shops are left out, like unknown ids in the other list look-ups.
-        return new(Err.Ok, [.. ids.Zip(news).Where(n => n.Second is not null)
-            .Select(n => new ShopNewsWire(n.First, n.Second!.HasAct ? 1 : 0, n.Second.HasNew ? 1 : 0))]);
+        return new(Err.Ok, [.. ids.Zip(news).Where(n => n.Second.IsOk)
+            .Select(n => new ShopNewsWire(n.First, n.Second.Value!.HasAct ? 1 : 0, n.Second.Value.HasNew ? 1 : 0))]);
     }
 
     private static async Task<OkReply> SetMessages(HttpContext context, IGrainFactory grains)

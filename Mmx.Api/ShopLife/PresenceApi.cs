@@ -42,7 +42,7 @@ public static class PresenceApi
     {
         var sid = context.Request.Query.RequiredId("sid");
         await known.RequireShop(sid);
-        var count = await grains.GetGrain<IShopLifeGrain>(sid).Poll(context.AccId()) ?? throw ApiException.NotFound("shop");
+        var count = await grains.GetGrain<IShopLifeGrain>(sid).Poll(context.AccId()).OrFail("shop");
         return new(Err.Ok, count);
     }
 

@@ -52,8 +52,8 @@ public static class FriendViewsApi
         var fans = (await grains.GetGrain<IUserShopsGrain>(uid).FanShops()).Skip(offset).Take(count).Select(f => f.ShopId).ToList();
         var shops = await ShopNames.Of(grains, fans);
         var news = await Task.WhenAll(fans.Select(id => grains.GetGrain<IShopGrain>(id).News()));
-        return new(Err.Ok, [.. fans.Zip(news).Where(s => shops.ContainsKey(s.First) && s.Second is not null).Select(s =>
-            new FriendFanShopWire(s.First, shops[s.First].Name, s.Second!.HasAct ? 1 : 0, s.Second.HasNew ? 1 : 0, shops[s.First].FirstPic))]);
+        return new(Err.Ok, [.. fans.Zip(news).Where(s => shops.ContainsKey(s.First) && s.Second.IsOk).Select(s =>
+            new FriendFanShopWire(s.First, shops[s.First].Name, s.Second.Value!.HasAct ? 1 : 0, s.Second.Value.HasNew ? 1 : 0, shops[s.First].FirstPic))]);
     }
 
     private static async Task<FriendVisitsReply> FriendVisits(HttpContext context, IGrainFactory grains)

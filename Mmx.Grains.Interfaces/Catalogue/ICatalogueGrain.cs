@@ -31,11 +31,11 @@ public interface ICatalogueGrain : IGrainWithIntegerKey
     [Alias("GetCategoryTree"), AlwaysInterleave]
     Task<ImmutableArray<CategoryNode>> GetCategoryTree();
 
-    /// <summary>The newest release for a system, or null.</summary>
+    /// <summary>The newest release for a system; NotFound when none was imported for it.</summary>
     [Alias("GetVersion"), AlwaysInterleave]
-    Task<AppVersion?> GetVersion(int sys);
+    Task<Outcome<AppVersion>> GetVersion(int sys);
 
-    /// <summary>The shop an activity belongs to, or null for an unknown activity.</summary>
+    /// <summary>The shop an activity belongs to; NotFound for an unknown activity.</summary>
     [Alias("FindActivityShop"), AlwaysInterleave]
-    Task<long?> FindActivityShop(long activity);
+    Task<Outcome<long>> FindActivityShop(long activity);
 }

@@ -27,20 +27,20 @@ public interface ICityDirectoryGrain : IGrainWithIntegerKey
     Task UpdateCounts(ImmutableArray<Mmx.Grains.ShopLife.ShopCounts> counts);
 
     /// <summary>
-    /// A page of the city's shops: filtered, then by distance or by fans, ties by id. Null when
+    /// A page of the city's shops: filtered, then by distance or by fans, ties by id. NotFound when
     /// the city or the category does not exist.
     /// </summary>
     [Alias("ListShops"), ReadOnly]
-    Task<Page<ShopListItem>?> ListShops(ShopQuery query);
+    Task<Outcome<Page<ShopListItem>>> ListShops(ShopQuery query);
 
-    /// <summary>The city's shops flagged as recommended, by id; null for an unknown city.</summary>
+    /// <summary>The city's shops flagged as recommended, by id; NotFound for an unknown city.</summary>
     [Alias("Recommended"), ReadOnly]
-    Task<ImmutableArray<RecommendedShop>?> Recommended();
+    Task<Outcome<ImmutableArray<RecommendedShop>>> Recommended();
 
     /// <summary>
-    /// A page of the activities valid today (Asia/Shanghai), newest start first; null for an
-    /// unknown city.
+    /// A page of the activities valid today (Asia/Shanghai), newest start first; NotFound
+    /// for an unknown city.
     /// </summary>
     [Alias("ListActivities"), ReadOnly]
-    Task<Page<ActivityView>?> ListActivities(int offset, int count);
+    Task<Outcome<Page<ActivityView>>> ListActivities(int offset, int count);
 }

@@ -20,29 +20,25 @@ public interface IShopGrain : IGrainWithIntegerKey
     [Alias("ApplyActivities")]
     Task ApplyActivities(ImmutableArray<Activity> upserts, ImmutableArray<long> removals);
 
-    /// <summary>The shop, or null when no shop has this id.</summary>
+    /// <summary>The shop; NotFound when no shop has this id.</summary>
     [Alias("GetDetails"), ReadOnly]
-    Task<Shop?> GetDetails();
+    Task<Outcome<Shop>> GetDetails();
 
-    /// <summary>The shop's city, or null when no shop has this id (a cheap existence check).</summary>
-    [Alias("City"), ReadOnly]
-    Task<long?> City();
-
-    /// <summary>Whether the shop has a valid activity today and on-sale goods published in the last 7 days; null for an unknown shop.</summary>
+    /// <summary>Whether the shop has a valid activity today and on-sale goods published in the last 7 days; NotFound for an unknown shop.</summary>
     [Alias("News"), ReadOnly]
-    Task<Mmx.Grains.ShopLife.ShopNews?> News();
+    Task<Outcome<Mmx.Grains.ShopLife.ShopNews>> News();
 
-    /// <summary>A page of the shop's on-sale goods, newest first (ties: higher id first); null for an unknown shop.</summary>
+    /// <summary>A page of the shop's on-sale goods, newest first (ties: higher id first); NotFound for an unknown shop.</summary>
     [Alias("ListGoods"), ReadOnly]
-    Task<Page<Goods>?> ListGoods(int offset, int count);
+    Task<Outcome<Page<Goods>>> ListGoods(int offset, int count);
 
     /// <summary>Every on-sale goods item, newest first.</summary>
     [Alias("AllGoodsOnSale"), ReadOnly]
     Task<ImmutableArray<Goods>> AllGoodsOnSale();
 
-    /// <summary>One goods item of this shop in any status, or null.</summary>
+    /// <summary>One goods item of this shop in any status; NotFound when the shop has no such goods.</summary>
     [Alias("FindGoods"), ReadOnly]
-    Task<Goods?> FindGoods(long goods);
+    Task<Outcome<Goods>> FindGoods(long goods);
 
     /// <summary>The goods of this shop among these ids, in any status; unknown ids are left out.</summary>
     [Alias("FindGoodsMany"), ReadOnly]
@@ -56,7 +52,7 @@ public interface IShopGrain : IGrainWithIntegerKey
     [Alias("ValidActivities"), ReadOnly]
     Task<ImmutableArray<Activity>> ValidActivities();
 
-    /// <summary>One activity of this shop, valid or not, with the shop's name and picture; or null.</summary>
+    /// <summary>One activity of this shop, valid or not, with the shop's name and picture; NotFound when the shop has no such activity.</summary>
     [Alias("FindActivity"), ReadOnly]
-    Task<ActivityView?> FindActivity(long activity);
+    Task<Outcome<ActivityView>> FindActivity(long activity);
 }

@@ -17,11 +17,11 @@ public interface IShopLifeGrain : IGrainWithIntegerKey
     Task<Err> Exit(long accId);
 
     /// <summary>
-    /// The customer count poll, or null for an unknown shop. Like <see cref="Heard"/>, it keeps
+    /// The customer count poll; NotFound for an unknown shop. Like <see cref="Heard"/>, it keeps
     /// the user counted, or counts them again.
     /// </summary>
     [Alias("Poll")]
-    Task<long?> Poll(long accId);
+    Task<Outcome<long>> Poll(long accId);
 
     /// <summary>
     /// The user asked about this shop (its info, goods, activities): a user who entered it and
@@ -33,11 +33,11 @@ public interface IShopLifeGrain : IGrainWithIntegerKey
 
     /// <summary>
     /// The shop's details (a copy of its shop grain's, see <see cref="DetailsChanged"/>) and the
-    /// live counts, with whether the given user (0: nobody) follows it; null for an unknown shop.
+    /// live counts, with whether the given user (0: nobody) follows it; NotFound for an unknown shop.
     /// Also <see cref="Heard"/> for that user.
     /// </summary>
     [Alias("Info")]
-    Task<ShopInfo?> Info(long accId);
+    Task<Outcome<ShopInfo>> Info(long accId);
 
     /// <summary>Takes the shop's details as an import gives them (every import tells each of its shops, changed or not). Idempotent.</summary>
     [Alias("DetailsChanged")]

@@ -77,10 +77,11 @@ public sealed class CatalogueGrain(
             .ToImmutableArray());
     }
 
-    public Task<AppVersion?> GetVersion(int sys) => Task.FromResult(state.State.Versions.GetValueOrDefault(sys));
+    public Task<Outcome<AppVersion>> GetVersion(int sys) =>
+        Task.FromResult<Outcome<AppVersion>>(state.State.Versions.TryGetValue(sys, out var version) ? version : Err.NotFound);
 
-    public Task<long?> FindActivityShop(long activity) =>
-        Task.FromResult(state.State.ActivityShop.TryGetValue(activity, out var shop) ? shop : (long?)null);
+    public Task<Outcome<long>> FindActivityShop(long activity) =>
+        Task.FromResult(state.State.ActivityShop.TryGetValue(activity, out var shop) ? Outcome<long>.Ok(shop) : Err.NotFound);
 
     private async Task<Dictionary<string, long>> FindBarcodeOwners(CatalogueImport document)
     {

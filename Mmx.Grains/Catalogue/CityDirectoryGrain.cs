@@ -100,12 +100,12 @@ public sealed class CityDirectoryGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<Page<ShopListItem>?> ListShops(ShopQuery query)
+    public Task<Outcome<Page<ShopListItem>>> ListShops(ShopQuery query)
     {
         if (!state.State.CityExists
             || (query.Category is { } asked && !state.State.CategoryParents.ContainsKey(asked)))
         {
-            return Task.FromResult<Page<ShopListItem>?>(null);
+            return Task.FromResult<Outcome<Page<ShopListItem>>>(Err.NotFound);
         }
 
         var categories = query.Category is { } category ? CategoryWithChildren(category) : null;
@@ -140,18 +140,18 @@ public sealed class CityDirectoryGrain(
                 Customers = _customers.GetValueOrDefault(m.Shop.Id),
             })
             .ToImmutableArray();
-        return Task.FromResult<Page<ShopListItem>?>(new Page<ShopListItem> { Items = items, Total = total });
+        return Task.FromResult<Outcome<Page<ShopListItem>>>(new Page<ShopListItem> { Items = items, Total = total });
     }
 
-    public Task<ImmutableArray<RecommendedShop>?> Recommended() => Task.FromResult<ImmutableArray<RecommendedShop>?>(
-        !state.State.CityExists ? null : Shops()
+    public Task<Outcome<ImmutableArray<RecommendedShop>>> Recommended() => Task.FromResult<Outcome<ImmutableArray<RecommendedShop>>>(
+        !state.State.CityExists ? Err.NotFound : Shops()
             .Where(s => s.Recommend)
             .Select(s => new RecommendedShop { Id = s.Id, Name = s.Name, Pic = s.FirstPic, Description = s.Dec })
             .ToImmutableArray());
 
-    public Task<Page<ActivityView>?> ListActivities(int offset, int count)
+    public Task<Outcome<Page<ActivityView>>> ListActivities(int offset, int count)
     {
-        if (!state.State.CityExists) return Task.FromResult<Page<ActivityView>?>(null);
+        if (!state.State.CityExists) return Task.FromResult<Outcome<Page<ActivityView>>>(Err.NotFound);
         var today = ShanghaiCalendar.Today(time);
         var shops = state.State.Shops;
         var valid = state.State.Activities.Values
@@ -161,7 +161,7 @@ public sealed class CityDirectoryGrain(
         var items = valid.Skip(offset).Take(count)
             .Select(a => ActivityViews.Of(a, shops[a.Shop]))
             .ToImmutableArray();
-        return Task.FromResult<Page<ActivityView>?>(new Page<ActivityView> { Items = items, Total = valid.Count });
+        return Task.FromResult<Outcome<Page<ActivityView>>>(new Page<ActivityView> { Items = items, Total = valid.Count });
     }
 
     private Shop[] Shops()

@@ -53,9 +53,7 @@ public sealed class ShopGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<Shop?> GetDetails() => Task.FromResult(Unknown() ? null : state.State.Shop);
-
-    public Task<long?> City() => Task.FromResult(Unknown() ? null : state.State.Shop?.City);
+    public Task<Outcome<Shop>> GetDetails() => Task.FromResult<Outcome<Shop>>(Unknown() ? Err.NotFound : state.State.Shop!);
 
     /// <summary>True for an id that is no shop; such an activation goes once it has answered.</summary>
     private bool Unknown()
@@ -65,30 +63,30 @@ public sealed class ShopGrain(
         return true;
     }
 
-    public Task<ShopNews?> News()
+    public Task<Outcome<ShopNews>> News()
     {
-        if (state.State.Shop is null) return Task.FromResult<ShopNews?>(null);
+        if (state.State.Shop is null) return Task.FromResult<Outcome<ShopNews>>(Err.NotFound);
         var today = ShanghaiCalendar.Today(time);
         var newSince = time.GetUtcNow().Add(-NewGoodsWindow).ToUnixTimeSeconds();
-        return Task.FromResult<ShopNews?>(new ShopNews
+        return Task.FromResult<Outcome<ShopNews>>(new ShopNews
         {
             HasAct = state.State.Activities.Values.Any(a => a.IsValidOn(today)),
             HasNew = OnSale().Any(g => g.Time >= newSince),
         });
     }
 
-    public Task<Page<Goods>?> ListGoods(int offset, int count)
+    public Task<Outcome<Page<Goods>>> ListGoods(int offset, int count)
     {
-        if (state.State.Shop is null) return Task.FromResult<Page<Goods>?>(null);
+        if (state.State.Shop is null) return Task.FromResult<Outcome<Page<Goods>>>(Err.NotFound);
         var onSale = OnSale();
         var items = onSale.Skip(offset).Take(count).ToImmutableArray();
-        return Task.FromResult<Page<Goods>?>(new Page<Goods> { Items = items, Total = onSale.Length });
+        return Task.FromResult<Outcome<Page<Goods>>>(new Page<Goods> { Items = items, Total = onSale.Length });
     }
 
     public Task<ImmutableArray<Goods>> AllGoodsOnSale() => Task.FromResult(OnSale().ToImmutableArray());
 
-    public Task<Goods?> FindGoods(long goods) =>
-        Task.FromResult(state.State.Goods.GetValueOrDefault(goods));
+    public Task<Outcome<Goods>> FindGoods(long goods) =>
+        Task.FromResult<Outcome<Goods>>(state.State.Goods.TryGetValue(goods, out var found) ? found : Err.NotFound);
 
     public Task<ImmutableArray<Goods>> FindGoodsMany(ImmutableArray<long> goods) =>
         Task.FromResult(goods.Select(id => state.State.Goods.GetValueOrDefault(id)).OfType<Goods>().ToImmutableArray());
@@ -105,15 +103,8 @@ public sealed class ShopGrain(
             .ToImmutableArray());
     }
 
-    public Task<ActivityView?> FindActivity(long activity)
-    {
-        ActivityView? view = null;
-        if (state.State.Shop is { } shop && state.State.Activities.TryGetValue(activity, out var a))
-        {
-            view = ActivityViews.Of(a, shop);
-        }
-        return Task.FromResult(view);
-    }
+    public Task<Outcome<ActivityView>> FindActivity(long activity) => Task.FromResult<Outcome<ActivityView>>(
+        state.State.Shop is { } shop && state.State.Activities.TryGetValue(activity, out var a) ? ActivityViews.Of(a, shop) : Err.NotFound);
 
     private Goods[] OnSale() => _onSale ??= [.. state.State.Goods.Values
         .Where(g => g.IsOnSale)

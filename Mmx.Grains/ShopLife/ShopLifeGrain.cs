@@ -44,7 +44,7 @@ public sealed class ShopLifeGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _shop = await GrainFactory.GetGrain<IShopGrain>(ShopId).GetDetails();
+        _shop = (await GrainFactory.GetGrain<IShopGrain>(ShopId).GetDetails()).Value;
         // A directory that restarted may have lost this shop's numbers: tell it again.
         if (_shop is not null && !fans.State.FanIds.IsEmpty) SchedulePush();
     }
@@ -65,11 +65,11 @@ public sealed class ShopLifeGrain(
         return await Exists() ? Err.Ok : Err.NotFound;
     }
 
-    public async Task<long?> Poll(long accId)
+    public async Task<Outcome<long>> Poll(long accId)
     {
-        if (!await Exists()) return ForgetUnknown<long?>(null);
+        if (!await Exists()) return ForgetUnknown<Outcome<long>>(Err.NotFound);
         KeepCounted(accId);
-        return Customers();
+        return Outcome<long>.Ok(Customers());
     }
 
     public Task Heard(long accId)
@@ -78,9 +78,9 @@ public sealed class ShopLifeGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<ShopInfo?> Info(long accId)
+    public async Task<Outcome<ShopInfo>> Info(long accId)
     {
-        if (!await Exists()) return ForgetUnknown<ShopInfo?>(null);
+        if (!await Exists()) return ForgetUnknown<Outcome<ShopInfo>>(Err.NotFound);
         KeepCounted(accId);
         return new ShopInfo { Shop = _shop!, Counts = LiveCounts(accId) };
     }
@@ -141,7 +141,7 @@ public sealed class ShopLifeGrain(
     private async Task<bool> Exists()
     {
         // An id that was no shop when activated may have been imported since.
-        _shop ??= await GrainFactory.GetGrain<IShopGrain>(ShopId).GetDetails();
+        _shop ??= (await GrainFactory.GetGrain<IShopGrain>(ShopId).GetDetails()).Value;
         return _shop is not null;
     }
 

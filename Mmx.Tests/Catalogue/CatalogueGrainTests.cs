@@ -29,18 +29,18 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
         Assert.Contains(await Catalogue.GetCities(), c => c.Id == b + 1 && c.Name == "深圳");
         var women = Assert.Single(await Catalogue.GetCategoryTree(), n => n.Id == b + 10);
         Assert.Equal([b + 11, b + 12], women.Children.Select(c => c.Id));
-        Assert.Equal("2.3.0", (await Catalogue.GetVersion(1))!.Version);
+        Assert.Equal("2.3.0", (await Catalogue.GetVersion(1).Ok()).Version);
 
-        var details = await _grains.GetGrain<IShopGrain>(b + 100).GetDetails();
+        var details = await _grains.GetGrain<IShopGrain>(b + 100).GetDetails().Ok();
         Assert.Equal("Alpha 连衣裙", details!.Name);
-        Assert.Null(await _grains.GetGrain<IShopGrain>(b + 999).GetDetails());
+        Assert.Equal(Err.NotFound, (await _grains.GetGrain<IShopGrain>(b + 999).GetDetails()).Err);
 
         // On-sale goods only, newest first.
-        var goods = (await _grains.GetGrain<IShopGrain>(b + 100).ListGoods(0, 10))!;
+        var goods = (await _grains.GetGrain<IShopGrain>(b + 100).ListGoods(0, 10).Ok());
         Assert.Equal([b + 1001, b + 1000], goods.Items.Select(g => g.Id));
         Assert.Equal(159.0m, goods.Items[0].Promot);
         // The off-shelf item is still found by id, with its status.
-        Assert.Equal(0, (await _grains.GetGrain<IShopGrain>(b + 100).FindGoods(b + 1002))!.Status);
+        Assert.Equal(0, (await _grains.GetGrain<IShopGrain>(b + 100).FindGoods(b + 1002).Ok()).Status);
         var index = await _grains.GetGrain<IGoodsIndexGrain>(CatalogueShards.OfGoods(b + 1003)).Find([b + 1003]);
         Assert.Equal(b + 101, index[b + 1003]);
         var barcode = $"bc{b}-2";
@@ -54,34 +54,34 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
         await Imported(b);
         var city = _grains.GetGrain<ICityDirectoryGrain>(b + 1);
 
-        var women = await city.ListShops(new ShopQuery { Category = b + 10 });
+        var women = await city.ListShops(new ShopQuery { Category = b + 10 }).Ok();
         Assert.Equal([b + 100, b + 101], women!.Items.Select(s => s.Id));
-        var dresses = await city.ListShops(new ShopQuery { Category = b + 11 });
+        var dresses = await city.ListShops(new ShopQuery { Category = b + 11 }).Ok();
         Assert.Equal([b + 100], dresses!.Items.Select(s => s.Id));
 
         // From a point next to Gamma: Gamma, then Alpha (about 70 m further), Beta, the outlet.
-        var near = await city.ListShops(new ShopQuery { Long = 113.9371, Lat = 22.5176 });
+        var near = await city.ListShops(new ShopQuery { Long = 113.9371, Lat = 22.5176 }).Ok();
         Assert.Equal([b + 102, b + 100, b + 101, b + 103], near!.Items.Select(s => s.Id));
         Assert.True(near.Items[0].Distance < near.Items[1].Distance);
         var expected = Math.Round(Geo.HaversineKm(113.9371, 22.5176, 114.0553, 22.5358), 2);
         Assert.Equal(expected, near.Items[3].Distance);
         Assert.InRange(expected, 12, 13);
 
-        var page = await city.ListShops(new ShopQuery { Long = 113.9371, Lat = 22.5176, Offset = 1, Count = 2 });
+        var page = await city.ListShops(new ShopQuery { Long = 113.9371, Lat = 22.5176, Offset = 1, Count = 2 }).Ok();
         Assert.Equal([b + 100, b + 101], page!.Items.Select(s => s.Id));
         Assert.Equal(4, page.Total);
 
-        var noPosition = await city.ListShops(new ShopQuery());
+        var noPosition = await city.ListShops(new ShopQuery()).Ok();
         Assert.All(noPosition!.Items, s => Assert.Equal(-1, s.Distance));
 
-        var search = await city.ListShops(new ShopQuery { Name = "ALPHA" });
+        var search = await city.ListShops(new ShopQuery { Name = "ALPHA" }).Ok();
         Assert.Equal([b + 100, b + 103], search!.Items.Select(s => s.Id));
 
-        Assert.Equal([b + 100, b + 102], (await city.Recommended())!.Value.Select(s => s.Id));
-        Assert.Null(await city.ListShops(new ShopQuery { Category = b + 99 }));
-        Assert.Null(await _grains.GetGrain<ICityDirectoryGrain>(b + 77).ListShops(new ShopQuery()));
+        Assert.Equal([b + 100, b + 102], (await city.Recommended().Ok()).Select(s => s.Id));
+        Assert.Equal(Err.NotFound, (await city.ListShops(new ShopQuery { Category = b + 99 })).Err);
+        Assert.Equal(Err.NotFound, (await _grains.GetGrain<ICityDirectoryGrain>(b + 77).ListShops(new ShopQuery())).Err);
         // A city without shops exists all the same: empty, not unknown.
-        Assert.Empty((await _grains.GetGrain<ICityDirectoryGrain>(b + 2).ListShops(new ShopQuery()))!.Items);
+        Assert.Empty((await _grains.GetGrain<ICityDirectoryGrain>(b + 2).ListShops(new ShopQuery()).Ok()).Items);
     }
 
     [Fact]
@@ -91,20 +91,20 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
         await Imported(b);
 
         Assert.Equal([b + 500], (await _grains.GetGrain<IShopGrain>(b + 100).ValidActivities()).Select(a => a.Id));
-        var cityPage = await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListActivities(0, 10);
+        var cityPage = await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListActivities(0, 10).Ok();
         // Newest start first: the one-day activity (starts today) before the fortnight-old one.
         Assert.Equal([b + 502, b + 500], cityPage!.Items.Select(a => a.Id));
         Assert.Equal("Beta T恤", cityPage.Items[0].ShopName);
 
         // An expired activity is not listed but is still found by id.
-        var old = await _grains.GetGrain<IShopGrain>(b + 100).FindActivity(b + 501);
+        var old = await _grains.GetGrain<IShopGrain>(b + 100).FindActivity(b + 501).Ok();
         Assert.Equal("旧活动", old!.Title);
-        Assert.Equal(b + 100, await Catalogue.FindActivityShop(b + 501));
+        Assert.Equal(b + 100, await Catalogue.FindActivityShop(b + 501).Ok());
 
         // The one-day activity ends with the day. The shared clock only moves forward, so later
         // tests date their activities from whatever today is then.
         TestClock.Instance.Advance(TimeSpan.FromDays(1));
-        var tomorrow = await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListActivities(0, 10);
+        var tomorrow = await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListActivities(0, 10).Ok();
         Assert.Equal([b + 500], tomorrow!.Items.Select(a => a.Id));
     }
 
@@ -121,8 +121,8 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
         Assert.Contains("goods[4]", result.Problem);
         Assert.Contains($"shop {b + 4242}", result.Problem);
         Assert.DoesNotContain(await Catalogue.GetCities(), c => c.Id == b + 1);
-        Assert.Null(await _grains.GetGrain<IShopGrain>(b + 100).GetDetails());
-        Assert.Null(await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListShops(new ShopQuery()));
+        Assert.Equal(Err.NotFound, (await _grains.GetGrain<IShopGrain>(b + 100).GetDetails()).Err);
+        Assert.Equal(Err.NotFound, (await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListShops(new ShopQuery())).Err);
     }
 
     [Theory]
@@ -148,7 +148,7 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
         var result = await Catalogue.Import(bad);
 
         Assert.NotNull(result.Problem);
-        Assert.Null(await _grains.GetGrain<IShopGrain>(b + 100).GetDetails());
+        Assert.Equal(Err.NotFound, (await _grains.GetGrain<IShopGrain>(b + 100).GetDetails()).Err);
     }
 
     [Fact]
@@ -165,13 +165,13 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
         };
         Assert.Null((await Catalogue.Import(moved)).Problem);
 
-        var first = await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListShops(new ShopQuery());
+        var first = await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListShops(new ShopQuery()).Ok();
         Assert.DoesNotContain(first!.Items, s => s.Id == b + 101);
-        var second = await _grains.GetGrain<ICityDirectoryGrain>(b + 2).ListShops(new ShopQuery());
+        var second = await _grains.GetGrain<ICityDirectoryGrain>(b + 2).ListShops(new ShopQuery()).Ok();
         Assert.Equal([b + 101], second!.Items.Select(s => s.Id));
 
-        Assert.Equal([b + 1001], (await _grains.GetGrain<IShopGrain>(b + 100).ListGoods(0, 10))!.Items.Select(g => g.Id));
-        Assert.Equal([b + 1000, b + 1003], (await _grains.GetGrain<IShopGrain>(b + 101).ListGoods(0, 10))!.Items.Select(g => g.Id).Order());
+        Assert.Equal([b + 1001], (await _grains.GetGrain<IShopGrain>(b + 100).ListGoods(0, 10).Ok()).Items.Select(g => g.Id));
+        Assert.Equal([b + 1000, b + 1003], (await _grains.GetGrain<IShopGrain>(b + 101).ListGoods(0, 10).Ok()).Items.Select(g => g.Id).Order());
 
         var oldCode = $"bc{b}-1";
         Assert.Empty(await _grains.GetGrain<IBarcodeIndexGrain>(CatalogueShards.OfBarcode(oldCode)).Find([oldCode]));
@@ -179,9 +179,9 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
         Assert.Equal(b + 1000, (await _grains.GetGrain<IBarcodeIndexGrain>(CatalogueShards.OfBarcode(newCode)).Find([newCode]))[newCode]);
 
         // Beta's activity follows it to the new city's directory.
-        var secondActs = await _grains.GetGrain<ICityDirectoryGrain>(b + 2).ListActivities(0, 10);
+        var secondActs = await _grains.GetGrain<ICityDirectoryGrain>(b + 2).ListActivities(0, 10).Ok();
         Assert.Equal([b + 502], secondActs!.Items.Select(a => a.Id));
-        var firstActs = await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListActivities(0, 10);
+        var firstActs = await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListActivities(0, 10).Ok();
         Assert.DoesNotContain(firstActs!.Items, a => a.Id == b + 502);
 
         // The freed barcode may now be given to another goods item.
@@ -194,14 +194,14 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
     {
         const long b = 7_000_000;
         var doc = await Imported(b);
-        var before = await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListShops(new ShopQuery { Long = 113.93, Lat = 22.51 });
+        var before = await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListShops(new ShopQuery { Long = 113.93, Lat = 22.51 }).Ok();
 
         Assert.Null((await Catalogue.Import(doc)).Problem);
 
-        var after = await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListShops(new ShopQuery { Long = 113.93, Lat = 22.51 });
+        var after = await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListShops(new ShopQuery { Long = 113.93, Lat = 22.51 }).Ok();
         static IEnumerable<string> Rows(Page<ShopListItem>? page) =>
             page!.Items.Select(s => $"{s.Id} {s.Name} {string.Join(",", s.Pictures)} {s.Distance}");
         Assert.Equal(Rows(before), Rows(after));
-        Assert.Equal([b + 1001, b + 1000], (await _grains.GetGrain<IShopGrain>(b + 100).ListGoods(0, 10))!.Items.Select(g => g.Id));
+        Assert.Equal([b + 1001, b + 1000], (await _grains.GetGrain<IShopGrain>(b + 100).ListGoods(0, 10).Ok()).Items.Select(g => g.Id));
     }
 }

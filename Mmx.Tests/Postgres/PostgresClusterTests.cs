@@ -83,16 +83,16 @@ public sealed class PostgresClusterTests(PostgresServer postgres)
         lines.AddRange((await catalogue.GetCities()).Where(c => c.Id > b).Select(c => $"city {c.Id} {c.Name}"));
         lines.AddRange((await catalogue.GetCategoryTree()).Where(c => c.Id > b)
             .Select(c => $"category {c.Id} {c.Name} [{string.Join(",", c.Children.Select(k => k.Id))}]"));
-        var listing = await city.ListShops(new ShopQuery { Long = 113.94, Lat = 22.52, Count = 50 });
+        var listing = await city.ListShops(new ShopQuery { Long = 113.94, Lat = 22.52, Count = 50 }).Ok();
         lines.AddRange(listing!.Items.Select(s => $"listed {s.Id} {s.Name} {s.Distance} {string.Join(",", s.Pictures)}"));
-        lines.AddRange((await city.Recommended())!.Value.Select(s => $"recommended {s.Id} {s.Description}"));
-        lines.AddRange((await city.ListActivities(0, 50))!.Items.Select(a => $"activity {a.Id} {a.Title} {a.Bt}..{a.Et}"));
+        lines.AddRange((await city.Recommended().Ok()).Select(s => $"recommended {s.Id} {s.Description}"));
+        lines.AddRange((await city.ListActivities(0, 50).Ok()).Items.Select(a => $"activity {a.Id} {a.Title} {a.Bt}..{a.Et}"));
         foreach (var sid in new[] { b + 100, b + 101, b + 102, b + 103 })
         {
             var shop = grains.GetGrain<IShopGrain>(sid);
-            var details = (await shop.GetDetails())!;
+            var details = (await shop.GetDetails().Ok());
             lines.Add($"shop {details.Id} {details.Name} {details.City} {details.Category} {details.Long} {details.Lat} {details.Intro}");
-            lines.AddRange((await shop.ListGoods(0, 50))!.Items.Select(g => $"goods {g.Id} {g.Price} {g.Promot} {g.Time} {g.Barcode}"));
+            lines.AddRange((await shop.ListGoods(0, 50).Ok()).Items.Select(g => $"goods {g.Id} {g.Price} {g.Promot} {g.Time} {g.Barcode}"));
             lines.AddRange((await shop.ValidActivities()).Select(a => $"valid {a.Id}"));
         }
         foreach (var code in new[] { $"bc{b}-1", $"bc{b}-2" })
@@ -100,7 +100,7 @@ public sealed class PostgresClusterTests(PostgresServer postgres)
             var found = await grains.GetGrain<IBarcodeIndexGrain>(CatalogueShards.OfBarcode(code)).Find([code]);
             lines.AddRange(found.Select(f => $"{f.Key}=>{f.Value}"));
         }
-        lines.Add($"version {(await catalogue.GetVersion(1))?.Version}");
+        lines.Add($"version {(await catalogue.GetVersion(1)).Value?.Version}");
         return string.Join("\n", lines);
     }
 }

@@ -98,7 +98,7 @@ public sealed class FansTests(TwoSiloCluster fixture)
         Assert.Equal([b + 1003], (await user.Favorites()).Select(f => f.GoodsId));
         Assert.Equal([b + 102], (await user.Visits(0, 1, 10)).Select(v => v.ShopId));
         Assert.Equal(1, (await ShopLifeTestKit.Counts(_grains, b + 101)).Fans);
-        Assert.Equal("Beta T恤", (await _grains.GetGrain<IShopGrain>(b + 101).GetDetails())!.Name);
+        Assert.Equal("Beta T恤", (await _grains.GetGrain<IShopGrain>(b + 101).GetDetails().Ok()).Name);
     }
 
     [Fact]
@@ -111,16 +111,16 @@ public sealed class FansTests(TwoSiloCluster fixture)
         var old = SampleCatalogue.Goods(b + 1101, b + 101, time: now.AddDays(-8).ToUnixTimeSeconds());
         Assert.Null((await _grains.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).Import(new CatalogueImport { Goods = [fresh, old] })).Problem);
 
-        var alpha = await _grains.GetGrain<IShopGrain>(b + 100).News();   // a valid activity, old goods
-        var beta = await _grains.GetGrain<IShopGrain>(b + 101).News();    // a one-day activity (today), 8-day-old goods
-        var gamma = await _grains.GetGrain<IShopGrain>(b + 102).News();   // no activity, goods of yesterday
+        var alpha = await _grains.GetGrain<IShopGrain>(b + 100).News().Ok();   // a valid activity, old goods
+        var beta = await _grains.GetGrain<IShopGrain>(b + 101).News().Ok();    // a one-day activity (today), 8-day-old goods
+        var gamma = await _grains.GetGrain<IShopGrain>(b + 102).News().Ok();   // no activity, goods of yesterday
         Assert.Equal((true, false), (alpha!.HasAct, alpha.HasNew));
         Assert.Equal((true, false), (beta!.HasAct, beta.HasNew));
         Assert.Equal((false, true), (gamma!.HasAct, gamma.HasNew));
-        Assert.Null(await _grains.GetGrain<IShopGrain>(b + 999).News());
+        Assert.Equal(Err.NotFound, (await _grains.GetGrain<IShopGrain>(b + 999).News()).Err);
 
         TestClock.Instance.Advance(TimeSpan.FromDays(7));
-        var later = await _grains.GetGrain<IShopGrain>(b + 102).News();
+        var later = await _grains.GetGrain<IShopGrain>(b + 102).News().Ok();
         Assert.False(later!.HasNew);
     }
 }

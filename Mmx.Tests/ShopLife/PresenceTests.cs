@@ -50,21 +50,21 @@ public sealed class PresenceTests(TwoSiloCluster fixture)
         for (var i = 0; i < 4; i++)
         {
             TestClock.Instance.Advance(TimeSpan.FromMinutes(3));
-            Assert.NotNull(await shop.Poll(polling));
+            Assert.True((await shop.Poll(polling)).IsOk);
         }
         // 12 minutes on: the quiet user is gone, the polling one still counted.
-        Assert.Equal(1, await shop.Poll(polling));
+        Assert.Equal(1, await shop.Poll(polling).Ok());
 
         TestClock.Instance.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
         Assert.Equal(0, (await Counts(b + 100)).Customers);
         // A poll after the lapse counts the user again (the shop is still the last they entered) ...
-        Assert.Equal(1, await shop.Poll(polling));
+        Assert.Equal(1, await shop.Poll(polling).Ok());
         // ... but not after they left it.
         Assert.Equal(Err.Ok, await User(polling).Exit(b + 100));
-        Assert.Equal(0, await shop.Poll(polling));
+        Assert.Equal(0, await shop.Poll(polling).Ok());
         // The quiet user, lapsed long ago but never gone elsewhere, is counted again by their own poll.
-        Assert.Equal(1, await shop.Poll(quiet));
-        Assert.Null(await _grains.GetGrain<IShopLifeGrain>(b + 999).Poll(polling));
+        Assert.Equal(1, await shop.Poll(quiet).Ok());
+        Assert.Equal(Err.NotFound, (await _grains.GetGrain<IShopLifeGrain>(b + 999).Poll(polling)).Err);
     }
 
     [Fact]
@@ -118,14 +118,14 @@ public sealed class PresenceTests(TwoSiloCluster fixture)
         var city = _grains.GetGrain<ICityDirectoryGrain>(b + 1);
         await ShopLifeTestKit.Eventually(async () =>
         {
-            var page = await city.ListShops(new ShopQuery());
+            var page = await city.ListShops(new ShopQuery()).Ok();
             var gamma = page!.Items.Single(s => s.Id == b + 102);
             var outlet = page.Items.Single(s => s.Id == b + 103);
             return gamma.Customers == 3 && outlet.Fans == 2;
         }, "the directory lists 3 customers and 2 fans");
 
         // Without a position shops are listed by fans, highest first.
-        var byFans = await city.ListShops(new ShopQuery());
+        var byFans = await city.ListShops(new ShopQuery()).Ok();
         Assert.Equal(b + 103, byFans!.Items[0].Id);
     }
 }

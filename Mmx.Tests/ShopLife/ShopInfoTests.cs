@@ -17,15 +17,15 @@ public sealed class ShopInfoTests(TwoSiloCluster fixture)
         Assert.Equal(Err.Ok, await _grains.GetGrain<IShopLifeGrain>(b + 100).AddFan(fan));
         Assert.Equal(Err.Ok, await _grains.GetGrain<IShopLifeGrain>(b + 100).Enter(b * 10 + 2));
 
-        var info = await _grains.GetGrain<IShopLifeGrain>(b + 100).Info(fan);
+        var info = await _grains.GetGrain<IShopLifeGrain>(b + 100).Info(fan).Ok();
         Assert.NotNull(info);
-        var details = (await _grains.GetGrain<IShopGrain>(b + 100).GetDetails())!;
+        var details = (await _grains.GetGrain<IShopGrain>(b + 100).GetDetails().Ok());
         // Records holding an ImmutableArray compare it by reference: compare the pictures apart.
         Assert.Equal(details with { Pics = [] }, info.Shop with { Pics = [] });
         Assert.Equal(details.Pics.ToArray(), info.Shop.Pics.ToArray());
         Assert.Equal(new ShopLiveCounts { Fans = 1, Customers = 1, IsFan = true }, info.Counts);
-        Assert.False((await _grains.GetGrain<IShopLifeGrain>(b + 100).Info(0))!.Counts.IsFan);
-        Assert.Null(await _grains.GetGrain<IShopLifeGrain>(b + 999).Info(fan));
+        Assert.False((await _grains.GetGrain<IShopLifeGrain>(b + 100).Info(0).Ok()).Counts.IsFan);
+        Assert.Equal(Err.NotFound, (await _grains.GetGrain<IShopLifeGrain>(b + 999).Info(fan)).Err);
     }
 
     [Fact]
@@ -34,12 +34,12 @@ public sealed class ShopInfoTests(TwoSiloCluster fixture)
         const long b = 33_000_000;
         var doc = await ShopLifeTestKit.ImportShops(_grains, b);
         var shop = _grains.GetGrain<IShopLifeGrain>(b + 101);
-        Assert.Equal("Beta T恤", (await shop.Info(0))!.Shop.Name); // active now, holding the old copy
+        Assert.Equal("Beta T恤", (await shop.Info(0).Ok()).Shop.Name); // active now, holding the old copy
 
         var renamed = doc.Shops.Single(s => s.Id == b + 101) with { Name = "Beta 新店", Phone = "0755-1234" };
         Assert.Null((await _grains.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).Import(new CatalogueImport { Shops = [renamed] })).Problem);
 
-        var info = (await shop.Info(0))!;
+        var info = (await shop.Info(0).Ok());
         Assert.Equal("Beta 新店", info.Shop.Name);
         Assert.Equal("0755-1234", info.Shop.Phone);
     }

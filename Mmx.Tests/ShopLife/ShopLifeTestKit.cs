@@ -24,8 +24,7 @@ internal static class ShopLifeTestKit
 
     /// <summary>A known shop's live counts, and whether <paramref name="accId"/> (0: nobody) follows it.</summary>
     public static async Task<Mmx.Grains.ShopLife.ShopLiveCounts> Counts(IGrainFactory grains, long shop, long accId = 0) =>
-        (await grains.GetGrain<Mmx.Grains.ShopLife.IShopLifeGrain>(shop).Info(accId)
-            ?? throw new Xunit.Sdk.XunitException($"no shop {shop}")).Counts;
+        (await grains.GetGrain<Mmx.Grains.ShopLife.IShopLifeGrain>(shop).Info(accId).Ok()).Counts;
 
     /// <summary>Account ids for presence and fan tests; shop-life grains need no registered account.</summary>
     public static long[] Users(long b, int count) => [.. Enumerable.Range(1, count).Select(i => b * 10 + i)];
