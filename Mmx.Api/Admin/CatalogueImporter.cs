@@ -9,7 +9,6 @@ public sealed class CatalogueImporter(IGrainFactory grains)
     public async Task<ImportCounts> Import(ReadOnlyMemory<byte> json)
     {
         var document = ImportChecks.ToImport(JsonBody.Parse<ImportDocument>(json.Span));
-        var result = await grains.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).Import(document);
-        return result.Imported ?? throw ApiException.BadRequest(result.Problem ?? "the document was refused");
+        return await grains.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).Import(document).OrFail();
     }
 }

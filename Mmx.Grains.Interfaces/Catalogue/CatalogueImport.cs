@@ -23,16 +23,3 @@ public sealed record ImportCounts
     [Id(4)] public int Activities { get; init; }
     [Id(5)] public int Versions { get; init; }
 }
-
-/// <summary>
-/// The outcome of an import: either <see cref="Imported"/> or the first problem found, in which
-/// case nothing of the document was applied.
-/// </summary>
-[GenerateSerializer, Immutable, Alias("mmx.catalogue.ImportResult")]
-public sealed record ImportResult
-{
-    [Id(0)] public ImportCounts? Imported { get; init; }
-    [Id(1)] public string? Problem { get; init; }
-
-    public static ImportResult Rejected(string problem) => new() { Problem = problem };
-}

@@ -11,9 +11,12 @@ public interface ICatalogueGrain : IGrainWithIntegerKey
 {
     const long Key = 0;
 
-    /// <summary>Checks the whole document against the catalogue, then upserts all of it or nothing.</summary>
+    /// <summary>
+    /// Checks the whole document against the catalogue, then upserts all of it (answering the
+    /// counts) or nothing (BadRequest, with the first problem found as the message).
+    /// </summary>
     [Alias("Import"), ResponseTimeout("00:10:00")]
-    Task<ImportResult> Import(CatalogueImport document);
+    Task<Outcome<ImportCounts>> Import(CatalogueImport document);
 
     /// <summary>The ids of every shop and city, or null when the catalogue is still at <paramref name="knownVersion"/>.</summary>
     [Alias("Ids"), AlwaysInterleave]

@@ -8,14 +8,14 @@ public sealed class CatalogueGrain(
     // The id set of the stored version, built once per version (fronts ask after each import).
     private CatalogueIdSet? _ids;
 
-    public async Task<ImportResult> Import(CatalogueImport document)
+    public async Task<Outcome<ImportCounts>> Import(CatalogueImport document)
     {
         var current = state.State;
         var barcodeOwners = await FindBarcodeOwners(document);
         if (ImportValidator.FirstProblem(document, current, barcodeOwners) is { } problem)
         {
             logger.LogInformation("Import rejected: {Problem}", problem);
-            return ImportResult.Rejected(problem);
+            return Outcome<ImportCounts>.Fail(Err.BadRequest, problem);
         }
 
         logger.LogInformation(
@@ -28,17 +28,14 @@ public sealed class CatalogueGrain(
         await state.WriteStateAsync();
         logger.LogInformation("Import finished");
 
-        return new ImportResult
+        return new ImportCounts
         {
-            Imported = new ImportCounts
-            {
-                Cities = document.Cities.Length,
-                Categories = document.Categories.Length,
-                Shops = document.Shops.Length,
-                Goods = document.Goods.Length,
-                Activities = document.Activities.Length,
-                Versions = document.Versions.Length,
-            },
+            Cities = document.Cities.Length,
+            Categories = document.Categories.Length,
+            Shops = document.Shops.Length,
+            Goods = document.Goods.Length,
+            Activities = document.Activities.Length,
+            Versions = document.Versions.Length,
         };
     }
 

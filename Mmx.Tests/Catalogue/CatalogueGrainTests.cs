@@ -15,8 +15,7 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
     {
         var doc = SampleCatalogue.Build(b, Today);
         var result = await Catalogue.Import(doc);
-        Assert.Null(result.Problem);
-        Assert.Equal(4, result.Imported!.Shops);
+        Assert.Equal(4, result.Ok().Shops);
         return doc;
     }
 
@@ -117,9 +116,9 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
 
         var result = await Catalogue.Import(bad);
 
-        Assert.Null(result.Imported);
-        Assert.Contains("goods[4]", result.Problem);
-        Assert.Contains($"shop {b + 4242}", result.Problem);
+        Assert.Equal(Err.BadRequest, result.Err);
+        Assert.Contains("goods[4]", result.Message);
+        Assert.Contains($"shop {b + 4242}", result.Message);
         Assert.DoesNotContain(await Catalogue.GetCities(), c => c.Id == b + 1);
         Assert.Equal(Err.NotFound, (await _grains.GetGrain<IShopGrain>(b + 100).GetDetails()).Err);
         Assert.Equal(Err.NotFound, (await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListShops(new ShopQuery())).Err);
@@ -147,7 +146,8 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
 
         var result = await Catalogue.Import(bad);
 
-        Assert.NotNull(result.Problem);
+        Assert.Equal(Err.BadRequest, result.Err);
+        Assert.NotNull(result.Message);
         Assert.Equal(Err.NotFound, (await _grains.GetGrain<IShopGrain>(b + 100).GetDetails()).Err);
     }
 
@@ -163,7 +163,7 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
             Shops = [doc.Shops[1] with { City = b + 2 }],
             Goods = [doc.Goods[0] with { Shop = b + 101, Barcode = $"bc{b}-new" }],
         };
-        Assert.Null((await Catalogue.Import(moved)).Problem);
+        (await Catalogue.Import(moved)).Ok();
 
         var first = await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListShops(new ShopQuery()).Ok();
         Assert.DoesNotContain(first!.Items, s => s.Id == b + 101);
@@ -186,7 +186,7 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
 
         // The freed barcode may now be given to another goods item.
         var reuse = new CatalogueImport { Goods = [doc.Goods[3] with { Barcode = oldCode }] };
-        Assert.Null((await Catalogue.Import(reuse)).Problem);
+        (await Catalogue.Import(reuse)).Ok();
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class CatalogueGrainTests(TwoSiloCluster fixture)
         var doc = await Imported(b);
         var before = await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListShops(new ShopQuery { Long = 113.93, Lat = 22.51 }).Ok();
 
-        Assert.Null((await Catalogue.Import(doc)).Problem);
+        (await Catalogue.Import(doc)).Ok();
 
         var after = await _grains.GetGrain<ICityDirectoryGrain>(b + 1).ListShops(new ShopQuery { Long = 113.93, Lat = 22.51 }).Ok();
         static IEnumerable<string> Rows(Page<ShopListItem>? page) =>

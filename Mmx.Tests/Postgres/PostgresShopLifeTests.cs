@@ -18,7 +18,7 @@ public sealed class PostgresShopLifeTests(PostgresServer postgres)
         {
             var grains = first.Client;
             var doc = SampleCatalogue.Build(b, Mmx.Grains.Common.ShanghaiCalendar.Today(TimeProvider.System));
-            Assert.Null((await grains.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).Import(doc)).Problem);
+            (await grains.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).Import(doc)).Ok();
             foreach (var u in users)
             {
                 var user = grains.GetGrain<IUserShopsGrain>(u);

@@ -109,7 +109,7 @@ public sealed class FansTests(TwoSiloCluster fixture)
         var now = TestClock.Instance.GetUtcNow();
         var fresh = SampleCatalogue.Goods(b + 1100, b + 102, time: now.AddDays(-1).ToUnixTimeSeconds());
         var old = SampleCatalogue.Goods(b + 1101, b + 101, time: now.AddDays(-8).ToUnixTimeSeconds());
-        Assert.Null((await _grains.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).Import(new CatalogueImport { Goods = [fresh, old] })).Problem);
+        (await _grains.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).Import(new CatalogueImport { Goods = [fresh, old] })).Ok();
 
         var alpha = await _grains.GetGrain<IShopGrain>(b + 100).News().Ok();   // a valid activity, old goods
         var beta = await _grains.GetGrain<IShopGrain>(b + 101).News().Ok();    // a one-day activity (today), 8-day-old goods

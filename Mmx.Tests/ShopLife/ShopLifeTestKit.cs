@@ -7,7 +7,7 @@ internal static class ShopLifeTestKit
     {
         var doc = SampleCatalogue.Build(b, Mmx.Grains.Common.ShanghaiCalendar.Today(TestClock.Instance));
         var result = await grains.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).Import(doc);
-        Assert.Null(result.Problem);
+        result.Ok();
         return doc;
     }
 
