@@ -16,84 +16,97 @@ using Mmx.Api.TryOn;
 using Mmx.Api.Wire;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
+using Mmx.Grains.Configuration;
 var builder = WebApplication.CreateBuilder(args);
 
-var cluster = builder.AddMmxOrleans();
-builder.Services.AddSingleton(cluster);
-var adminKey = AdminKey.From(builder.Configuration, cluster);
-if (cluster.IsCluster) PublicUrls.RequireConfiguredHost(builder.Configuration);
-builder.Services.AddSingleton(adminKey);
-builder.Services.AddSingleton<CatalogueImporter>();
-builder.Services.AddSingleton<SessionCache>();
-builder.Services.AddSingleton<UnknownTokens>();
-builder.Services.AddSingleton<Mmx.Api.Lookups.KnownIds>();
-builder.Services.AddHostedService(services => services.GetRequiredService<SessionCache>());
-builder.Services.ConfigureHttpJsonOptions(o =>
+// Every setting is read and checked first: a bad one ends the process, with its key named.
+try
 {
-    Json.Configure(o.SerializerOptions);
-    // Answers are written by the source-generated wire context; anything it does not know still by reflection.
-    o.SerializerOptions.TypeInfoResolverChain.Insert(0, WireJsonContext.Default);
-});
-// The admin import is the largest body; user routes are held to 64 KB by JsonBody.
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = AdminApi.MaxImportBytes);
-builder.Services.AddMmxHealth();
-builder.Services.AddMmxRateLimits(builder.Configuration);
-builder.Services.AddMmxOpenApi();
-builder.Services.TryAddSingleton(TimeProvider.System);
-builder.Services.TryAddKeyedSingleton(MmxClock.Key, TimeProvider.System);
-builder.Services.AddThirdPartyProviders(builder.Configuration);
-builder.Services.AddImageFetching();
-builder.Services.AddWireProfile();
-builder.Services.AddMmxCrossOrigin(builder.Configuration);
-builder.Services.AddMmxProxyHeaders(builder.Configuration);
-builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-    .AddAspNetCoreInstrumentation()
-    .AddRuntimeInstrumentation()
-    .AddOrleansMeters()
-    .AddMeter(MmxMetrics.MeterName)
-    .AddPrometheusExporter());
-if (builder.Configuration.GetValue("Mmx:DemoData", defaultValue: !cluster.IsCluster))
-{
-    builder.Services.AddHostedService<DemoDataLoader>();
+    builder.Services.AddMmxSettings(builder.Configuration);
+    var front = Settings.Read<FrontSettings>(builder.Configuration);
+    var cluster = builder.AddMmxOrleans();
+    builder.Services.AddSingleton(cluster);
+    var adminKey = AdminKey.From(front, cluster);
+    if (cluster.IsCluster) PublicUrls.RequireConfiguredHost(builder.Configuration);
+    builder.Services.AddSingleton(adminKey);
+    builder.Services.AddSingleton<CatalogueImporter>();
+    builder.Services.AddSingleton<SessionCache>();
+    builder.Services.AddSingleton<UnknownTokens>();
+    builder.Services.AddSingleton<Mmx.Api.Lookups.KnownIds>();
+    builder.Services.AddHostedService(services => services.GetRequiredService<SessionCache>());
+    builder.Services.ConfigureHttpJsonOptions(o =>
+    {
+        Json.Configure(o.SerializerOptions);
+        // Answers are written by the source-generated wire context; anything it does not know still by reflection.
+        o.SerializerOptions.TypeInfoResolverChain.Insert(0, WireJsonContext.Default);
+    });
+    // The admin import is the largest body; user routes are held to 64 KB by JsonBody.
+    builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = AdminApi.MaxImportBytes);
+    builder.Services.AddMmxHealth();
+    builder.Services.AddMmxRateLimits(builder.Configuration);
+    builder.Services.AddMmxOpenApi();
+    builder.Services.TryAddSingleton(TimeProvider.System);
+    builder.Services.TryAddKeyedSingleton(MmxClock.Key, TimeProvider.System);
+    builder.Services.AddThirdPartyProviders(builder.Configuration);
+    builder.Services.AddImageFetching();
+    builder.Services.AddWireProfile();
+    builder.Services.AddMmxCrossOrigin(builder.Configuration);
+    builder.Services.AddMmxProxyHeaders(builder.Configuration);
+    builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        .AddAspNetCoreInstrumentation()
+        .AddRuntimeInstrumentation()
+        .AddOrleansMeters()
+        .AddMeter(MmxMetrics.MeterName)
+        .AddPrometheusExporter());
+    if (front.DemoData ?? !cluster.IsCluster)
+    {
+        builder.Services.AddHostedService<DemoDataLoader>();
+    }
+
+    var app = builder.Build();
+    // First: everything after it sees the client behind a known proxy (limits, logs, answered URLs).
+    app.UseForwardedHeaders();
+    // After it: HSTS goes to clients that reached the proxy over TLS.
+    app.UseSecurityHeaders();
+    // Outermost, so that a preflight is answered before limits and every answer can carry the headers.
+    app.UseMmxCrossOrigin();
+    app.UseContractErrors();
+    if (cluster.Dashboard) app.UseDashboardGuard();
+    app.UseRateLimiter();
+    app.MapMmxHealth();
+    app.MapMmxOpenApi();
+    app.MapPrometheusScrapingEndpoint("/metrics");
+    if (cluster.Dashboard) app.MapOrleansDashboard(routePrefix: DashboardAccess.Path);
+    app.MapCatalogueApi();
+    app.MapShopsApi();
+    app.MapGoodsApi();
+    app.MapActivitiesApi();
+    app.MapSmsApi();
+    app.MapAccountApi();
+    app.MapLeavingApi();
+    app.MapProfileApi();
+    app.MapQrCardApi();
+    app.MapPublicCardApi();
+    app.MapImageApi();
+    app.MapProviderInfoApi();
+    app.MapGoodsFitApi();
+    app.MapAddressApi();
+    app.MapFeedbackApi();
+    app.MapPresenceApi();
+    app.MapFansApi();
+    app.MapFavoritesApi();
+    app.MapFfvApi();
+    app.MapFriendsApi();
+    app.MapFriendViewsApi();
+    app.MapSocialV2Api();
+    app.MapAdminApi();
+
+    StartupBanner.PrintWhenStarted(app, cluster, adminKey);
+    app.Run();
+    return 0;
 }
-
-var app = builder.Build();
-// First: everything after it sees the client behind a known proxy (limits, logs, answered URLs).
-app.UseForwardedHeaders();
-// After it: HSTS goes to clients that reached the proxy over TLS.
-app.UseSecurityHeaders();
-// Outermost, so that a preflight is answered before limits and every answer can carry the headers.
-app.UseMmxCrossOrigin();
-app.UseContractErrors();
-if (cluster.Dashboard) app.UseDashboardGuard();
-app.UseRateLimiter();
-app.MapMmxHealth();
-app.MapMmxOpenApi();
-app.MapPrometheusScrapingEndpoint("/metrics");
-if (cluster.Dashboard) app.MapOrleansDashboard(routePrefix: DashboardAccess.Path);
-app.MapCatalogueApi();
-app.MapShopsApi();
-app.MapGoodsApi();
-app.MapActivitiesApi();
-app.MapSmsApi();
-app.MapAccountApi();
-app.MapLeavingApi();
-app.MapProfileApi();
-app.MapQrCardApi();
-app.MapPublicCardApi();
-app.MapImageApi();
-app.MapProviderInfoApi();
-app.MapGoodsFitApi();
-app.MapAddressApi();
-app.MapFeedbackApi();
-app.MapPresenceApi();
-app.MapFansApi();
-app.MapFavoritesApi();
-app.MapFfvApi();
-app.MapFriendsApi();
-app.MapFriendViewsApi();
-app.MapSocialV2Api();
-app.MapAdminApi();
-
-StartupBanner.PrintWhenStarted(app, cluster, adminKey);
-app.Run();
+catch (SettingsException bad)
+{
+    Console.Error.WriteLine($"MMX cannot start: {bad.Message}");
+    return 2;
+}

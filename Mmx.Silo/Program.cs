@@ -2,12 +2,25 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Mmx.Grains;
+using Mmx.Grains.Configuration;
 using OpenTelemetry.Metrics;
 
 // A cluster-mode silo. `--apply-schema` applies the PostgreSQL schema and exits (safe to repeat);
 // without it the silo joins the cluster named by the configuration (see README, "Cluster mode").
 var builder = Host.CreateApplicationBuilder(args.Where(a => a != "--apply-schema").ToArray());
-var settings = ClusterSettings.From(builder.Configuration);
+// Every setting the silo reads is checked first: a bad one ends the process, with its key named.
+ClusterSettings settings;
+MetricsSettings metrics;
+try
+{
+    settings = ClusterSettings.From(builder.Configuration);
+    metrics = Settings.Read<MetricsSettings>(builder.Configuration);
+}
+catch (SettingsException bad)
+{
+    Console.Error.WriteLine($"Mmx.Silo cannot start: {bad.Message}");
+    return 2;
+}
 if (!settings.IsCluster)
 {
     Console.Error.WriteLine("Mmx.Silo needs ConnectionStrings:Orleans (PostgreSQL). For a single process, run Mmx.Api instead.");
@@ -24,11 +37,19 @@ if (args.Contains("--apply-schema"))
 // On SIGTERM the silo finishes its requests and hands its grains over before it exits; give it
 // the time to (docker-compose allows 60 s before it kills).
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(55));
-builder.UseOrleans(silo => silo.AddMmxSilo(builder.Configuration));
+try
+{
+    builder.UseOrleans(silo => silo.AddMmxSilo(builder.Configuration));
+}
+catch (SettingsException bad)
+{
+    Console.Error.WriteLine($"Mmx.Silo cannot start: {bad.Message}");
+    return 2;
+}
 
 // The silo's own meters (Orleans: grains, messaging, storage; .NET runtime) in Prometheus text on
 // http://127.0.0.1:{Mmx:Metrics:Port}/metrics, when a port is configured.
-if (builder.Configuration.GetValue<int?>("Mmx:Metrics:Port") is { } metricsPort)
+if (metrics.Port is { } metricsPort)
 {
     builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
         .AddOrleansMeters()

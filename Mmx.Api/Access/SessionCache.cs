@@ -38,13 +38,13 @@ public sealed class SessionCache : BackgroundService, ISessionRevocationObserver
     public SessionCache(
         IGrainFactory grains,
         [FromKeyedServices(MmxClock.Key)] TimeProvider time,
-        IConfiguration configuration,
+        SessionSettings settings,
         ILogger<SessionCache> logger)
     {
         _grains = grains;
         _time = time;
         _logger = logger;
-        _ttl = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Mmx:Sessions:CacheSeconds", 20)));
+        _ttl = TimeSpan.FromSeconds(settings.CacheSeconds);
     }
 
     private sealed record Entry(long AccId, DateTimeOffset ConfirmedAt);

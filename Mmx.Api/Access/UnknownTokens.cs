@@ -15,9 +15,9 @@ public sealed class UnknownTokens : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
 
-    public UnknownTokens(IConfiguration configuration)
+    public UnknownTokens(Operations.RateLimitSettings settings)
     {
-        var perMinute = Math.Max(1, configuration.GetValue("Mmx:RateLimits:UnknownTokensPerAddressPerMinute", 60));
+        var perMinute = settings.UnknownTokensPerAddressPerMinute;
         _limiter = PartitionedRateLimiter.Create<string, string>(address =>
             RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
             {

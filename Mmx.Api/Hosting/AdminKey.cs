@@ -11,18 +11,13 @@ public sealed record AdminKey(string Value, bool Generated)
 {
     public const int MinLength = 16;
 
-    public static AdminKey From(IConfiguration configuration, ClusterSettings cluster)
+    /// <summary>The configured key (its length checked by <see cref="FrontSettings"/>), or a made-up one in embedded mode.</summary>
+    public static AdminKey From(FrontSettings settings, ClusterSettings cluster)
     {
-        var configured = configuration["Mmx:AdminKey"];
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured.Length >= MinLength
-                ? new AdminKey(configured, Generated: false)
-                : throw new InvalidOperationException($"Mmx:AdminKey must be at least {MinLength} characters.");
-        }
+        if (!string.IsNullOrWhiteSpace(settings.AdminKey)) return new AdminKey(settings.AdminKey, Generated: false);
         if (cluster.IsCluster)
         {
-            throw new InvalidOperationException("Mmx:AdminKey must be set in cluster mode (environment variable Mmx__AdminKey).");
+            throw new Grains.Configuration.SettingsException("Mmx:AdminKey must be set in cluster mode (environment variable Mmx__AdminKey).");
         }
         return new AdminKey(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), Generated: true);
     }

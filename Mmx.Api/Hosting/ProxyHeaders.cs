@@ -14,12 +14,10 @@ public static class ProxyHeaders
 {
     public static IServiceCollection AddMmxProxyHeaders(this IServiceCollection services, IConfiguration configuration)
     {
-        var proxies = Http.ConfigList.Of(configuration, "Mmx:ForwardedHeaders:KnownProxies")
-            .Select(p => IPAddress.TryParse(p, out var address) ? address
-                : throw new InvalidOperationException($"Mmx:ForwardedHeaders:KnownProxies: '{p}' is no IP address")).ToList();
-        var networks = Http.ConfigList.Of(configuration, "Mmx:ForwardedHeaders:KnownNetworks")
-            .Select(n => System.Net.IPNetwork.TryParse(n, out var network) ? network
-                : throw new InvalidOperationException($"Mmx:ForwardedHeaders:KnownNetworks: '{n}' is no CIDR network")).ToList();
+        // Checked when read: every entry parses.
+        var settings = Grains.Configuration.Settings.Read<ForwardedHeadersSettings>(configuration);
+        var proxies = settings.KnownProxies.Select(IPAddress.Parse).ToList();
+        var networks = settings.KnownNetworks.Select(n => System.Net.IPNetwork.Parse(n)).ToList();
         return services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.KnownProxies.Clear();

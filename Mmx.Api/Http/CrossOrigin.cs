@@ -12,7 +12,7 @@ public static class CrossOrigin
 
     public static IServiceCollection AddMmxCrossOrigin(this IServiceCollection services, IConfiguration configuration)
     {
-        var origins = ConfigList.Of(configuration, "Mmx:Cors:Origins").Select(o => o.TrimEnd('/')).ToArray();
+        var origins = Grains.Configuration.Settings.Read<CorsSettings>(configuration).Origins.Select(o => o.TrimEnd('/')).ToArray();
         return services.AddCors(options => options.AddPolicy(Policy, policy => policy
             .WithOrigins(origins)
             .AllowCredentials()

@@ -13,7 +13,7 @@ public static class PublicUrls
 
     public static string Base(HttpRequest request)
     {
-        var configured = request.HttpContext.RequestServices.GetRequiredService<IConfiguration>()[Setting];
+        var configured = request.HttpContext.RequestServices.GetRequiredService<Hosting.FrontSettings>().PublicWebBaseUrl;
         return configured is { Length: > 0 } ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
     }
 
@@ -30,7 +30,7 @@ public static class PublicUrls
         var hostsOpen = string.IsNullOrWhiteSpace(allowedHosts) || allowedHosts.Split(';').Any(h => h.Trim() == "*");
         if (hostsOpen && string.IsNullOrWhiteSpace(configuration[Setting]))
         {
-            throw new InvalidOperationException(
+            throw new Grains.Configuration.SettingsException(
                 $"Cluster mode needs {Setting} (the address phones reach, e.g. https://mmx.example.com) or AllowedHosts " +
                 "naming the served hosts: otherwise a forged Host header would put any host into the URLs MMX answers.");
         }

@@ -32,17 +32,16 @@ public static class ImageApi
     /// <summary>What one account may store a day (<c>Mmx:Images:UserBytesPerDay</c>): about 200 photos.</summary>
     public const long DefaultUserBytesPerDay = 100L << 20;
 
-    private static async Task<ImageUrlReply> Upload(HttpContext context, ImageFetcher fetcher, IImageStore store, IConfiguration configuration,
+    private static async Task<ImageUrlReply> Upload(HttpContext context, ImageFetcher fetcher, IImageStore store, ImageSettings settings,
         IGrainFactory grains)
     {
         Sessions.RequireHeaderForChangingGet(context.Request);
         var url = new Uri(Text.Url(context.Request.Query.RequiredText("url", 512), "url"));
         var (bytes, kind) = await fetcher.Fetch(url, context.RequestAborted);
-        var perDay = configuration.GetValue("Mmx:Images:UserBytesPerDay", DefaultUserBytesPerDay);
-        if (await grains.Own<Mmx.Grains.Images.IImageQuotaGrain>(context).TryUse(bytes.Length, perDay) is not Err.Ok and var refused)
+        if (await grains.Own<Mmx.Grains.Images.IImageQuotaGrain>(context).TryUse(bytes.Length, settings.UserBytesPerDay) is not Err.Ok and var refused)
             throw new ApiException(refused, "your image allowance for today is used up");
         var name = await store.Save(bytes, kind, context.RequestAborted);
-        var baseUrl = configuration["Mmx:Images:PublicBaseUrl"] is { Length: > 0 } configured
+        var baseUrl = settings.PublicBaseUrl is { Length: > 0 } configured
             ? configured.TrimEnd('/')
             : PublicUrls.Base(context.Request) + ServePath;
         return new(Err.Ok, true, $"{baseUrl}/{name}");

@@ -11,7 +11,7 @@ namespace Mmx.Api.Images;
 /// sent. Hosts in <c>Mmx:Images:AllowHosts</c> are exempt (an operator's own image server).
 /// No proxy is used, so the connection made is the one checked.
 /// </summary>
-public sealed class ImageFetcher(IHttpClientFactory http, IConfiguration configuration, ILogger<ImageFetcher> logger)
+public sealed class ImageFetcher(IHttpClientFactory http, ImageSettings settings, ILogger<ImageFetcher> logger)
 {
     public const string ClientName = "mmx-image-fetch";
     public const int MaxBytes = 5 * 1024 * 1024;
@@ -22,7 +22,7 @@ public sealed class ImageFetcher(IHttpClientFactory http, IConfiguration configu
     {
         if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) throw ApiException.BadRequest("url must be http or https");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        timeout.CancelAfter(TimeSpan.FromSeconds(configuration.GetValue("Mmx:Images:TimeoutSeconds", 10.0)));
+        timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
         try
         {
             using var response = await http.CreateClient(ClientName).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
@@ -101,10 +101,10 @@ public sealed class BlockedAddressException(string host) : Exception($"{host} re
 }
 
 /// <summary>Resolves, checks and connects: the one place a fetch's destination is decided.</summary>
-public sealed class GuardedConnector(IHostResolver resolver, IConfiguration configuration)
+public sealed class GuardedConnector(IHostResolver resolver, ImageSettings settings)
 {
     private readonly HashSet<string> _allowHosts = new(
-        ConfigList.Of(configuration, "Mmx:Images:AllowHosts").Select(h => h.TrimEnd('.')),
+        settings.AllowHosts.Select(h => h.TrimEnd('.')),
         StringComparer.OrdinalIgnoreCase);
 
     public async ValueTask<Stream> Connect(SocketsHttpConnectionContext context, CancellationToken cancellation)

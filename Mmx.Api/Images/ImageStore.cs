@@ -33,16 +33,15 @@ public interface IImageStore
 /// </summary>
 public sealed class FolderImageStore : IImageStore
 {
-    public const long DefaultMaxStoreBytes = 10L << 30;
     private readonly string _folder;
     private readonly long _maxBytes;
     private long _bytes;
 
-    public FolderImageStore(IConfiguration configuration, ILogger<FolderImageStore> logger)
+    public FolderImageStore(ImageSettings settings, ILogger<FolderImageStore> logger)
     {
-        _folder = Path.GetFullPath(configuration["Mmx:Images:Folder"] is { Length: > 0 } folder ? folder : Path.Combine(".data", "images"));
+        _folder = Path.GetFullPath(settings.Folder is { Length: > 0 } folder ? folder : Path.Combine(".data", "images"));
         Directory.CreateDirectory(_folder);
-        _maxBytes = configuration.GetValue("Mmx:Images:MaxStoreBytes", DefaultMaxStoreBytes);
+        _maxBytes = settings.MaxStoreBytes;
         _bytes = new DirectoryInfo(_folder).EnumerateFiles().Sum(f => f.Length);
         logger.LogInformation("Images are stored in {Folder} ({Bytes} of {Max} bytes used)", _folder, _bytes, _maxBytes);
     }

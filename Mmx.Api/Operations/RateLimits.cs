@@ -21,13 +21,9 @@ public static class RateLimits
 
     public static IServiceCollection AddMmxRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection("Mmx:RateLimits");
-        var signIn = section.GetValue("SignInPerMinute", 30);
-        var sms = section.GetValue("SmsPerMinute", 10);
-        var bulk = section.GetValue("BulkPerMinute", 20);
-        var lookup = section.GetValue("LookupPerMinute", 30);
-        var lookupPerAddress = section.GetValue("LookupPerAddressPerMinute", 120);
-        var anonymous = section.GetValue("AnonymousPerAddressPerMinute", 600);
+        var limits = Grains.Configuration.Settings.Read<RateLimitSettings>(configuration);
+        var (signIn, sms, bulk) = (limits.SignInPerMinute, limits.SmsPerMinute, limits.BulkPerMinute);
+        var (lookup, lookupPerAddress, anonymous) = (limits.LookupPerMinute, limits.LookupPerAddressPerMinute, limits.AnonymousPerAddressPerMinute);
         return services.AddRateLimiter(options =>
         {
             // Besides each route's policy, every request passes these two, per client address:

@@ -17,7 +17,7 @@ public sealed class AlipayProvider(IHttpClientFactory http, ThirdPartySettings s
     private const string Method = "alipay.user.info.share";
     private const string ResponseKey = "alipay_user_info_share_response";
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
-    private ProviderSettings Settings => settings.Alipay;
+    private AlipaySettings Settings => settings.Alipay;
 
     public async Task Verify(string authToken, string openId, CancellationToken cancellation)
     {

@@ -19,9 +19,8 @@ public static class ProviderCalls
 
     public static IServiceCollection AddThirdPartyProviders(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(ThirdPartySettings.Section).Get<ThirdPartySettings>() ?? new ThirdPartySettings();
-        services.AddSingleton(settings);
-        var total = TimeSpan.FromSeconds(Math.Clamp(settings.TimeoutSeconds, 0.2, 60));
+        var settings = Grains.Configuration.Settings.Read<ThirdPartySettings>(configuration);
+        var total = TimeSpan.FromSeconds(settings.TimeoutSeconds);
         services.AddHttpClient(ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddStandardResilienceHandler(options =>
             {

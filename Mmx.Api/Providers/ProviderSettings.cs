@@ -1,10 +1,12 @@
+using Mmx.Grains.Configuration;
+
 namespace Mmx.Api.Providers;
 
 /// <summary>
 /// One third-party provider's configuration, under <c>Mmx:ThirdParty:{QQ|WeChat|Weibo|Alipay}</c>.
 /// <c>BaseUrl</c> defaults to the provider's public API; tests and staging point it at a stub.
 /// </summary>
-public sealed class ProviderSettings
+public class ProviderSettings
 {
     /// <summary>Where the provider's API lives (Alipay: the gateway URL itself).</summary>
     public string BaseUrl { get; set; } = "";
@@ -12,31 +14,40 @@ public sealed class ProviderSettings
     /// <summary>QQ appid / WeChat appid / Weibo app key (client_id) / Alipay app_id.</summary>
     public string AppId { get; set; } = "";
 
-    /// <summary>Weibo's app secret (client_secret), used to trade a code for a token.</summary>
-    public string AppSecret { get; set; } = "";
-
-    /// <summary>Weibo: the redirect_uri the code was issued for.</summary>
-    public string RedirectUri { get; set; } = "";
-
-    /// <summary>Alipay: the app's RSA private key (PEM) that signs gateway calls.</summary>
-    public string PrivateKeyPem { get; set; } = "";
-
-    /// <summary>Alipay: Alipay's public key (PEM); when set, answers must carry a valid signature.</summary>
-    public string ProviderPublicKeyPem { get; set; } = "";
-
     /// <summary>Login checks the access token with the provider before it trusts the openID.</summary>
     public bool Verify { get; set; }
 }
 
+/// <summary>Weibo's settings: a login sends a code, which the app's secret trades for a token.</summary>
+public sealed class WeiboSettings : ProviderSettings
+{
+    /// <summary>The app secret (client_secret).</summary>
+    public string AppSecret { get; set; } = "";
+
+    /// <summary>The redirect_uri the code was issued for.</summary>
+    public string RedirectUri { get; set; } = "";
+}
+
+/// <summary>Alipay's settings: gateway calls are signed with the app's key.</summary>
+public sealed class AlipaySettings : ProviderSettings
+{
+    /// <summary>The app's RSA private key (PEM) that signs gateway calls.</summary>
+    public string PrivateKeyPem { get; set; } = "";
+
+    /// <summary>Alipay's public key (PEM); when set, answers must carry a valid signature.</summary>
+    public string ProviderPublicKeyPem { get; set; } = "";
+}
+
 /// <summary>The four providers of login modes 4-7 and their settings.</summary>
+[SettingsSection(Section)]
 public sealed class ThirdPartySettings
 {
     public const string Section = "Mmx:ThirdParty";
 
     public ProviderSettings QQ { get; set; } = new() { BaseUrl = "https://graph.qq.com" };
     public ProviderSettings WeChat { get; set; } = new() { BaseUrl = "https://api.weixin.qq.com" };
-    public ProviderSettings Weibo { get; set; } = new() { BaseUrl = "https://api.weibo.com" };
-    public ProviderSettings Alipay { get; set; } = new() { BaseUrl = "https://openapi.alipay.com/gateway.do" };
+    public WeiboSettings Weibo { get; set; } = new() { BaseUrl = "https://api.weibo.com" };
+    public AlipaySettings Alipay { get; set; } = new() { BaseUrl = "https://openapi.alipay.com/gateway.do" };
 
     /// <summary>
     /// Trust an openID without a provider check when that provider's <c>Verify</c> is off. Off by
@@ -46,7 +57,7 @@ public sealed class ThirdPartySettings
     public bool TrustOpenId { get; set; }
 
     /// <summary>The whole budget of one provider call, retries included; a slower provider is err 12.</summary>
-    public double TimeoutSeconds { get; set; } = 5;
+    [System.ComponentModel.DataAnnotations.Range(0.2, 60)] public double TimeoutSeconds { get; set; } = 5;
 
     public ProviderSettings ForMode(int mode) => mode switch
     {

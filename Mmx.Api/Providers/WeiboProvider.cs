@@ -10,7 +10,7 @@ namespace Mmx.Api.Providers;
 public sealed class WeiboProvider(IHttpClientFactory http, ThirdPartySettings settings, ILogger<WeiboProvider> logger)
 {
     private const string Name = "Weibo";
-    private ProviderSettings Settings => settings.Weibo;
+    private WeiboSettings Settings => settings.Weibo;
 
     public async Task Verify(string accessToken, string uid, CancellationToken cancellation)
     {

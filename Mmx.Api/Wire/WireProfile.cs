@@ -10,14 +10,14 @@ namespace Mmx.Api.Wire;
 /// whose Origin is one of <c>Mmx:Wire:LegacyOrigins</c> (the web client runs in browsers, whose
 /// User-Agent is the browser's), or that carries <c>X-Mmx-Wire: legacy</c>.
 /// </summary>
-public sealed class WireProfile(IConfiguration configuration)
+public sealed class WireProfile(WireSettings settings)
 {
     public const string Header = "X-Mmx-Wire";
     public const string Legacy = "legacy";
 
-    private readonly string[] _userAgents = ConfigList.Of(configuration, "Mmx:Wire:LegacyUserAgents");
+    private readonly string[] _userAgents = settings.LegacyUserAgents;
     private readonly HashSet<string> _origins = new(
-        ConfigList.Of(configuration, "Mmx:Wire:LegacyOrigins").Select(o => o.TrimEnd('/')), StringComparer.OrdinalIgnoreCase);
+        settings.LegacyOrigins.Select(o => o.TrimEnd('/')), StringComparer.OrdinalIgnoreCase);
 
     public bool IsLegacy(HttpRequest request)
     {

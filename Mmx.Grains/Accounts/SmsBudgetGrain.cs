@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Mmx.Grains.Configuration;
 
 namespace Mmx.Grains.Accounts;
 
@@ -7,10 +7,10 @@ namespace Mmx.Grains.Accounts;
 /// Counted in memory in fixed one-minute windows: a restart of this grain starts a fresh window,
 /// which lets at most one more minute's budget through.
 /// </summary>
-public sealed class SmsBudgetGrain(IConfiguration configuration, [FromKeyedServices(MmxClock.Key)] TimeProvider time,
+public sealed class SmsBudgetGrain(SmsSettings settings, [FromKeyedServices(MmxClock.Key)] TimeProvider time,
     ILogger<SmsBudgetGrain> logger) : Grain, ISmsBudgetGrain
 {
-    private readonly int _perMinute = Math.Max(1, configuration.GetValue("Mmx:Sms:GlobalPerMinute", 600));
+    private readonly int _perMinute = settings.GlobalPerMinute;
     private long _window = -1;
     private int _taken;
 

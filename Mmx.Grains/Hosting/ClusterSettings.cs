@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
+using Mmx.Grains.Configuration;
 
 namespace Mmx.Grains;
 
 /// <summary>
-/// The configuration keys that place a silo or a client in a cluster (see README, "Configuration").
+/// What places a silo or a client in a cluster (see README, "Configuration"): the connection
+/// string, <see cref="OrleansSettings"/>, the dashboard switch and TLS, read and checked at start.
 /// </summary>
 public sealed record ClusterSettings
 {
@@ -33,18 +35,17 @@ public sealed record ClusterSettings
 
     public static ClusterSettings From(IConfiguration configuration)
     {
-        var section = configuration.GetSection("Mmx:Orleans");
-        var defaults = new ClusterSettings();
+        var orleans = Settings.Read<OrleansSettings>(configuration);
         var connectionString = configuration.GetConnectionString("Orleans");
         return new ClusterSettings
         {
             ConnectionString = string.IsNullOrWhiteSpace(connectionString) ? null : Tuned(connectionString),
-            ClusterId = section["ClusterId"] ?? defaults.ClusterId,
-            ServiceId = section["ServiceId"] ?? defaults.ServiceId,
-            SiloPort = section.GetValue("SiloPort", defaults.SiloPort),
-            GatewayPort = section.GetValue("GatewayPort", defaults.GatewayPort),
-            AdvertisedIp = section["AdvertisedIp"] ?? defaults.AdvertisedIp,
-            Dashboard = configuration.GetValue("Mmx:Dashboard:Enabled", defaults.Dashboard),
+            ClusterId = orleans.ClusterId,
+            ServiceId = orleans.ServiceId,
+            SiloPort = orleans.SiloPort,
+            GatewayPort = orleans.GatewayPort,
+            AdvertisedIp = orleans.AdvertisedIp,
+            Dashboard = Settings.Read<DashboardSettings>(configuration).Enabled,
             Tls = TransportTls.From(configuration),
         };
     }

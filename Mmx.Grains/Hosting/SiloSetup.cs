@@ -8,6 +8,7 @@ using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Mmx.Grains.Accounts.Sms;
 using Orleans.Dashboard;
+using Mmx.Grains.Configuration;
 
 namespace Mmx.Grains;
 
@@ -58,7 +59,7 @@ public static class SiloSetup
         // grain counters are gathered every Mmx:Dashboard:CounterUpdateIntervalMs (10 s by
         // default). The package also reads every Orleans metric once a second, a fixed interval
         // that costs a busy process several per cent of its CPU (docs/performance.md).
-        var counterInterval = Math.Max(1000, configuration.GetValue("Mmx:Dashboard:CounterUpdateIntervalMs", 10_000));
+        var counterInterval = Settings.Read<DashboardSettings>(configuration).CounterUpdateIntervalMs;
         if (settings.Dashboard) silo.AddDashboard(o => o.CounterUpdateIntervalMs = counterInterval);
         GrainInterfaceTypeCache.AddTo(silo.Services);
         AddMmxServices(silo.Services, configuration);
@@ -133,20 +134,19 @@ public static class SiloSetup
     public static void AddMmxServices(IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddKeyedSingleton(MmxClock.Key, TimeProvider.System);
-        var gateway = configuration["Mmx:Sms:GatewayUrl"];
-        if (string.IsNullOrWhiteSpace(gateway))
+        var sms = Settings.Read<SmsSettings>(configuration);
+        services.TryAddSingleton(sms);
+        if (string.IsNullOrWhiteSpace(sms.GatewayUrl))
         {
-            if (ClusterSettings.From(configuration).IsCluster && !configuration.GetValue("Mmx:Sms:Outbox", false))
+            if (ClusterSettings.From(configuration).IsCluster && !sms.Outbox)
             {
-                throw new InvalidOperationException("Cluster mode needs Mmx:Sms:GatewayUrl: without it codes would only reach the " +
+                throw new SettingsException("Cluster mode needs Mmx:Sms:GatewayUrl: without it codes would only reach the " +
                     "admin-readable outbox. Set Mmx:Sms:Outbox=true to accept that (test clusters only).");
             }
             services.TryAddSingleton<ISmsSender, OutboxSmsSender>();
             return;
         }
-        var uri = Uri.TryCreate(gateway, UriKind.Absolute, out var parsed) && (parsed.Scheme == "http" || parsed.Scheme == "https")
-            ? parsed
-            : throw new InvalidOperationException("Mmx:Sms:GatewayUrl must be an http or https URL.");
+        var uri = new Uri(sms.GatewayUrl);
         services.TryAddSingleton<ISmsSender>(_ => new HttpGatewaySmsSender(
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }), uri));
     }

@@ -1,6 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Configuration;
+using Mmx.Grains.Configuration;
 using Orleans.Connections.Security;
 
 namespace Mmx.Grains;
@@ -26,22 +26,24 @@ public sealed class TransportTls
 
     public TransportTls(X509Certificate2 certificate, X509Certificate2? authority)
     {
-        if (!certificate.HasPrivateKey) throw new InvalidOperationException("Mmx:Tls:Certificate has no private key (set Mmx:Tls:Key for a PEM certificate).");
+        if (!certificate.HasPrivateKey) throw new SettingsException("Mmx:Tls:Certificate has no private key (set Mmx:Tls:Key for a PEM certificate).");
         Certificate = certificate;
         Authority = authority;
     }
 
     /// <summary>The configured TLS, or null when <c>Mmx:Tls:Certificate</c> is not set.</summary>
-    public static TransportTls? From(IConfiguration configuration)
+    public static TransportTls? From(Microsoft.Extensions.Configuration.IConfiguration configuration) => From(Settings.Read<TlsSettings>(configuration));
+
+    /// <inheritdoc cref="From(Microsoft.Extensions.Configuration.IConfiguration)"/>
+    public static TransportTls? From(TlsSettings settings)
     {
-        var section = configuration.GetSection("Mmx:Tls");
-        var path = section["Certificate"];
+        var path = settings.Certificate;
         if (string.IsNullOrWhiteSpace(path)) return null;
         var certificate = path.EndsWith(".pfx", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".p12", StringComparison.OrdinalIgnoreCase)
-            ? X509CertificateLoader.LoadPkcs12FromFile(path, section["Password"])
-            : X509Certificate2.CreateFromPemFile(path, section["Key"] is { Length: > 0 } key ? key
-                : throw new InvalidOperationException("Mmx:Tls:Key is required with a PEM Mmx:Tls:Certificate."));
-        var authority = section["Authority"] is { Length: > 0 } ca ? X509CertificateLoader.LoadCertificateFromFile(ca) : null;
+            ? X509CertificateLoader.LoadPkcs12FromFile(path, settings.Password)
+            : X509Certificate2.CreateFromPemFile(path, settings.Key is { Length: > 0 } key ? key
+                : throw new SettingsException("Mmx:Tls:Key is required with a PEM Mmx:Tls:Certificate."));
+        var authority = settings.Authority is { Length: > 0 } ca ? X509CertificateLoader.LoadCertificateFromFile(ca) : null;
         return new TransportTls(certificate, authority);
     }
 

@@ -87,7 +87,7 @@ public sealed class PublicUrlRequirementTests
     {
         var open = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["AllowedHosts"] = "*" }).Build();
-        var refused = Assert.Throws<InvalidOperationException>(() => Mmx.Api.Http.PublicUrls.RequireConfiguredHost(open));
+        var refused = Assert.Throws<Mmx.Grains.Configuration.SettingsException>(() => Mmx.Api.Http.PublicUrls.RequireConfiguredHost(open));
         Assert.Contains("Mmx:PublicWebBaseUrl", refused.Message);
 
         foreach (var (key, value) in new[] { ("Mmx:PublicWebBaseUrl", "https://mmx.example.com"), ("AllowedHosts", "mmx.example.com") })

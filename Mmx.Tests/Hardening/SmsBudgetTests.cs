@@ -38,7 +38,7 @@ public sealed class SmsGatewayRequirementTests
     public void A_cluster_silo_without_a_gateway_refuses_to_start_unless_the_outbox_is_chosen()
     {
         const string cluster = "Host=127.0.0.1;Port=1;Username=x;Database=x";
-        var refused = Assert.Throws<InvalidOperationException>(() => Mmx.Grains.SiloSetup.AddMmxServices(
+        var refused = Assert.Throws<Mmx.Grains.Configuration.SettingsException>(() => Mmx.Grains.SiloSetup.AddMmxServices(
             new Microsoft.Extensions.DependencyInjection.ServiceCollection(), Config(("ConnectionStrings:Orleans", cluster))));
         Assert.Contains("Mmx:Sms:GatewayUrl", refused.Message);
 

@@ -119,9 +119,7 @@ public sealed class ImageUploadTests(ImageUploadTests.Api api) : IClassFixture<I
         var folder = Path.Combine(Path.GetTempPath(), "mmx-test-budget", Guid.NewGuid().ToString("N"));
         try
         {
-            var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(
-                new Dictionary<string, string?> { ["Mmx:Images:Folder"] = folder, ["Mmx:Images:MaxStoreBytes"] = "100" }).Build();
-            var store = new FolderImageStore(configuration, Microsoft.Extensions.Logging.Abstractions.NullLogger<FolderImageStore>.Instance);
+            var store = new FolderImageStore(new ImageSettings { Folder = folder, MaxStoreBytes = 100 }, Microsoft.Extensions.Logging.Abstractions.NullLogger<FolderImageStore>.Instance);
             var kind = ImageKind.OfExtension("png")!;
             await store.Save([.. Png.AsSpan(0, 16), .. new byte[60]], kind, default);
             var full = await Assert.ThrowsAsync<Mmx.Api.Errors.ApiException>(() => store.Save([.. Png.AsSpan(0, 16), .. new byte[61]], kind, default));

@@ -80,7 +80,7 @@ public sealed class TransportTlsTests(ScriptedCluster cluster)
         var folder = Path.Combine(Path.GetTempPath(), $"mmx-tls-{Guid.NewGuid():N}");
         var (certificate, _, _) = new ThrowawayCertificates().WritePem(folder);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Mmx:Tls:Certificate"] = certificate }).Build();
-        var error = Assert.Throws<InvalidOperationException>(() => TransportTls.From(configuration));
+        var error = Assert.Throws<Mmx.Grains.Configuration.SettingsException>(() => TransportTls.From(configuration));
         Assert.Contains("Mmx:Tls:Key", error.Message);
         Directory.Delete(folder, recursive: true);
     }
