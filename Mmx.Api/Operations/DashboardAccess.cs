@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Mmx.Api.Hosting;
+using Mmx.Grains.Common;
 
 namespace Mmx.Api.Operations;
 
@@ -63,7 +64,7 @@ public static class DashboardAccess
             var key = context.RequestServices.GetRequiredService<AdminKey>().Value;
             if (AdminAccess.IsAdminKey(form["key"].ToString(), key))
             {
-                var expires = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() + CookieLifetime;
+                var expires = context.RequestServices.GetRequiredKeyedService<TimeProvider>(MmxClock.Key).GetUtcNow() + CookieLifetime;
                 context.Response.Cookies.Append(CookieName, CookieValue(key, expires.ToUnixTimeSeconds()), new CookieOptions
                 {
                     HttpOnly = true,
@@ -112,7 +113,7 @@ public static class DashboardAccess
     {
         if (!context.Request.Cookies.TryGetValue(CookieName, out var cookie) || cookie.Split('.') is not [var expiresText, _]) return false;
         if (!long.TryParse(expiresText, NumberStyles.None, CultureInfo.InvariantCulture, out var expires)) return false;
-        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds();
+        var now = context.RequestServices.GetRequiredKeyedService<TimeProvider>(MmxClock.Key).GetUtcNow().ToUnixTimeSeconds();
         if (expires < now || expires > now + (long)CookieLifetime.TotalSeconds) return false;
         var key = context.RequestServices.GetRequiredService<AdminKey>().Value;
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(cookie), Encoding.ASCII.GetBytes(CookieValue(key, expires)));

@@ -11,7 +11,8 @@ namespace Mmx.Api.Providers;
 /// Calls are signed RSA2 (SHA256withRSA over the sorted <c>key=value</c> pairs) with the app's
 /// private key; when Alipay's public key is configured, the answer's signature is checked too.
 /// </summary>
-public sealed class AlipayProvider(IHttpClientFactory http, ThirdPartySettings settings, TimeProvider time, ILogger<AlipayProvider> logger)
+public sealed class AlipayProvider(IHttpClientFactory http, ThirdPartySettings settings,
+    [FromKeyedServices(Grains.Common.MmxClock.Key)] TimeProvider time, ILogger<AlipayProvider> logger)
 {
     private const string Name = "Alipay";
     private const string Method = "alipay.user.info.share";
