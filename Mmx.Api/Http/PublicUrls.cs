@@ -28,7 +28,7 @@ public static class PublicUrls
     {
         var allowedHosts = configuration["AllowedHosts"];
         var hostsOpen = string.IsNullOrWhiteSpace(allowedHosts) || allowedHosts.Split(';').Any(h => h.Trim() == "*");
-        if (hostsOpen && string.IsNullOrWhiteSpace(configuration[Setting]))
+        if (hostsOpen && string.IsNullOrWhiteSpace(Grains.Configuration.Settings.Read<Hosting.FrontSettings>(configuration).PublicWebBaseUrl))
         {
             throw new Grains.Configuration.SettingsException(
                 $"Cluster mode needs {Setting} (the address phones reach, e.g. https://mmx.example.com) or AllowedHosts " +

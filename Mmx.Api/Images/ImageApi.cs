@@ -29,9 +29,6 @@ public static class ImageApi
         return app;
     }
 
-    /// <summary>What one account may store a day (<c>Mmx:Images:UserBytesPerDay</c>): about 200 photos.</summary>
-    public const long DefaultUserBytesPerDay = 100L << 20;
-
     private static async Task<ImageUrlReply> Upload(HttpContext context, ImageFetcher fetcher, IImageStore store, ImageSettings settings,
         IGrainFactory grains)
     {

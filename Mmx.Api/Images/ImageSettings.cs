@@ -15,7 +15,7 @@ public sealed class ImageSettings : IValidatableObject
     public string? PublicBaseUrl { get; set; }
     /// <summary>The budget of one image fetch.</summary>
     [Range(0.1, 300)] public double TimeoutSeconds { get; set; } = 10;
-    /// <summary>Bytes one account may store a day (Asia/Shanghai).</summary>
+    /// <summary>Bytes one account may store a day (Asia/Shanghai): 100 MB, about 200 photos.</summary>
     [Range(1, long.MaxValue)] public long UserBytesPerDay { get; set; } = 100L * 1024 * 1024;
     /// <summary>The folder's budget: new images beyond it are err 6.</summary>
     [Range(1, long.MaxValue)] public long MaxStoreBytes { get; set; } = 10L * 1024 * 1024 * 1024;
