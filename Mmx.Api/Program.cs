@@ -6,6 +6,7 @@ using Mmx.Api.Admin;
 using Mmx.Api.Catalogue;
 using Mmx.Api.Hosting;
 using Mmx.Api.Images;
+using Mmx.Api.Messages;
 using Mmx.Api.Operations;
 using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
@@ -34,6 +35,8 @@ try
     builder.Services.AddSingleton<UnknownTokens>();
     builder.Services.AddSingleton<Mmx.Api.Lookups.KnownIds>();
     builder.Services.AddHostedService(services => services.GetRequiredService<SessionCache>());
+    builder.Services.AddSingleton<EventHub>();
+    builder.Services.AddHostedService(services => services.GetRequiredService<EventHub>());
     builder.Services.ConfigureHttpJsonOptions(o =>
     {
         Json.Configure(o.SerializerOptions);
@@ -100,6 +103,8 @@ try
     app.MapFriendViewsApi();
     app.MapSocialV2Api();
     app.MapAdminApi();
+    app.MapMessagesApi();
+    app.MapEventsApi();
 
     StartupBanner.PrintWhenStarted(app, cluster, adminKey);
     app.Run();

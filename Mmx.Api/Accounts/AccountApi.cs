@@ -75,7 +75,7 @@ public static class AccountApi
         {
             await guard.Failed();
             MmxMetrics.LoggedIn(false);
-            throw new ApiException(Err.WrongCredentials, Messages.Of(Err.WrongCredentials));
+            throw new ApiException(Err.WrongCredentials, ErrTexts.Of(Err.WrongCredentials));
         }
 
         var token = Sessions.NewToken();
@@ -174,7 +174,7 @@ public static class AccountApi
         }
         else if (newTicket is null)
         {
-            throw new ApiException(Err.PhoneNotVerified, Messages.Of(Err.PhoneNotVerified));
+            throw new ApiException(Err.PhoneNotVerified, ErrTexts.Of(Err.PhoneNotVerified));
         }
 
         var err = await target.Bind(accId, newTicket, unconfirmedAllowed: moving);
@@ -195,7 +195,7 @@ public static class AccountApi
         if (!Passwords.VerifyOrDecoy(password, challenge?.PasswordHash, out _))
         {
             await guard.Failed();
-            throw new ApiException(Err.WrongCredentials, Messages.Of(Err.WrongCredentials));
+            throw new ApiException(Err.WrongCredentials, ErrTexts.Of(Err.WrongCredentials));
         }
         await guard.Succeeded();
     }

@@ -58,7 +58,7 @@ public static class VerificationTickets
 
     /// <summary>As <see cref="LiveTicketOf"/>, and err 10 when none is.</summary>
     public static async Task<string> RequireLiveTicket(IPhoneGrain phone, IReadOnlyList<string> offered) =>
-        await LiveTicketOf(phone, offered) ?? throw new ApiException(Err.PhoneNotVerified, Messages.Of(Err.PhoneNotVerified));
+        await LiveTicketOf(phone, offered) ?? throw new ApiException(Err.PhoneNotVerified, ErrTexts.Of(Err.PhoneNotVerified));
 
     private static bool IsWellFormed([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? ticket) =>
         ticket is { Length: > 0 and <= 128 };

@@ -17,7 +17,7 @@ public static class ApiResults
 }
 
 /// <summary>The human-readable `msg` of each err, for answers that have nothing more specific to say.</summary>
-public static class Messages
+public static class ErrTexts
 {
     public static string Of(Grains.Err err) => err switch
     {

@@ -21,5 +21,5 @@ public static class Outcomes
     }
 
     public static ApiException Failure(Err err, string? message, string? subject) =>
-        new(err, message ?? (err == Err.NotFound && subject is not null ? $"{subject} not found" : Messages.Of(err)));
+        new(err, message ?? (err == Err.NotFound && subject is not null ? $"{subject} not found" : ErrTexts.Of(err)));
 }

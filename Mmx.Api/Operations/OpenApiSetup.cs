@@ -52,7 +52,7 @@ public static class OpenApiSetup
         text.AppendLine("|---|---|---|");
         foreach (var err in Enum.GetValues<Err>())
         {
-            text.AppendLine($"| {(int)err} | {err} | {Messages.Of(err)} |");
+            text.AppendLine($"| {(int)err} | {err} | {ErrTexts.Of(err)} |");
         }
         return text.ToString();
     }

@@ -61,6 +61,12 @@ namespace Mmx.Api.Wire;
 [JsonSerializable(typeof(ThirdParty.ProviderInfoReply))]
 [JsonSerializable(typeof(TryOn.FitPicturesReply))]
 [JsonSerializable(typeof(OkReply))]
+[JsonSerializable(typeof(Messages.MessageListReply))]
+[JsonSerializable(typeof(Messages.PublishedReply))]
+[JsonSerializable(typeof(Messages.PushOutboxReply))]
+[JsonSerializable(typeof(Messages.CustomersEventData))]
+[JsonSerializable(typeof(Messages.MessageEventData))]
+[JsonSerializable(typeof(Messages.FriendEventData))]
 [JsonSerializable(typeof(ErrorReply))]
 [JsonSerializable(typeof(ImmutableArray<GoodsAttribute>))]
 public sealed partial class WireJsonContext : JsonSerializerContext;

@@ -50,4 +50,26 @@ public interface IShopLifeGrain : IGrainWithIntegerKey
     /// <summary>Removes a fan. Idempotent.</summary>
     [Alias("RemoveFan")]
     Task RemoveFan(long accId);
+
+    /// <summary>Whether this fan takes the shop's messages (<c>msgEnable</c>; on when they follow). Idempotent.</summary>
+    [Alias("SetMessagesOn")]
+    Task SetMessagesOn(long accId, bool on);
+
+    /// <summary>The fans whose messages are on, in rising accID order, after <paramref name="afterAccId"/>; at most <paramref name="count"/>.</summary>
+    [Alias("MessageRecipients"), ReadOnly]
+    Task<ImmutableArray<long>> MessageRecipients(long afterAccId, int count);
+
+    /// <summary>How many fans take the shop's messages now.</summary>
+    [Alias("MessageRecipientCount"), ReadOnly]
+    Task<int> MessageRecipientCount();
+
+    /// <summary>
+    /// Subscribes (or renews) a front that shows this shop's live count: it hears each change, at
+    /// most about once a <see cref="PushDelay"/>. Answers the count now.
+    /// </summary>
+    [Alias("WatchCustomers")]
+    Task<long> WatchCustomers(Messages.IShopCustomersObserver observer);
+
+    [Alias("UnwatchCustomers")]
+    Task UnwatchCustomers(Messages.IShopCustomersObserver observer);
 }

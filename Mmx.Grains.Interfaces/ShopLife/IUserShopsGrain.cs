@@ -63,4 +63,8 @@ public interface IUserShopsGrain : IGrainWithIntegerKey
     /// <summary>Sizes of the three lists.</summary>
     [Alias("Count"), ReadOnly]
     Task<FfvCount> Count();
+
+    /// <summary>The shop the user entered last and has not left (0: none).</summary>
+    [Alias("CurrentShop"), ReadOnly]
+    Task<long> CurrentShop();
 }

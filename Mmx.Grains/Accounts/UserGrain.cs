@@ -78,6 +78,7 @@ public sealed class UserGrain(
         await social.Clear();
         await GrainFactory.GetGrain<IUserShopsGrain>(AccId).Erase();
         await GrainFactory.GetGrain<Images.IImageQuotaGrain>(AccId).Clear();
+        await GrainFactory.GetGrain<Messages.IInboxGrain>(AccId).Clear();
         if (S.Profile.Phone.Length > 0) await GrainFactory.GetGrain<IPhoneGrain>(S.Profile.Phone).Release(AccId);
         if (S.OpenIdKey.Length > 0) await GrainFactory.GetGrain<IOpenIdGrain>(S.OpenIdKey).Release(AccId);
         await CloseSessions(S.Sessions);

@@ -7,6 +7,7 @@ using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Mmx.Grains.Accounts.Sms;
+using Mmx.Grains.Messages.Push;
 using Orleans.Dashboard;
 using Mmx.Grains.Configuration;
 
@@ -125,15 +126,42 @@ public static class SiloSetup
         ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services);
 
     /// <summary>
-    /// The services grains depend on: MMX's clock (tests register a fake one first) and the SMS
-    /// sender, an HTTP gateway when <c>Mmx:Sms:GatewayUrl</c> is set, else the outbox behind
-    /// GET /admin/sms. The outbox hands every code to whoever holds the admin key, so a cluster
-    /// (a real deployment) refuses to start without a gateway unless <c>Mmx:Sms:Outbox</c> is set
-    /// to true on purpose (the local test cluster, the bench).
+    /// The services grains depend on: MMX's clock (tests register a fake one first), the watchdog
+    /// that resumes interrupted fan-outs, the push sender and the SMS sender.
     /// </summary>
     public static void AddMmxServices(IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddKeyedSingleton(MmxClock.Key, TimeProvider.System);
+        services.AddHostedService<Messages.FanOutWatchdog>();
+        AddPush(services, configuration);
+        AddSms(services, configuration);
+    }
+
+    /// <summary>
+    /// Push notices for phones without an open event stream: to <c>Mmx:Push:GatewayUrl</c> when
+    /// set, else to the outbox behind <c>GET /admin/push</c> (also in cluster mode: the gateway is
+    /// optional, and without it the inbox is still every message's home).
+    /// </summary>
+    private static void AddPush(IServiceCollection services, IConfiguration configuration)
+    {
+        var push = Settings.Read<PushSettings>(configuration);
+        services.TryAddSingleton(push);
+        if (string.IsNullOrWhiteSpace(push.GatewayUrl)) services.TryAddSingleton<IPushSender, OutboxPushSender>();
+        else services.TryAddSingleton<IPushSender>(sp => new HttpGatewayPushSender(
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }), push,
+            sp.GetRequiredService<ILogger<HttpGatewayPushSender>>()));
+        services.TryAddSingleton<PushQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<PushQueue>());
+    }
+
+    /// <summary>
+    /// An HTTP gateway when <c>Mmx:Sms:GatewayUrl</c> is set, else the outbox behind
+    /// GET /admin/sms. The outbox hands every code to whoever holds the admin key, so a cluster
+    /// (a real deployment) refuses to start without a gateway unless <c>Mmx:Sms:Outbox</c> is set
+    /// to true on purpose (the local test cluster, the bench).
+    /// </summary>
+    private static void AddSms(IServiceCollection services, IConfiguration configuration)
+    {
         var sms = Settings.Read<SmsSettings>(configuration);
         services.TryAddSingleton(sms);
         if (string.IsNullOrWhiteSpace(sms.GatewayUrl))

@@ -1,3 +1,5 @@
+using Orleans.Utilities;
+
 namespace Mmx.Grains.ShopLife;
 
 [GenerateSerializer, Alias("mmx.shoplife.ShopFansState")]
@@ -8,6 +10,8 @@ public sealed record ShopFansState
     /// and the count is always the size of this set.
     /// </summary>
     [Id(0)] public ImmutableHashSet<long> FanIds { get; init; } = [];
+    /// <summary>Fans who switched this shop's messages off (<c>msgEnable</c> 0).</summary>
+    [Id(1)] public ImmutableHashSet<long> MutedIds { get; init; } = [];
 }
 
 /// <summary>
@@ -20,7 +24,8 @@ public sealed record ShopFansState
 /// </summary>
 public sealed class ShopLifeGrain(
     [PersistentState(stateName: "shop-fans", storageName: SiloSetup.StorageName)] IPersistentState<ShopFansState> fans,
-    [FromKeyedServices(MmxClock.Key)] TimeProvider time)
+    [FromKeyedServices(MmxClock.Key)] TimeProvider time,
+    ILogger<ShopLifeGrain> logger)
     : Grain, IShopLifeGrain
 {
     /// <summary>A user not heard from for this long stops being counted (a phone that died never exits).</summary>
@@ -39,6 +44,11 @@ public sealed class ShopLifeGrain(
     private ShopCounts? _lastPushed;
     private IGrainTimer? _pushTimer;
     private IGrainTimer? _sweepTimer;
+    // The fans whose messages are on, sorted; null when the fans changed since.
+    private long[]? _recipients;
+    // The fronts whose event streams show this shop's count (lazily: most shops have none).
+    private ObserverManager<Messages.IShopCustomersObserver>? _watchers;
+    private long _lastWatched = -1;
 
     private long ShopId => this.GetPrimaryKeyLong();
 
@@ -124,7 +134,8 @@ public sealed class ShopLifeGrain(
     {
         if (!await Exists()) return Err.NotFound;
         if (fans.State.FanIds.Contains(accId)) return Err.Ok;
-        fans.State = new ShopFansState { FanIds = fans.State.FanIds.Add(accId) };
+        fans.State = fans.State with { FanIds = fans.State.FanIds.Add(accId), MutedIds = fans.State.MutedIds.Remove(accId) };
+        _recipients = null;
         await fans.WriteStateAsync();
         SchedulePush();
         return Err.Ok;
@@ -133,9 +144,44 @@ public sealed class ShopLifeGrain(
     public async Task RemoveFan(long accId)
     {
         if (!fans.State.FanIds.Contains(accId)) return;
-        fans.State = new ShopFansState { FanIds = fans.State.FanIds.Remove(accId) };
+        fans.State = fans.State with { FanIds = fans.State.FanIds.Remove(accId), MutedIds = fans.State.MutedIds.Remove(accId) };
+        _recipients = null;
         await fans.WriteStateAsync();
         SchedulePush();
+    }
+
+    public async Task SetMessagesOn(long accId, bool on)
+    {
+        if (!fans.State.FanIds.Contains(accId) || fans.State.MutedIds.Contains(accId) == !on) return;
+        fans.State = fans.State with { MutedIds = on ? fans.State.MutedIds.Remove(accId) : fans.State.MutedIds.Add(accId) };
+        _recipients = null;
+        await fans.WriteStateAsync();
+    }
+
+    public Task<ImmutableArray<long>> MessageRecipients(long afterAccId, int count)
+    {
+        var recipients = Recipients();
+        var start = Array.BinarySearch(recipients, afterAccId);
+        start = start >= 0 ? start + 1 : ~start;
+        return Task.FromResult(ImmutableArray.Create(recipients, start, Math.Min(count, recipients.Length - start)));
+    }
+
+    public Task<int> MessageRecipientCount() => Task.FromResult(Recipients().Length);
+
+    // Sorted once per change of the fans, not per batch of a fan-out.
+    private long[] Recipients() => _recipients ??= [.. fans.State.FanIds.Except(fans.State.MutedIds).Order()];
+
+    public Task<long> WatchCustomers(Messages.IShopCustomersObserver observer)
+    {
+        _watchers ??= new ObserverManager<Messages.IShopCustomersObserver>(Messages.UserEventsGrain.SubscriptionLapses, logger);
+        _watchers.Subscribe(observer, observer);
+        return Task.FromResult(Customers());
+    }
+
+    public Task UnwatchCustomers(Messages.IShopCustomersObserver observer)
+    {
+        _watchers?.Unsubscribe(observer);
+        return Task.CompletedTask;
     }
 
     private async Task<bool> Exists()
@@ -163,6 +209,15 @@ public sealed class ShopLifeGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>The event streams showing this shop hear a changed customer count (one-way calls: nothing waits for a front).</summary>
+    private void TellWatchers(long customers)
+    {
+        if (_watchers is null || customers == _lastWatched) return;
+        _watchers.ClearExpired();
+        _lastWatched = customers;
+        if (_watchers.Count > 0) _watchers.Notify(front => front.OnCustomers(ShopId, customers));
+    }
+
     /// <summary>Pushes soon, once for any number of changes in between.</summary>
     private void SchedulePush() =>
         _pushTimer ??= this.RegisterGrainTimer(Push, new GrainTimerCreationOptions(PushDelay, Timeout.InfiniteTimeSpan));
@@ -171,8 +226,10 @@ public sealed class ShopLifeGrain(
     {
         _pushTimer?.Dispose();
         _pushTimer = null;
+        var customers = Customers();
+        TellWatchers(customers);
         if (_shop?.City is not { } city) return;
-        var counts = new ShopCounts { ShopId = ShopId, Fans = fans.State.FanIds.Count, Customers = Customers() };
+        var counts = new ShopCounts { ShopId = ShopId, Fans = fans.State.FanIds.Count, Customers = customers };
         if (counts == _lastPushed) return;
         await GrainFactory.GetGrain<ICityDirectoryGrain>(city).UpdateCounts([counts]);
         _lastPushed = counts;

@@ -39,6 +39,10 @@ public sealed class UserShopsGrain(
     private long AccId => this.GetPrimaryKeyLong();
     private UserShopsState L => lists.State;
     private long Now => time.GetUtcNow().ToUnixTimeSeconds();
+    // The user's event streams follow the shop they are in.
+    private Messages.IUserEventsGrain Events => GrainFactory.GetGrain<Messages.IUserEventsGrain>(AccId);
+
+    public Task<long> CurrentShop() => Task.FromResult(visits.State.CurrentShop);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -71,6 +75,7 @@ public sealed class UserShopsGrain(
         if (last.Count > MaxVisits) last = last.Remove(last.MinBy(v => v.Value).Key);
         visits.State = new VisitsState { LastVisit = last, CurrentShop = shopId };
         await visits.WriteStateAsync();
+        await Events.Publish(Messages.UserEvent.InShop(shopId));
         return Err.Ok;
     }
 
@@ -81,6 +86,7 @@ public sealed class UserShopsGrain(
         {
             visits.State = visits.State with { CurrentShop = 0 };
             await visits.WriteStateAsync();
+            await Events.Publish(Messages.UserEvent.InShop(0));
         }
         return left;
     }
@@ -129,6 +135,9 @@ public sealed class UserShopsGrain(
         }
         lists.State = L with { Fans = fansNow };
         await lists.WriteStateAsync();
+        // The shops deliver by their own copy of the switch; repeating the call repeats this.
+        var changed = shopId == -1 ? [.. fansNow.Keys] : new[] { shopId };
+        await Task.WhenAll(changed.Select(id => GrainFactory.GetGrain<IShopLifeGrain>(id).SetMessagesOn(AccId, on)));
         return Err.Ok;
     }
 
@@ -195,7 +204,11 @@ public sealed class UserShopsGrain(
     private async Task SyncFan(long shopId)
     {
         var shop = GrainFactory.GetGrain<IShopLifeGrain>(shopId);
-        if (L.Fans.ContainsKey(shopId)) await shop.AddFan(AccId);
+        if (L.Fans.TryGetValue(shopId, out var fan))
+        {
+            await shop.AddFan(AccId);
+            if (!fan.MessagesOn) await shop.SetMessagesOn(AccId, false);
+        }
         else await shop.RemoveFan(AccId);
         // Done: forget it in memory; the next write of the lists stores that.
         if (L.FansToSync.Contains(shopId)) lists.State = L with { FansToSync = L.FansToSync.Remove(shopId) };

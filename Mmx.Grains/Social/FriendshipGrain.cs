@@ -1,3 +1,5 @@
+using Mmx.Grains.Messages;
+
 namespace Mmx.Grains.Social;
 
 [GenerateSerializer, Alias("mmx.social.FriendshipState")]
@@ -33,6 +35,7 @@ public sealed class FriendshipGrain(
             case FriendshipStatus.Invited when S.InvitedBy == to:
                 // They invited each other: friends at once.
                 await MakeFriends(from, to);
+                await Tell(to, FriendEventTypes.Accept, from);
                 return Err.Ok;
             default:
                 if (S.Status != FriendshipStatus.Invited)
@@ -42,6 +45,7 @@ public sealed class FriendshipGrain(
                 var invitation = new Invitation { From = from, Remark = remark, Time = time.GetUtcNow().ToUnixTimeSeconds() };
                 await Social(to).AddInvitation(invitation);
                 await Social(from).NoteSent(to);
+                await Tell(to, FriendEventTypes.Invite, from);
                 return Err.Ok;
         }
     }
@@ -52,6 +56,7 @@ public sealed class FriendshipGrain(
         if (S.Status == FriendshipStatus.Friends) return Err.Ok;
         if (S.Status != FriendshipStatus.Invited || S.InvitedBy != inviter) return Err.NotFound;
         await MakeFriends(acceptor, inviter);
+        await Tell(inviter, FriendEventTypes.Accept, acceptor);
         return Err.Ok;
     }
 
@@ -64,6 +69,7 @@ public sealed class FriendshipGrain(
         await Social(decliner).RemoveInvitation(inviter);
         await Save(new FriendshipState { Status = FriendshipStatus.None });
         logger.LogInformation("An invitation was declined");
+        await Tell(inviter, FriendEventTypes.Decline, decliner);
         return Err.Ok;
     }
 
@@ -73,7 +79,25 @@ public sealed class FriendshipGrain(
         if (S.Status != FriendshipStatus.Friends) return Err.NotFound;
         await Save(new FriendshipState { Status = FriendshipStatus.Unfriending });
         await EndFriendship(by, other);
+        await Tell(other, FriendEventTypes.Remove, by);
         return Err.Ok;
+    }
+
+    /// <summary>
+    /// The live event for the other user's streams, after the change is stored. Best effort: the
+    /// lists are the truth, and a failure here must not fail a change that has been made.
+    /// </summary>
+    private async Task Tell(long to, string type, long by)
+    {
+        try
+        {
+            var name = (await GrainFactory.GetGrain<IUserGrain>(by).GetProfile()).Value?.Name ?? "";
+            await GrainFactory.GetGrain<IUserEventsGrain>(to).Publish(UserEvent.Of(new FriendEvent { Type = type, Uid = by, NickName = name }));
+        }
+        catch (Exception ex)
+        {
+            logger.LogDebug(ex, "The {Type} event for user {To} was not published", type, to);
+        }
     }
 
     public Task<FriendshipStatus> Status() => Task.FromResult(S.Status);

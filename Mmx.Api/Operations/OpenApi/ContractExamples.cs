@@ -80,7 +80,7 @@ public static class ContractExamples
     }
 
     /// <summary>An error answer as the front writes it, with the message of <see cref="Messages"/>.</summary>
-    private static JsonObject Failure(Err err) => new() { ["err"] = (int)err, ["msg"] = Messages.Of(err) };
+    private static JsonObject Failure(Err err) => new() { ["err"] = (int)err, ["msg"] = ErrTexts.Of(err) };
 
     private static JsonNode? Example(OpenApiDocument document, IOpenApiSchema schema, string? name, ImmutableHashSet<string> path, bool request = false)
     {

@@ -1,0 +1,39 @@
+using System.Threading.Channels;
+
+namespace Mmx.Api.Messages;
+
+/// <summary>
+/// One open <c>GET /user/events</c>: the events waiting for its reader (a bounded queue: a reader
+/// that falls <see cref="EventSettings.QueueLength"/> events behind is dropped), and the shop whose
+/// count it shows. Event ids are the inbox sequence number of the last message the stream carried,
+/// so a client's <c>Last-Event-ID</c>, whatever the last event was, says which messages it has.
+/// </summary>
+public sealed class EventStream(long accId, int queueLength)
+{
+    private readonly Channel<ServerEvent> _queue = Channel.CreateBounded<ServerEvent>(
+        new BoundedChannelOptions(queueLength) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly CancellationTokenSource _closed = new();
+
+    public long AccId { get; } = accId;
+    /// <summary>The shop whose customer count it shows (0: none); changed by <see cref="EventHub"/> only.</summary>
+    public long ShopId { get; set; }
+    /// <summary>Why the server ended it (null while open or when the client left).</summary>
+    public string? ClosedBecause { get; private set; }
+
+    public ChannelReader<ServerEvent> Events => _queue.Reader;
+    /// <summary>Cancelled when the server ends the stream: a write blocked on a slow client stops too.</summary>
+    public CancellationToken Closed => _closed.Token;
+
+    /// <summary>Queues the event; a full queue ends the stream (its client resumes from Last-Event-ID).</summary>
+    public void Offer(ServerEvent serverEvent)
+    {
+        if (!_queue.Writer.TryWrite(serverEvent)) Close("slow reader");
+    }
+
+    public void Close(string reason)
+    {
+        if (!_queue.Writer.TryComplete()) return;
+        ClosedBecause = reason;
+        _closed.Cancel();
+    }
+}

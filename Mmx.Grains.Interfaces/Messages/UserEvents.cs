@@ -1,0 +1,89 @@
+namespace Mmx.Grains.Messages;
+
+public enum UserEventKind
+{
+    /// <summary>A new inbox message (<see cref="UserEvent.Message"/>).</summary>
+    Message = 1,
+    /// <summary>A friend invitation or friendship changed (<see cref="UserEvent.Friend"/>).</summary>
+    Friend = 2,
+    /// <summary>The user entered a shop or left it (<see cref="UserEvent.ShopId"/>, 0: none): the fronts switch the stream's customer counts.</summary>
+    InShop = 3,
+}
+
+/// <summary>Something that happened to one user, on its way to the fronts holding that user's event streams.</summary>
+[GenerateSerializer, Immutable, Alias("mmx.messages.UserEvent")]
+public sealed record UserEvent
+{
+    [Id(0)] public required UserEventKind Kind { get; init; }
+    [Id(1)] public InboxEntry? Message { get; init; }
+    [Id(2)] public FriendEvent? Friend { get; init; }
+    [Id(3)] public long ShopId { get; init; }
+
+    public static UserEvent Of(InboxEntry message) => new() { Kind = UserEventKind.Message, Message = message };
+    public static UserEvent Of(FriendEvent friend) => new() { Kind = UserEventKind.Friend, Friend = friend };
+    public static UserEvent InShop(long shopId) => new() { Kind = UserEventKind.InShop, ShopId = shopId };
+}
+
+public static class FriendEventTypes
+{
+    public const string Invite = "invite";
+    public const string Accept = "accept";
+    public const string Decline = "decline";
+    public const string Remove = "remove";
+}
+
+/// <summary>The other user did <see cref="Type"/> (<see cref="FriendEventTypes"/>) to this one.</summary>
+[GenerateSerializer, Immutable, Alias("mmx.messages.FriendEvent")]
+public sealed record FriendEvent
+{
+    [Id(0)] public required string Type { get; init; }
+    [Id(1)] public required long Uid { get; init; }
+    [Id(2)] public string NickName { get; init; } = "";
+}
+
+/// <summary>What an inbox holds after a sequence number: for a stream that resumes.</summary>
+[GenerateSerializer, Immutable, Alias("mmx.messages.InboxCatchUp")]
+public sealed record InboxCatchUp
+{
+    /// <summary>The inbox's newest sequence number (0: it never had a message).</summary>
+    [Id(0)] public long LastSeq { get; init; }
+    /// <summary>The kept messages after the asked one, oldest first.</summary>
+    [Id(1)] public ImmutableArray<InboxEntry> Entries { get; init; } = [];
+}
+
+/// <summary>An API front holding event streams: one object per front for all its users.</summary>
+[Alias("mmx.messages.IUserEventsObserver")]
+public interface IUserEventsObserver : IGrainObserver
+{
+    [OneWay, Alias("OnUserEvent")]
+    Task OnUserEvent(long accId, UserEvent userEvent);
+}
+
+/// <summary>An API front whose streams show a shop's live customer count.</summary>
+[Alias("mmx.messages.IShopCustomersObserver")]
+public interface IShopCustomersObserver : IGrainObserver
+{
+    [OneWay, Alias("OnCustomers")]
+    Task OnCustomers(long shopId, long customers);
+}
+
+/// <summary>
+/// One per account (key: accID), in memory only: the fronts that hold this user's event streams
+/// (subscriptions lapse unless renewed, so a front that died is forgotten) and the user's events on
+/// their way to them. An event for a user with no stream goes to the push sender when it is a
+/// message (a phone that is not connected), and is dropped otherwise: nothing here is the truth
+/// (the inbox and the friend lists are), so losing this grain loses nothing a client cannot read.
+/// </summary>
+[Alias("mmx.messages.IUserEventsGrain")]
+public interface IUserEventsGrain : IGrainWithIntegerKey
+{
+    /// <summary>Subscribes (or renews) a front's observer.</summary>
+    [Alias("Subscribe")]
+    Task Subscribe(IUserEventsObserver observer);
+
+    [Alias("Unsubscribe")]
+    Task Unsubscribe(IUserEventsObserver observer);
+
+    [OneWay, Alias("Publish")]
+    Task Publish(UserEvent userEvent);
+}

@@ -1,0 +1,50 @@
+using Mmx.Grains.Messages.Push;
+using Orleans.Utilities;
+
+namespace Mmx.Grains.Messages;
+
+/// <summary>
+/// See <see cref="IUserEventsGrain"/>. Holds no stored state, so activating it costs no storage
+/// read; a user with no stream is deactivated again after the event, so a fan-out to 100,000 fans
+/// leaves no 100,000 idle activations behind.
+/// </summary>
+public sealed class UserEventsGrain(PushQueue push, ILogger<UserEventsGrain> logger) : Grain, IUserEventsGrain
+{
+    /// <summary>A front renews its subscription every minute (Mmx:Events:RenewSeconds); one silent this long is gone.</summary>
+    public static readonly TimeSpan SubscriptionLapses = TimeSpan.FromMinutes(3);
+
+    private readonly ObserverManager<IUserEventsObserver> _fronts = new(SubscriptionLapses, logger);
+
+    private long AccId => this.GetPrimaryKeyLong();
+
+    public Task Subscribe(IUserEventsObserver observer)
+    {
+        _fronts.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IUserEventsObserver observer)
+    {
+        _fronts.Unsubscribe(observer);
+        if (_fronts.Count == 0) DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    public Task Publish(UserEvent userEvent)
+    {
+        _fronts.ClearExpired();
+        if (_fronts.Count > 0)
+        {
+            _fronts.Notify(front => front.OnUserEvent(AccId, userEvent));
+            return Task.CompletedTask;
+        }
+        // No stream anywhere: a message becomes a push notice; the rest only matters to a live stream.
+        if (userEvent.Message is { } entry)
+        {
+            var m = entry.Message;
+            push.Enqueue(new PushNotice { Uid = AccId, Title = m.ShopName.Length > 0 ? $"{m.ShopName}: {m.Title}" : m.Title, Body = m.Content, MsgId = m.MsgId, Kind = m.Kind, ShopId = m.ShopId, Time = m.Time });
+        }
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+}
