@@ -90,7 +90,7 @@ public sealed class EventHub(IGrainFactory grains, EventSettings settings, ILogg
         if (lastThere) await grains.GetGrain<IShopLifeGrain>(previous).UnwatchCustomers(ShopObserver);
         if (shopId == 0 || stream.Closed.IsCancellationRequested) return;
         // Watching answers the count now; each stream that joins a watched shop asks again (cheap, and never stale).
-        var count = await grains.GetGrain<IShopLifeGrain>(shopId).WatchCustomers(ShopObserver);
+        var count = await grains.GetGrain<IShopLifeGrain>(shopId).WatchCustomers(ShopObserver, [stream.AccId]);
         if (stream.ShopId == shopId) stream.Offer(ServerEvent.OfCustomers(shopId, count));
     }
 
@@ -153,15 +153,17 @@ public sealed class EventHub(IGrainFactory grains, EventSettings settings, ILogg
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                long[] users, shops;
+                long[] users;
+                (long ShopId, ImmutableArray<long> Viewers)[] shops;
                 lock (_gate)
                 {
                     users = [.. _users.Keys];
-                    shops = [.. _shops.Keys];
+                    shops = [.. _shops.Select(s => (s.Key, s.Value.Select(v => v.AccId).Distinct().ToImmutableArray()))];
                 }
                 var options = new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = stoppingToken };
                 await Parallel.ForEachAsync(users, options, async (accId, _) => await Renew(() => grains.GetGrain<IUserEventsGrain>(accId).Subscribe(UserObserver)));
-                await Parallel.ForEachAsync(shops, options, async (shopId, _) => await Renew(() => grains.GetGrain<IShopLifeGrain>(shopId).WatchCustomers(ShopObserver)));
+                // Renewing a shop also keeps its viewers counted: an open stream is a user who is there.
+                await Parallel.ForEachAsync(shops, options, async (shop, _) => await Renew(() => grains.GetGrain<IShopLifeGrain>(shop.ShopId).WatchCustomers(ShopObserver, shop.Viewers)));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -21,11 +21,12 @@ public static class EventsApi
     {
         app.MapGroup("/user").WithTags("Messages").RequireSession().MapGet("/events", Stream)
             .WithSummary("Live events (text/event-stream): customers, message, friend; resumes from Last-Event-ID")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+            .Produces<string>(StatusCodes.Status200OK, contentType: "text/event-stream");
         return app;
     }
 
-    private static async Task Stream(HttpContext context, IGrainFactory grains, EventHub hub, EventSettings settings)
+    /// <summary>Writes the stream itself; the result it answers when the stream ends writes nothing more.</summary>
+    private static async Task<IResult> Stream(HttpContext context, IGrainFactory grains, EventHub hub, EventSettings settings)
     {
         var accId = context.AccId();
         var aborted = context.RequestAborted;
@@ -78,6 +79,7 @@ public static class EventsApi
         }
         // Dropped by the server (a slow reader, one stream too many): end the connection, writes may be stuck.
         if (stream.ClosedBecause is "slow reader" or "too many streams" && !aborted.IsCancellationRequested) context.Abort();
+        return Results.Empty;
     }
 
     /// <summary>True when events wait; false when the keep-alive time passed without one. Ends (cancelled) when the stream does.</summary>

@@ -56,30 +56,19 @@ public static class MessagesApi
         return new(Err.Ok, [.. notices.Select(PushNoticeWire.Of)]);
     }
 
-    private static async Task<PublishedReply> Publish(HttpContext context, IGrainFactory grains, KnownIds known, [FromKeyedServices(Grains.Common.MmxClock.Key)] TimeProvider clock)
+    private static async Task<PublishedReply> Publish(HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var body = await JsonBody.Read<ShopMessageRequest>(context.Request);
         var sid = BodyId.Required(body.Sid, "sid");
-        var title = Text.SingleLine(body.Title?.Trim(), "title", 1, MaxTitle);
-        var content = Text.MultiLine(body.Content?.Trim(), "content", 1, MaxContent);
-        var pic = string.IsNullOrWhiteSpace(body.Pic) ? "" : Text.Url(body.Pic.Trim(), "pic");
-        await known.RequireShop(sid);
-        var shop = await grains.GetGrain<IShopGrain>(sid).GetDetails().OrFail("shop");
-        var message = new ShopMessage
+        var draft = new MessageDraft
         {
-            MsgId = await grains.GetGrain<IMessageIdGrain>(IMessageIdGrain.Key).Next(),
             Kind = MessageKinds.ShopMessage,
-            ShopId = sid,
-            ShopName = shop.Name,
-            ShopPic = shop.FirstPic,
-            Title = title,
-            Content = content,
-            Pic = pic,
-            Time = clock.GetUtcNow().ToUnixTimeSeconds(),
+            Title = Text.SingleLine(body.Title?.Trim(), "title", 1, MaxTitle),
+            Content = Text.MultiLine(body.Content?.Trim(), "content", 1, MaxContent),
+            Pic = string.IsNullOrWhiteSpace(body.Pic) ? "" : Text.Url(body.Pic.Trim(), "pic"),
         };
-        // How many it goes to now; a fan who switches off before their batch is left out.
-        var fans = await grains.GetGrain<IShopLifeGrain>(sid).MessageRecipientCount();
-        if (fans > 0) await grains.GetGrain<IFanOutGrain>(message.MsgId).Start(message);
-        return new(Err.Ok, message.MsgId, fans);
+        await known.RequireShop(sid);
+        var published = await grains.GetGrain<IShopMessagesGrain>(sid).Publish(draft).OrFail("shop");
+        return new(Err.Ok, published.MsgId, published.Fans);
     }
 }

@@ -64,11 +64,13 @@ public interface IShopLifeGrain : IGrainWithIntegerKey
     Task<int> MessageRecipientCount();
 
     /// <summary>
-    /// Subscribes (or renews) a front that shows this shop's live count: it hears each change, at
-    /// most about once a <see cref="PushDelay"/>. Answers the count now.
+    /// Subscribes (or renews) a front that shows this shop's live count on the event streams of
+    /// <paramref name="viewers"/>: it hears each change, at most about once a second. An open
+    /// stream keeps its user counted (contract, Presence), so the viewers who entered the shop are
+    /// <see cref="Heard"/>. Answers the count now.
     /// </summary>
     [Alias("WatchCustomers")]
-    Task<long> WatchCustomers(Messages.IShopCustomersObserver observer);
+    Task<long> WatchCustomers(Messages.IShopCustomersObserver observer, ImmutableArray<long> viewers);
 
     [Alias("UnwatchCustomers")]
     Task UnwatchCustomers(Messages.IShopCustomersObserver observer);

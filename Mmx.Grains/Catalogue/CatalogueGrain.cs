@@ -2,6 +2,7 @@ namespace Mmx.Grains.Catalogue;
 
 public sealed class CatalogueGrain(
     [PersistentState(stateName: "catalogue", storageName: SiloSetup.StorageName)] IPersistentState<CatalogueState> state,
+    [FromKeyedServices(MmxClock.Key)] TimeProvider time,
     ILogger<CatalogueGrain> logger)
     : Grain, ICatalogueGrain
 {
@@ -22,7 +23,7 @@ public sealed class CatalogueGrain(
             "Import started: {Cities} cities, {Categories} categories, {Shops} shops, {Goods} goods, {Activities} activities, {Versions} versions",
             document.Cities.Length, document.Categories.Length, document.Shops.Length,
             document.Goods.Length, document.Activities.Length, document.Versions.Length);
-        var next = await new ImportApplier(GrainFactory, logger).Apply(document, current);
+        var next = await new ImportApplier(GrainFactory, logger, ShanghaiCalendar.Today(time)).Apply(document, current);
         state.State = next with { Version = current.Version + 1 };
         _ids = null;
         await state.WriteStateAsync();

@@ -1,3 +1,5 @@
+using Mmx.Grains.Messages;
+
 namespace Mmx.Grains.Catalogue;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace Mmx.Grains.Catalogue;
 /// mid-import, the operator's retry of the same document finds the old locations still recorded,
 /// repeats the steps that already ran without effect, and completes the rest.
 /// </remarks>
-internal sealed class ImportApplier(IGrainFactory grains, ILogger logger)
+internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOnly today)
 {
     /// <summary>
     /// A document may carry a platform's release history: /user/version answers its newest
@@ -36,8 +38,10 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger)
         // Every city learns that it exists and gets the category tree its listings filter by.
         await Fanout.Run(next.Cities.Keys,
             city => grains.GetGrain<ICityDirectoryGrain>(city).SetCategoryParents(next.CategoryParents()));
-        await ApplyGoods(doc);
+        var newGoods = await ApplyGoods(doc);
         await ApplyActivities(doc, current, next);
+        var newActivities = doc.Activities.Where(a => !current.ActivityShop.ContainsKey(a.Id) && a.IsValidOn(today));
+        await ShopNewsNotice.Announce(grains, logger, newActivities, newGoods);
         return next;
     }
 
@@ -58,9 +62,10 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger)
         logger.LogInformation("Import: shop listings of {Cities} cities updated", cities.Count());
     }
 
-    private async Task ApplyGoods(CatalogueImport doc)
+    /// <summary>Stores the goods; answers those that are new to the catalogue and on sale (the shops' news).</summary>
+    private async Task<IEnumerable<Goods>> ApplyGoods(CatalogueImport doc)
     {
-        if (doc.Goods.IsEmpty) return;
+        if (doc.Goods.IsEmpty) return [];
         var oldShop = await FindGoodsShops(doc.Goods.Select(g => g.Id));
 
         var upserts = doc.Goods.ToLookup(g => g.Shop);
@@ -80,6 +85,7 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger)
         var index = doc.Goods.ToLookup(g => CatalogueShards.OfGoods(g.Id));
         await Fanout.Run(index, shard => grains.GetGrain<IGoodsIndexGrain>(shard.Key)
             .Set(shard.ToImmutableDictionary(g => g.Id, g => g.Shop)));
+        return doc.Goods.Where(g => !oldShop.ContainsKey(g.Id) && g.IsOnSale);
     }
 
     private async Task ApplyActivities(CatalogueImport doc, CatalogueState current, CatalogueState next)

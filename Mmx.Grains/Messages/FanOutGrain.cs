@@ -8,6 +8,7 @@ public sealed record FanOutState
     [Id(0)] public ShopMessage? Message { get; init; }
     /// <summary>Fans are delivered to in rising accID order; every accID up to this one is done.</summary>
     [Id(1)] public long DoneUpTo { get; init; }
+    /// <summary>Fans whose inbox has the message (a batch repeated after a failure counts once).</summary>
     [Id(2)] public int Delivered { get; init; }
     [Id(3)] public bool Done { get; init; }
 }
@@ -43,7 +44,11 @@ public sealed class FanOutGrain(
         Run();
     }
 
-    public Task Resume() => Task.CompletedTask;
+    /// <summary>Activation has resumed a stored unfinished fan-out (<see cref="OnActivateAsync"/>); one that never stored its message (a failure inside <see cref="Start"/>) leaves the registry.</summary>
+    public async Task Resume()
+    {
+        if (S.Message is null) await GrainFactory.GetGrain<IFanOutRegistryGrain>(IFanOutRegistryGrain.Key).Closed(this.GetPrimaryKeyLong());
+    }
 
     public Task<FanOutProgress> Progress() => Task.FromResult(new FanOutProgress { Delivered = S.Delivered, Done = S.Done });
 
@@ -64,8 +69,8 @@ public sealed class FanOutGrain(
             _timer = null;
             return;
         }
-        var fresh = await Task.WhenAll(fans.Select(fan => GrainFactory.GetGrain<IInboxGrain>(fan).Deliver(message)));
-        state.State = S with { DoneUpTo = fans[^1], Delivered = S.Delivered + fresh.Count(f => f) };
+        await Task.WhenAll(fans.Select(fan => GrainFactory.GetGrain<IInboxGrain>(fan).Deliver(message)));
+        state.State = S with { DoneUpTo = fans[^1], Delivered = S.Delivered + fans.Length };
         await state.WriteStateAsync();
     }
 }

@@ -171,10 +171,11 @@ public sealed class ShopLifeGrain(
     // Sorted once per change of the fans, not per batch of a fan-out.
     private long[] Recipients() => _recipients ??= [.. fans.State.FanIds.Except(fans.State.MutedIds).Order()];
 
-    public Task<long> WatchCustomers(Messages.IShopCustomersObserver observer)
+    public Task<long> WatchCustomers(Messages.IShopCustomersObserver observer, ImmutableArray<long> viewers)
     {
         _watchers ??= new ObserverManager<Messages.IShopCustomersObserver>(Messages.UserEventsGrain.SubscriptionLapses, logger);
         _watchers.Subscribe(observer, observer);
+        foreach (var viewer in viewers) KeepCounted(viewer);
         return Task.FromResult(Customers());
     }
 

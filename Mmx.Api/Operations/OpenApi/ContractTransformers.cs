@@ -132,6 +132,12 @@ public static class ContractTransformers
                 json.Schema = new OpenApiSchema { AnyOf = [typed, error] };
                 ok.Description = "The answer (err 0), or an ErrorReply (err > 0)";
             }
+            else if (ok?.Content?.ContainsKey("text/event-stream") == true)
+            {
+                // A stream refused before it starts (no session) answers an ordinary error instead.
+                ok.Content["application/json"] = new OpenApiMediaType { Schema = error };
+                ok.Description = "The event stream, or an ErrorReply (err > 0) when it is refused before it starts";
+            }
             operation.Responses["429"] = ErrorResponse(error, "Too many requests (err 7)");
             operation.Responses["500"] = ErrorResponse(error, "An unexpected fault (err 99, with a correlation id)");
             operation.Responses["503"] = ErrorResponse(error, "The cluster is briefly unavailable (err 99, retry: true)");
