@@ -19,6 +19,7 @@ public sealed class EventStreamReader : IAsyncDisposable
     private readonly Channel<ReceivedEvent> _events = Channel.CreateUnbounded<ReceivedEvent>();
     private readonly Task _pump;
     private int _comments;
+    private int _disposed;
 
     private EventStreamReader(HttpResponseMessage response)
     {
@@ -112,6 +113,7 @@ public sealed class EventStreamReader : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stop.CancelAsync();
         try { await _pump; } catch (OperationCanceledException) { }
         _response.Dispose();

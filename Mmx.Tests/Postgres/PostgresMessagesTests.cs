@@ -77,5 +77,16 @@ public sealed class PostgresMessagesTests(PostgresServer postgres)
         Assert.Equal(1, (int)published["fans"]!);
         var message = await stream.Next("message");
         Assert.Equal((long)published["msgID"]!, (long)message.Data["msgID"]!);
+
+        // Front 1 goes away with the stream; a message sent meanwhile waits in the inbox, and the
+        // phone, reconnecting to front 2 with the last id it saw, gets it first.
+        await stream.DisposeAsync();
+        await front1.DisposeAsync();
+        var missed = await admin.Send(HttpMethod.Post, "/admin/shop/message", new { sid = 21100, title = "错过的", content = "x" }, admin: true);
+        Assert.Equal(0, (int)missed["err"]!);
+        await using var resumed = await EventStreamReader.Open(front2.CreateClient(), a.Token, lastEventId: message.Id);
+        var caughtUp = await resumed.Next("message");
+        Assert.Equal((long)missed["msgID"]!, (long)caughtUp.Data["msgID"]!);
+        Assert.Equal("错过的", (string)caughtUp.Data["title"]!);
     }
 }
