@@ -153,3 +153,13 @@ if targets:
     print("| target | measured | status |")
     print("|---|---|---|")
     print("\n".join(targets))
+
+# Live events and shop messages (EventsBench): one line per measurement, printed as they came.
+events_file = os.path.join(out, "events.txt")
+events = [line.strip() for line in open(events_file, encoding="utf-8") if line.startswith("EVENTS ")] if os.path.exists(events_file) else []
+if events:
+    print()
+    print("Live events and shop messages (embedded default, `Mmx.Bench events`):")
+    print()
+    for line in events:
+        print(f"- `{line[len('EVENTS '):]}`")

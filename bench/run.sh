@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 DURATION="${BENCH_DURATION:-15}"; WARMUP="${BENCH_WARMUP:-40}"; CONNECTIONS="${BENCH_CONNECTIONS:-64}"; THREADS="${BENCH_THREADS:-2}"
 SHOPS="${BENCH_SHOPS:-5000}"; GOODS="${BENCH_GOODS:-50000}"; USERS="${BENCH_USERS:-20000}"
-MEMORY_GRAINS="${BENCH_MEMORY_GRAINS:-100000}"; MODES="${BENCH_MODES:-embedded cluster}"
+MEMORY_GRAINS="${BENCH_MEMORY_GRAINS:-100000}"; MODES="${BENCH_MODES:-embedded cluster events}"
+EVENT_STREAMS="${BENCH_EVENT_STREAMS:-10000}"; EVENT_FANS="${BENCH_EVENT_FANS:-100000}"
 # Each measurement is repeated and the report takes the median: this machine is shared, and one
 # 15 s run can land in a neighbour's busy moment.
 REPEAT="${BENCH_REPEAT:-3}"
@@ -136,6 +137,20 @@ if [[ " $MODES " == *" cluster "* ]]; then
     grep -h "^tps" "$OUT/pgbench-select.$n.txt" "$OUT/pgbench-update.$n.txt" >&2
   done
   bash scripts/local-cluster.sh stop >&2
+fi
+
+if [[ " $MODES " == *" events "* ]]; then
+  log "events: $EVENT_STREAMS open event streams and a message to $EVENT_FANS fans (embedded default)"
+  # One connection a stream, on both ends: more file descriptors than the default allows.
+  ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+  PORT=$(free_port)
+  Mmx__ThirdParty__TrustOpenId=true dotnet "$API_DLL" --urls "http://127.0.0.1:$PORT" --Mmx:DemoData=false --Mmx:AdminKey="$KEY" \
+    --Mmx:Orleans:SiloPort="$(free_port)" --Mmx:Orleans:GatewayPort="$(free_port)" \
+    --Mmx:Images:Folder="$OUT/images" --Logging:LogLevel:Default=Warning >"$OUT/events-api.log" 2>&1 & PIDS+=($!)
+  wait_for "http://127.0.0.1:$PORT/health/ready"
+  dotnet "$BENCH_DLL" events --api "http://127.0.0.1:$PORT" --key "$KEY" --pid "${PIDS[-1]}" \
+    --streams "$EVENT_STREAMS" --fans "$EVENT_FANS" | tee "$OUT/events.txt" >&2
+  kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
 fi
 
 log "memory: $MEMORY_GRAINS user grains in one silo"

@@ -5,17 +5,19 @@ using Mmx.Bench;
 //   load --api URL --key K --out DIR  the data set through /admin/import and the sign-up routes
 //   kdf                               the password KDF's own cost per hash
 //   memory --grains N                 working set of a silo holding N activated user grains
+//   events --api URL --key K --pid P  open event streams (memory, enter-to-event latency) and a publish to many fans
 return args.FirstOrDefault() switch
 {
     "bare" => await BareEndpoint.Run(Options.Parse(args)),
     "load" => await DataSetLoader.Run(Options.Parse(args)),
     "kdf" => KdfCost.Run(Options.Parse(args)),
     "memory" => await GrainMemory.Run(Options.Parse(args)),
+    "events" => await EventsBench.Run(Options.Parse(args)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Mmx.Bench bare|load|kdf|memory [--option value ...] (see bench/README.md)");
+    Console.Error.WriteLine("usage: Mmx.Bench bare|load|kdf|memory|events [--option value ...] (see bench/README.md)");
     return 2;
 }
