@@ -133,11 +133,12 @@ public sealed class UserShopsGrain(
         {
             return Err.NotFound;
         }
-        lists.State = L with { Fans = fansNow };
-        await lists.WriteStateAsync();
-        // The shops deliver by their own copy of the switch; repeating the call repeats this.
+        // The shops deliver by their own copy of the switch: marked to sync with the change, so a
+        // failure before every shop has it is completed by a retry or the next activation.
         var changed = shopId == -1 ? [.. fansNow.Keys] : new[] { shopId };
-        await Task.WhenAll(changed.Select(id => GrainFactory.GetGrain<IShopLifeGrain>(id).SetMessagesOn(AccId, on)));
+        lists.State = L with { Fans = fansNow, FansToSync = L.FansToSync.Union(changed) };
+        await lists.WriteStateAsync();
+        await Task.WhenAll(changed.Select(SyncFan));
         return Err.Ok;
     }
 
@@ -207,7 +208,7 @@ public sealed class UserShopsGrain(
         if (L.Fans.TryGetValue(shopId, out var fan))
         {
             await shop.AddFan(AccId);
-            if (!fan.MessagesOn) await shop.SetMessagesOn(AccId, false);
+            await shop.SetMessagesOn(AccId, fan.MessagesOn);
         }
         else await shop.RemoveFan(AccId);
         // Done: forget it in memory; the next write of the lists stores that.
