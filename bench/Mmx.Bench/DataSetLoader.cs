@@ -103,7 +103,8 @@ public static class DataSetLoader
         return 0;
     }
 
-    private static async Task Parallel(int count, int parallel, string what, Func<int, Task> work)
+    /// <summary>Runs <paramref name="work"/> for 0..count-1, <paramref name="parallel"/> at a time, logging progress.</summary>
+    internal static async Task Parallel(int count, int parallel, string what, Func<int, Task> work)
     {
         var watch = Stopwatch.StartNew();
         var done = 0;
@@ -116,7 +117,8 @@ public static class DataSetLoader
         Log($"{count:N0} {what} in {watch.Elapsed.TotalSeconds:F1} s ({count / watch.Elapsed.TotalSeconds:F0}/s)");
     }
 
-    private static async Task<JsonNode> Send(HttpClient http, HttpMethod method, string path, string? token, object? body, int[]? allow = null)
+    /// <summary>One API call; answers its JSON when err is 0 (or allowed), retries rate limits and transient faults, else throws.</summary>
+    internal static async Task<JsonNode> Send(HttpClient http, HttpMethod method, string path, string? token, object? body, int[]? allow = null)
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -42,7 +42,7 @@ public static class EventsBench
 
     private static async Task StreamsRun(Uri api, HttpClient http, int pid, (string Token, long AccId)[] users, (string Token, long AccId)[] probes)
     {
-        await Parallel(users.Length, 32, "users entered their shop", i => Send(http, HttpMethod.Post, $"/user/shop/enter?sid={ShopOf(i)}", users[i].Token));
+        await DataSetLoader.Parallel(users.Length, 32, "users entered their shop", i => DataSetLoader.Send(http, HttpMethod.Post, $"/user/shop/enter?sid={ShopOf(i)}", users[i].Token, null));
         await Task.Delay(2_000);
         var before = ResidentBytes(pid);
 
@@ -50,7 +50,7 @@ public static class EventsBench
         using var streamHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = api, Timeout = Timeout.InfiniteTimeSpan };
         using var stop = new CancellationTokenSource();
         var readers = new StreamReaderTask[users.Length];
-        await Parallel(users.Length, 64, "streams open", async i =>
+        await DataSetLoader.Parallel(users.Length, 64, "streams open", async i =>
         {
             readers[i] = new StreamReaderTask(ShopOf(i));
             await readers[i].Open(streamHttp, users[i].Token, stop.Token);
@@ -74,7 +74,7 @@ public static class EventsBench
                 var watchers = readers.Where(r => r.ShopId == shopId).ToArray();
                 var expected = watchers.Max(r => r.LastCount(shopId)) + 1;
                 var started = Stopwatch.GetTimestamp();
-                await Send(http, HttpMethod.Post, $"/user/shop/enter?sid={shopId}", probes[s].Token);
+                await DataSetLoader.Send(http, HttpMethod.Post, $"/user/shop/enter?sid={shopId}", probes[s].Token, null);
                 var heard = await Task.WhenAll(watchers.Select(r => r.WhenCount(shopId, expected, TimeSpan.FromSeconds(30))));
                 return heard.Where(t => t > 0).Select(t => Stopwatch.GetElapsedTime(started, t).TotalMilliseconds).ToArray();
             });
@@ -91,7 +91,7 @@ public static class EventsBench
 
     private static async Task FanOutRun(HttpClient http, string key, (string Token, long AccId)[] fans)
     {
-        await Parallel(fans.Length, 32, "fans following the shop", i => Send(http, HttpMethod.Post, $"/user/shop/concern?sid={FanShop}", fans[i].Token));
+        await DataSetLoader.Parallel(fans.Length, 32, "fans following the shop", i => DataSetLoader.Send(http, HttpMethod.Post, $"/user/shop/concern?sid={FanShop}", fans[i].Token, null));
         var last = fans.MaxBy(f => f.AccId);
         var reader = fans[0].Token;
 
@@ -108,7 +108,7 @@ public static class EventsBench
         using var response = await http.SendAsync(request);
         var published = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
         var publishMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        while ((int)(await Send(http, HttpMethod.Get, "/user/message?count=1", last.Token))["total_num"]! == 0) await Task.Delay(50);
+        while ((int)(await DataSetLoader.Send(http, HttpMethod.Get, "/user/message?count=1", last.Token, null))["total_num"]! == 0) await Task.Delay(50);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         await done.CancelAsync();
         var traffic = await during;
@@ -131,7 +131,7 @@ public static class EventsBench
                 var t = Stopwatch.GetTimestamp();
                 try
                 {
-                    await Send(http, HttpMethod.Get, url, token);
+                    await DataSetLoader.Send(http, HttpMethod.Get, url, token, null);
                     lock (latencies) latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
                 }
                 catch (Exception)
@@ -173,39 +173,12 @@ public static class EventsBench
     private static async Task<(string Token, long AccId)[]> SignUp(HttpClient http, string tag, int count)
     {
         var users = new (string, long)[count];
-        await Parallel(count, 32, $"{tag} users signed up", async i =>
+        await DataSetLoader.Parallel(count, 32, $"{tag} users signed up", async i =>
         {
-            var login = await Send(http, HttpMethod.Post, "/user/login", null, new { mode = 4, type = 4, openID = $"{tag}-{i}", dev = "bench" });
+            var login = await DataSetLoader.Send(http, HttpMethod.Post, "/user/login", null, new { mode = 4, type = 4, openID = $"{tag}-{i}", dev = "bench" });
             users[i] = ((string)login["token"]!, (long)login["accID"]!);
         });
         return users;
-    }
-
-    private static async Task<JsonNode> Send(HttpClient http, HttpMethod method, string path, string? token, object? body = null)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            using var request = new HttpRequestMessage(method, path);
-            if (token is not null) request.Headers.Authorization = new("Bearer", token);
-            if (body is not null) request.Content = JsonContent.Create(body);
-            using var response = await http.SendAsync(request);
-            var answer = await response.Content.ReadFromJsonAsync<JsonNode>();
-            if ((int?)answer?["err"] == 0) return answer!;
-            if (attempt >= 5) throw new InvalidOperationException($"{method} {path}: {answer?.ToJsonString()}");
-            await Task.Delay(200 * attempt);
-        }
-    }
-
-    private static async Task Parallel(int count, int parallel, string what, Func<int, Task> work)
-    {
-        var watch = Stopwatch.StartNew();
-        var done = 0;
-        await System.Threading.Tasks.Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, _) =>
-        {
-            await work(i);
-            if (Interlocked.Increment(ref done) % 20_000 == 0) Console.Error.WriteLine($"  {done:N0} / {count:N0} {what}");
-        });
-        Console.Error.WriteLine($"{count:N0} {what} in {watch.Elapsed.TotalSeconds:F1} s");
     }
 
     private static long ResidentBytes(int pid)
