@@ -44,7 +44,8 @@ public sealed class InboxGrain(
         if (S.Entries.IsEmpty) DeactivateOnIdle();
         return Task.FromResult(new InboxPage
         {
-            Items = [.. S.Entries.Reverse().Skip(offset).Take(count)],
+            // Newest first by message id (ids rise with time): deliveries of several fan-outs can arrive out of order.
+            Items = [.. S.Entries.OrderByDescending(e => e.Message.MsgId).Skip(offset).Take(count)],
             Total = S.Entries.Count,
             Unread = S.Entries.Count(e => !e.Read),
         });

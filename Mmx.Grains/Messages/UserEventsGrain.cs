@@ -1,3 +1,4 @@
+using Mmx.Grains.Accounts;
 using Mmx.Grains.Messages.Push;
 using Orleans.Utilities;
 
@@ -30,13 +31,17 @@ public sealed class UserEventsGrain(PushQueue push, ILogger<UserEventsGrain> log
         return Task.CompletedTask;
     }
 
-    public Task Publish(UserEvent userEvent)
+    public async Task Publish(UserEvent userEvent)
     {
         _fronts.ClearExpired();
         if (_fronts.Count > 0)
         {
-            _fronts.Notify(front => front.OnUserEvent(AccId, userEvent));
-            return Task.CompletedTask;
+            var named = userEvent.Friend is { NickName.Length: 0 } friend
+                ? UserEvent.Of(friend with { NickName = await NickName(friend.Uid) })
+                : userEvent;
+            // One-way calls: nothing here waits for a front.
+            _fronts.Notify(front => { _ = front.OnUserEvent(AccId, named); });
+            return;
         }
         // No stream anywhere: a message becomes a push notice; the rest only matters to a live stream.
         if (userEvent.Message is { } entry)
@@ -45,6 +50,19 @@ public sealed class UserEventsGrain(PushQueue push, ILogger<UserEventsGrain> log
             push.Enqueue(new PushNotice { Uid = AccId, Title = m.ShopName.Length > 0 ? $"{m.ShopName}: {m.Title}" : m.Title, Body = m.Content, MsgId = m.MsgId, Kind = m.Kind, ShopId = m.ShopId, Time = m.Time });
         }
         DeactivateOnIdle();
-        return Task.CompletedTask;
+    }
+
+    /// <summary>The other user's nickname for a friend event; empty when it cannot be had (an erased account).</summary>
+    private async Task<string> NickName(long accId)
+    {
+        try
+        {
+            return (await GrainFactory.GetGrain<IUserGrain>(accId).GetProfile()).Value?.Name ?? "";
+        }
+        catch (Exception ex)
+        {
+            logger.LogDebug(ex, "No nickname for user {AccId}'s friend event", accId);
+            return "";
+        }
     }
 }

@@ -85,14 +85,15 @@ public sealed class FriendshipGrain(
 
     /// <summary>
     /// The live event for the other user's streams, after the change is stored. Best effort: the
-    /// lists are the truth, and a failure here must not fail a change that has been made.
+    /// lists are the truth, and a failure here must not fail a change that has been made. The
+    /// actor's nickname is looked up by the events grain, not here: an account being erased calls
+    /// this grain from its own user grain, which cannot answer until the erasure is done.
     /// </summary>
     private async Task Tell(long to, string type, long by)
     {
         try
         {
-            var name = (await GrainFactory.GetGrain<IUserGrain>(by).GetProfile()).Value?.Name ?? "";
-            await GrainFactory.GetGrain<IUserEventsGrain>(to).Publish(UserEvent.Of(new FriendEvent { Type = type, Uid = by, NickName = name }));
+            await GrainFactory.GetGrain<IUserEventsGrain>(to).Publish(UserEvent.Of(new FriendEvent { Type = type, Uid = by }));
         }
         catch (Exception ex)
         {

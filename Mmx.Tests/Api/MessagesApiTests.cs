@@ -196,6 +196,21 @@ public sealed class MessagesApiTests(MessagesApiTests.Api api) : IClassFixture<M
     }
 
     [Fact]
+    public async Task A_friend_who_leaves_the_app_ends_the_friendship_on_the_other_stream()
+    {
+        var (leaver, leaverId) = await SignedUp();
+        var (friend, friendId) = await SignedUp();
+        Assert.Equal(0, Err(await leaver.Post("/user/friend/invite", new { mode = 3, userID = friendId, remark = "" })));
+        Assert.Equal(0, Err(await friend.Post($"/user/friend/accept?uid={leaverId}")));
+        await using var stream = await EventStreamReader.Open(friend.Http, friend.Token);
+        // The erasure ends the friendship from the leaver's own grain: the event must not wait on it.
+        Assert.Equal(0, Err(await leaver.Post("/user/delete", new { password = "secret-pass-1" })));
+        var removed = await stream.Next("friend");
+        Assert.Equal("remove", (string)removed.Data["type"]!);
+        Assert.Equal(leaverId, (long)removed.Data["uid"]!);
+    }
+
+    [Fact]
     public async Task A_reconnect_with_last_event_id_gets_the_missed_messages_first()
     {
         var (fan, _) = await SignedUp();
