@@ -13,6 +13,7 @@ public sealed class EventStream(long accId, int queueLength)
     private readonly Channel<ServerEvent> _queue = Channel.CreateBounded<ServerEvent>(
         new BoundedChannelOptions(queueLength) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _closed = new();
+    private string? _lastCustomers;
 
     public long AccId { get; } = accId;
     /// <summary>The shop whose customer count it shows (0: none); changed by <see cref="EventHub"/> only.</summary>
@@ -27,6 +28,8 @@ public sealed class EventStream(long accId, int queueLength)
     /// <summary>Queues the event; a full queue ends the stream (its client resumes from Last-Event-ID).</summary>
     public void Offer(ServerEvent serverEvent)
     {
+        // The same count twice (the answer to watching and a change that crossed it) is said once.
+        if (serverEvent.Name == ServerEvent.Customers && Interlocked.Exchange(ref _lastCustomers, serverEvent.Data) == serverEvent.Data) return;
         if (!_queue.Writer.TryWrite(serverEvent)) Close("slow reader");
     }
 

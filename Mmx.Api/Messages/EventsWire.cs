@@ -24,15 +24,21 @@ public sealed record ServerEvent(string Name, string Data, long Seq = 0)
     public const string Message = "message";
     public const string Friend = "friend";
 
-    public static ServerEvent OfCustomers(long shopId, long count) =>
-        new(Customers, JsonSerializer.Serialize(new CustomersEventData(shopId, count), WireJsonContext.Default.CustomersEventData));
+    // As the JSON answers are written (Chinese as it is, not \u-escaped); still one line, since
+    // JSON escapes line breaks inside strings.
+    private static readonly JsonSerializerOptions DataOptions = new(WireJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static string Json<T>(T data) => JsonSerializer.Serialize(data, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)DataOptions.GetTypeInfo(typeof(T)));
+
+    public static ServerEvent OfCustomers(long shopId, long count) => new(Customers, Json(new CustomersEventData(shopId, count)));
 
     public static ServerEvent OfMessage(InboxEntry entry) =>
-        new(Message, JsonSerializer.Serialize(new MessageEventData(entry.Message.MsgId, entry.Message.Kind, entry.Message.ShopId,
-            entry.Message.Title, entry.Message.Time), WireJsonContext.Default.MessageEventData), entry.Seq);
+        new(Message, Json(new MessageEventData(entry.Message.MsgId, entry.Message.Kind, entry.Message.ShopId, entry.Message.Title, entry.Message.Time)), entry.Seq);
 
-    public static ServerEvent OfFriend(FriendEvent friend) =>
-        new(Friend, JsonSerializer.Serialize(new FriendEventData(friend.Type, friend.Uid, friend.NickName), WireJsonContext.Default.FriendEventData));
+    public static ServerEvent OfFriend(FriendEvent friend) => new(Friend, Json(new FriendEventData(friend.Type, friend.Uid, friend.NickName)));
 
     /// <summary>The event's lines: <c>id:</c> is the stream's place in the inbox (see <see cref="EventStream"/>).</summary>
     public byte[] Encode(long id) => Encoding.UTF8.GetBytes($"id: {id}\nevent: {Name}\ndata: {Data}\n\n");
