@@ -6,7 +6,8 @@ namespace Mmx.Api.Operations;
 
 /// <summary>
 /// /health/live: the process answers. /health/ready: a grain answers and has read its state from
-/// grain storage, i.e. the cluster is joined and storage is reachable.
+/// grain storage, i.e. the cluster is joined and storage is reachable. Both answer
+/// <see cref="HealthAnswer"/>'s JSON, 200 when healthy and 503 when not.
 /// </summary>
 public static class Health
 {
@@ -18,8 +19,8 @@ public static class Health
 
     public static IEndpointRouteBuilder MapMmxHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Operations");
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).WithTags("Operations");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthAnswer.Write }).WithTags("Operations");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthAnswer.Write }).WithTags("Operations");
         return app;
     }
 

@@ -147,9 +147,13 @@ public static class SiloSetup
         var push = Settings.Read<PushSettings>(configuration);
         services.TryAddSingleton(push);
         if (string.IsNullOrWhiteSpace(push.GatewayUrl)) services.TryAddSingleton<IPushSender, OutboxPushSender>();
-        else services.TryAddSingleton<IPushSender>(sp => new HttpGatewayPushSender(
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }), push,
-            sp.GetRequiredService<ILogger<HttpGatewayPushSender>>()));
+        else
+        {
+            AddGatewayClient(services, HttpGatewayPushSender.ClientName, TimeSpan.FromSeconds(push.TimeoutSeconds * push.Attempts), push.Attempts);
+            services.TryAddSingleton<IPushSender>(sp => new HttpGatewayPushSender(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpGatewayPushSender.ClientName), push,
+                sp.GetRequiredService<ILogger<HttpGatewayPushSender>>()));
+        }
         services.TryAddSingleton<PushQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<PushQueue>());
     }
@@ -175,7 +179,28 @@ public static class SiloSetup
             return;
         }
         var uri = new Uri(sms.GatewayUrl);
-        services.TryAddSingleton<ISmsSender>(_ => new HttpGatewaySmsSender(
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }), uri));
+        // A code sent twice is the same code: a POST may be retried once, within the sender's 10 s.
+        AddGatewayClient(services, HttpGatewaySmsSender.ClientName, HttpGatewaySmsSender.Timeout, attempts: 2);
+        services.TryAddSingleton<ISmsSender>(sp => new HttpGatewaySmsSender(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpGatewaySmsSender.ClientName), uri));
+    }
+
+    /// <summary>
+    /// A named client from IHttpClientFactory (pooled, DNS-aware connections) with the standard
+    /// resilience pipeline: a total budget, a per-attempt time-out, retries of transient failures
+    /// (5xx, 408, 429, network errors, time-outs; never another 4xx) and a circuit breaker.
+    /// </summary>
+    private static void AddGatewayClient(IServiceCollection services, string name, TimeSpan total, int attempts)
+    {
+        services.AddHttpClient(name, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler(options =>
+            {
+                options.TotalRequestTimeout.Timeout = total;
+                options.AttemptTimeout.Timeout = total / attempts;
+                options.Retry.MaxRetryAttempts = attempts - 1;
+                options.Retry.Delay = TimeSpan.FromMilliseconds(250);
+                // The breaker must sample at least twice the attempt time-out (the pipeline checks it).
+                options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, 2 * total.TotalSeconds / attempts + 1));
+            });
     }
 }

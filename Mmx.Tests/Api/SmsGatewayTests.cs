@@ -29,6 +29,15 @@ public sealed class SmsGatewayTests
     }
 
     [Fact]
+    public async Task A_refusing_gateway_is_not_asked_again()
+    {
+        await using var gateway = new StubHttpServer { Status = HttpStatusCode.BadRequest };
+        await using var api = new ApiFactory(settings: new Dictionary<string, string> { ["Mmx:Sms:GatewayUrl"] = gateway.Url("/sms").ToString() });
+        Assert.Equal(12, (int)(await api.NewClient().Post("/user/gencode", new { phone = AccountTestKit.NewPhone() }))["err"]!);
+        Assert.Equal(1, gateway.RequestCount);
+    }
+
+    [Fact]
     public async Task A_failing_gateway_is_err_12_and_does_not_use_up_the_resend_limit()
     {
         await using var gateway = new StubHttpServer { Status = HttpStatusCode.ServiceUnavailable };
@@ -37,11 +46,13 @@ public sealed class SmsGatewayTests
         var phone = AccountTestKit.NewPhone();
 
         Assert.Equal(12, (int)(await client.Post("/user/gencode", new { phone }))["err"]!);
-        Assert.Single(gateway.Requests);
+        // The factory client's pipeline tried a second time before giving up (a 503 is transient).
+        Assert.Equal(2, gateway.RequestCount);
 
         gateway.Status = HttpStatusCode.OK;
         Assert.Equal(0, (int)(await client.Post("/user/gencode", new { phone }))["err"]!);
-        var sent = JsonNode.Parse(gateway.Requests[1].Body)!;
+        Assert.Equal(3, gateway.RequestCount);
+        var sent = JsonNode.Parse(gateway.Requests[2].Body)!;
         var code = System.Text.RegularExpressions.Regex.Match((string)sent["text"]!, "[0-9]{6}").Value;
         // With a gateway nothing is kept in the outbox; the code arrived by "SMS".
         Assert.Empty((await client.Send(HttpMethod.Get, $"/admin/sms?phone={phone}", null, admin: true))["messages"]!.AsArray());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Mmx.Grains.Configuration;
 using Mmx.Grains.Messages;
 using Mmx.Grains.Messages.Push;
@@ -12,8 +13,18 @@ public sealed class PushSenderTests
 {
     private static PushNotice Notice(long uid) => new() { Uid = uid, Title = "店铺: 上新", Body = "新品八折", MsgId = 77, Kind = MessageKinds.ShopMessage, ShopId = 5, Time = 1_700_000_000 };
 
-    private static HttpGatewayPushSender Sender(Uri url, int attempts = 3, int timeoutSeconds = 5) =>
-        new(new HttpClient(), new PushSettings { GatewayUrl = url.ToString(), Attempts = attempts, TimeoutSeconds = timeoutSeconds }, NullLogger<HttpGatewayPushSender>.Instance);
+    /// <summary>The sender as a silo builds it: settings read from configuration, the factory client with its pipeline.</summary>
+    private static IPushSender Sender(Uri url, int attempts = 3, int timeoutSeconds = 5)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Mmx:Push:GatewayUrl"] = url.ToString(), ["Mmx:Push:Attempts"] = attempts.ToString(), ["Mmx:Push:TimeoutSeconds"] = timeoutSeconds.ToString(),
+        }).Build();
+        SiloSetup.AddMmxServices(services, configuration);
+        return services.BuildServiceProvider().GetRequiredService<IPushSender>();
+    }
 
     [Fact]
     public async Task Each_notice_is_posted_as_the_contract_says()

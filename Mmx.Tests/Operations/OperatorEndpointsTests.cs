@@ -15,7 +15,22 @@ public sealed class OperatorEndpointsTests(OperatorEndpointsTests.Api api) : ICl
     {
         using var response = await api.CreateClient().GetAsync(url);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/health+json", response.Content.Headers.ContentType?.MediaType);
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("Healthy", (string?)answer["status"]);
+        Assert.True((double)answer["durationMs"]! >= 0);
+        var checks = answer["checks"]!.AsObject();
+        if (url == "/health/ready")
+        {
+            // Each check with its state and the time it took.
+            var check = checks["cluster-and-storage"]!;
+            Assert.Equal("Healthy", (string?)check["status"]);
+            Assert.True((double)check["durationMs"]! >= 0);
+        }
+        else
+        {
+            Assert.Empty(checks);
+        }
     }
 
     [Fact]

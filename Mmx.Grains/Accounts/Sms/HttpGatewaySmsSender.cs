@@ -9,6 +9,8 @@ namespace Mmx.Grains.Accounts.Sms;
 /// </summary>
 public sealed class HttpGatewaySmsSender(HttpClient http, Uri gateway) : ISmsSender
 {
+    /// <summary>The factory client's name (SiloSetup gives it the resilience pipeline).</summary>
+    public const string ClientName = "mmx-sms";
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     public async Task Send(string phone, string text, string code, CancellationToken cancellationToken = default)
@@ -23,7 +25,7 @@ public sealed class HttpGatewaySmsSender(HttpClient http, Uri gateway) : ISmsSen
                 throw new SmsDeliveryException($"The SMS gateway answered {(int)response.StatusCode}.");
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
         {
             throw new SmsDeliveryException("The SMS gateway could not be reached.", ex);
         }

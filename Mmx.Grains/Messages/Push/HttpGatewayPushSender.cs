@@ -6,12 +6,16 @@ namespace Mmx.Grains.Messages.Push;
 
 /// <summary>
 /// Production: POSTs each notice as <c>{"uid", "title", "body", "data": {"msgID", "kind", "sid"}}</c>
-/// to <c>Mmx:Push:GatewayUrl</c> (a relay to APNs, FCM or JPush, which knows the user's devices).
-/// An answer other than 2xx, a network failure or the time-out is retried after a growing pause,
-/// up to the configured attempts; a 4xx other than 408/429 is not (the relay refused the notice).
+/// to <c>Mmx:Push:GatewayUrl</c> (a relay to APNs, FCM or JPush, which knows the user's devices),
+/// through the factory client SiloSetup gives the resilience pipeline: <c>TimeoutSeconds</c> an
+/// attempt, <c>Attempts</c> in all for 5xx, 408, 429, network failures and time-outs; another 4xx
+/// is the relay refusing the notice and is not retried. A notice that is not taken is logged and
+/// dropped: the inbox still has the message.
 /// </summary>
 public sealed class HttpGatewayPushSender(HttpClient http, PushSettings settings, ILogger<HttpGatewayPushSender> logger) : IPushSender
 {
+    /// <summary>The factory client's name.</summary>
+    public const string ClientName = "mmx-push";
     /// <summary>Notices sent at once.</summary>
     public const int Parallel = 8;
 
@@ -23,31 +27,19 @@ public sealed class HttpGatewayPushSender(HttpClient http, PushSettings settings
     private async Task SendOne(PushNotice notice, CancellationToken cancellationToken)
     {
         var body = new GatewayPush(notice.Uid, notice.Title, notice.Body, new GatewayPushData(notice.MsgId, notice.Kind, notice.ShopId));
-        for (var attempt = 1; ; attempt++)
+        string failure;
+        try
         {
-            string failure;
-            try
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
-                using var response = await http.PostAsJsonAsync(settings.GatewayUrl, body, PushJsonContext.Default.GatewayPush, timeout.Token);
-                if (response.IsSuccessStatusCode) return;
-                var status = (int)response.StatusCode;
-                failure = $"answered {status}";
-                if (status is >= 400 and < 500 and not 408 and not 429) attempt = settings.Attempts;
-            }
-            catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                failure = ex is OperationCanceledException ? $"did not answer within {settings.TimeoutSeconds} s" : ex.Message;
-            }
-            if (attempt >= settings.Attempts)
-            {
-                logger.LogWarning("Push of message {MsgId} to user {Uid} dropped: the gateway {Failure} ({Attempts} attempts)",
-                    notice.MsgId, notice.Uid, failure, attempt);
-                return;
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(250 * Math.Pow(2, attempt - 1)), cancellationToken);
+            using var response = await http.PostAsJsonAsync(settings.GatewayUrl, body, PushJsonContext.Default.GatewayPush, cancellationToken);
+            if (response.IsSuccessStatusCode) return;
+            failure = $"answered {(int)response.StatusCode}";
         }
+        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
+                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            failure = ex is HttpRequestException ? ex.Message : $"did not answer in time ({ex.GetType().Name})";
+        }
+        logger.LogWarning("Push of message {MsgId} to user {Uid} dropped: the gateway {Failure}", notice.MsgId, notice.Uid, failure);
     }
 }
 
