@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Cluster mode on one machine, without Docker: PostgreSQL, the Orleans schema, N Mmx.Silo
 # processes and Mmx.Api as their client, all on loopback. State and logs live in $MMX_DATA.
-#   scripts/local-cluster.sh start     build, start everything, wait until the API is ready
+#   scripts/local-cluster.sh start [--demo]  build, start everything, wait until the API is ready
+#                                      (--demo: the API loads the bundled demo catalogue)
 #   scripts/local-cluster.sh add-silo  start one more silo with the same configuration
 #   scripts/local-cluster.sh stop      stop everything (the database files stay)
 # Settings (environment): MMX_DATA (.data), PG_PORT (55432), API_PORT (5080), SILOS (2),
@@ -51,10 +52,21 @@ start_silo() {
 
 case "${1:-}" in
   start)
-    if [ "${MMX_SKIP_BUILD:-0}" != "1" ]; then dotnet build Mmx.sln -c "$CONF" -v quiet -nologo >/dev/null; fi
+    if [ "${MMX_SKIP_BUILD:-0}" != "1" ]; then
+      mkdir -p "$LOGS"
+      if ! dotnet build Mmx.sln -c "$CONF" -v quiet -nologo >"$LOGS/build.log" 2>&1; then
+        # The compiler's own lines (file, line, code, message), once each, then where the rest is.
+        echo "the build failed:" >&2
+        grep -E ": error |error [A-Z]+[0-9]+:" "$LOGS/build.log" | sed 's/ \[[^]]*\]$//' | sort -u >&2 || tail -n 30 "$LOGS/build.log" >&2
+        echo "(the whole build output: $LOGS/build.log)" >&2
+        exit 1
+      fi
+    fi
     start_postgres
     dotnet "$SILO_DLL" --apply-schema
     for n in $(seq 0 $((SILOS - 1))); do start_silo "$n"; done
+    # --demo: the API imports the bundled demo catalogue at start (cluster mode does not by default).
+    [ "${2:-}" = "--demo" ] && export Mmx__DemoData=true
     ASPNETCORE_URLS="http://127.0.0.1:$API_PORT" nohup dotnet "$API_DLL" >"$LOGS/api.log" 2>&1 &
     echo $! >"$DATA/api.pid"
     for _ in $(seq 1 90); do
