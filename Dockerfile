@@ -1,4 +1,5 @@
-# One image for both roles: `dotnet Mmx.Silo.dll` (a silo) or `dotnet Mmx.Api.dll` (the API front).
+# One image for every role of docker-compose.yml and deploy/: `dotnet /app/silo/Mmx.Silo.dll` (a silo;
+# with --apply-schema, the one-shot schema step) or `dotnet /app/api/Mmx.Api.dll` (the API front).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
@@ -10,3 +11,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 WORKDIR /app
 COPY --from=build /out/silo /app/silo
 COPY --from=build /out/api /app/api
+# The image store's folder (a volume in compose) belongs to the user the processes run as.
+RUN mkdir -p /app/images && chown app:app /app/images
+# Not root: the base image's unprivileged "app" user (uid 1654).
+USER app

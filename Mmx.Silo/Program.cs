@@ -48,15 +48,15 @@ catch (SettingsException bad)
 }
 
 // The silo's own meters (Orleans: grains, messaging, storage; .NET runtime) in Prometheus text on
-// http://127.0.0.1:{Mmx:Metrics:Port}/metrics, when a port is configured.
+// http://{Mmx:Metrics:Host}:{Mmx:Metrics:Port}/metrics (loopback unless set), when a port is configured.
 if (metrics.Port is { } metricsPort)
 {
-    builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+    builder.Services.AddOpenTelemetry().WithMetrics(meters => meters
         .AddOrleansMeters()
         .AddRuntimeInstrumentation()
         .AddPrometheusHttpListener(o =>
         {
-            o.Host = "127.0.0.1";
+            o.Host = metrics.Host;
             o.Port = metricsPort;
         }));
 }

@@ -1,10 +1,18 @@
+using System.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace Mmx.Tests.Operations;
 
-/// <summary>docker-compose.yml is valid YAML describing the cluster an operator expects.</summary>
-public sealed class ComposeFileTests
+/// <summary>
+/// docker-compose.yml is valid YAML describing the cluster an operator expects, and what can run
+/// without Docker runs: the silo's health check against a silo started with the compose file's
+/// settings (on loopback addresses instead of the compose network's).
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ComposeFileTests(PostgresServer postgres)
 {
+    private static readonly string[] MmxServices = ["schema", "silo1", "silo2", "api"];
+
     private static YamlMappingNode Root()
     {
         var yaml = new YamlStream();
@@ -13,37 +21,140 @@ public sealed class ComposeFileTests
         return (YamlMappingNode)yaml.Documents[0].RootNode;
     }
 
-    private static YamlMappingNode Map(YamlNode node, string key) => (YamlMappingNode)((YamlMappingNode)node)[key];
+    /// <summary>A mapping with its YAML merge keys (<c>&lt;&lt;: *anchor</c>) applied, as compose reads it.</summary>
+    private static Dictionary<string, YamlNode> Merged(YamlNode node)
+    {
+        var merged = new Dictionary<string, YamlNode>();
+        foreach (var (key, value) in ((YamlMappingNode)node).Children)
+        {
+            if (key.ToString() == "<<")
+            {
+                foreach (var (k, v) in Merged(value)) merged.TryAdd(k, v);
+            }
+            else merged[key.ToString()] = value;
+        }
+        return merged;
+    }
+
+    private static Dictionary<string, YamlNode> Services() => Merged(Root()["services"]);
+    private static Dictionary<string, YamlNode> Service(string name) => Merged(Services()[name]);
+    private static Dictionary<string, string> Environment(string service) =>
+        Merged(Service(service)["environment"]).ToDictionary(e => e.Key, e => e.Value.ToString());
 
     [Fact]
-    public void Compose_describes_postgres_two_silos_and_the_api_with_health_checks_restarts_and_volumes()
+    public void Compose_describes_postgres_the_schema_step_two_silos_and_the_api()
     {
-        var root = Root();
-        var services = Map(root, "services");
-        Assert.Equal(["postgres", "silo1", "silo2", "api"], services.Children.Keys.Select(k => k.ToString()));
-        foreach (var (name, service) in services.Children)
+        var services = Services();
+        Assert.Equal(["postgres", .. MmxServices], services.Keys);
+        foreach (var name in services.Keys.Where(n => n != "schema"))
         {
-            var s = (YamlMappingNode)service;
-            Assert.True(s.Children.ContainsKey("healthcheck"), $"{name} has no health check");
-            Assert.Equal("unless-stopped", s["restart"].ToString());
+            Assert.True(Service(name).ContainsKey("healthcheck"), $"{name} has no health check");
+            Assert.Equal("unless-stopped", Service(name)["restart"].ToString());
         }
+        // Every service on the network the others reach it on.
+        foreach (var name in services.Keys) Assert.True(Merged(Service(name)["networks"]).ContainsKey("mmx"), $"{name} is not on the mmx network");
 
-        // The schema is applied at the database's first start, from the project's own script.
-        var pgVolumes = ((YamlSequenceNode)Map(services, "postgres")["volumes"]).Children.Select(v => v.ToString()).ToList();
-        Assert.Contains(pgVolumes, v => v.StartsWith("./db/postgresql-orleans.sql:/docker-entrypoint-initdb.d/"));
-        Assert.True(File.Exists(Path.Combine(ScriptedCluster.RepoRoot, "db", "postgresql-orleans.sql")));
+        // The schema: a one-shot step at every up, before any silo; not a first-start-only init script.
+        var schema = Service("schema");
+        Assert.Contains("--apply-schema", ((YamlSequenceNode)schema["command"]).Children.Select(c => c.ToString()));
+        Assert.Equal("no", schema["restart"].ToString());
+        foreach (var silo in new[] { "silo1", "silo2" })
+        {
+            Assert.Equal("service_completed_successfully", Merged(Merged(Service(silo)["depends_on"])["schema"])["condition"].ToString());
+        }
+        var pgVolumes = ((YamlSequenceNode)Service("postgres")["volumes"]).Children.Select(v => v.ToString()).ToList();
+        Assert.DoesNotContain(pgVolumes, v => v.Contains("docker-entrypoint-initdb.d"));
         Assert.Contains(pgVolumes, v => v.StartsWith("pgdata:"));
-        Assert.Contains(((YamlSequenceNode)Map(services, "api")["volumes"]).Children, v => v.ToString().StartsWith("images:"));
-        Assert.Equal(["pgdata", "images"], Map(root, "volumes").Children.Keys.Select(k => k.ToString()));
+        Assert.Contains(((YamlSequenceNode)Service("api")["volumes"]).Children, v => v.ToString().StartsWith("images:"));
 
-        // Configuration through the environment: every silo and the API get the connection string.
-        foreach (var name in new[] { "silo1", "silo2", "api" })
-        {
-            var environment = Map(Map(services, name), "environment");
-            Assert.Contains(environment.Children.Keys.Select(k => k.ToString()), k => k is "<<" or "ConnectionStrings__Orleans");
-        }
-        Assert.Contains("Mmx__AdminKey", Map(Map(services, "api"), "environment").Children.Keys.Select(k => k.ToString()));
+        // One image for every MMX role, built once.
+        Assert.Single(MmxServices.Select(s => Service(s)["image"].ToString()).Distinct());
+        Assert.All(MmxServices, s => Assert.Equal(".", Service(s)["build"].ToString()));
+
+        // Configuration through the environment; secrets must be given, none has a default.
+        foreach (var name in MmxServices) Assert.StartsWith("Host=postgres;", Environment(name)["ConnectionStrings__Orleans"]);
+        Assert.Contains(":?", Environment("api")["Mmx__AdminKey"]);
+        Assert.Contains(":?", Environment("silo1")["ConnectionStrings__Orleans"]);
+        Assert.Contains(":?", Environment("silo1")["Mmx__Sms__GatewayUrl"]);
+        var text = File.ReadAllText(Path.Combine(ScriptedCluster.RepoRoot, "docker-compose.yml"));
+        foreach (var secret in new[] { "MMX_DB_PASSWORD", "MMX_ADMIN_KEY", "MMX_SMS_GATEWAY_URL" }) Assert.DoesNotContain("${" + secret + ":-", text);
+        // Silo metrics for other containers: all addresses inside the container, no port on the host.
+        Assert.Equal("*", Environment("silo1")["Mmx__Metrics__Host"]);
+        Assert.False(Service("silo1").ContainsKey("ports"));
         // The API is published on loopback only.
-        Assert.StartsWith("127.0.0.1:", ((YamlSequenceNode)Map(services, "api")["ports"]).Children[0].ToString());
+        Assert.StartsWith("127.0.0.1:", ((YamlSequenceNode)Service("api")["ports"]).Children[0].ToString());
+    }
+
+    [Fact]
+    public void The_image_runs_as_a_user_who_is_not_root()
+    {
+        var lines = File.ReadAllLines(Path.Combine(ScriptedCluster.RepoRoot, "Dockerfile")).Select(l => l.Trim()).ToList();
+        var runtime = lines.FindLastIndex(l => l.StartsWith("FROM "));
+        var user = lines.FindLastIndex(l => l.StartsWith("USER "));
+        Assert.True(user > runtime, "the runtime stage sets no USER");
+        Assert.DoesNotContain(lines[user]["USER ".Length..].Trim(), new[] { "root", "0" });
+    }
+
+    [Fact]
+    public async Task The_silo_health_check_passes_while_the_silo_serves_and_fails_when_it_does_not()
+    {
+        var healthCheck = ((YamlSequenceNode)Merged(Service("silo1")["healthcheck"])["test"]).Children.Select(c => c.ToString()).ToList();
+        Assert.Equal("CMD-SHELL", healthCheck[0]);
+        // Compose turns $$ into $ before the shell sees the command.
+        var command = healthCheck[1].Replace("$$", "$");
+
+        // silo1's settings, with a loopback address other than 127.0.0.1 standing in for its
+        // address on the compose network, and this test's PostgreSQL and free ports.
+        var environment = Environment("silo1");
+        environment["ConnectionStrings__Orleans"] = postgres.ConnectionString;
+        environment["Mmx__Sms__GatewayUrl"] = "http://127.0.0.1:9/sms";
+        environment["Mmx__Orleans__ClusterId"] = environment["Mmx__Orleans__ServiceId"] = $"compose-{Guid.NewGuid():N}";
+        environment["Mmx__Orleans__AdvertisedIp"] = "127.0.0.2";
+        environment["Mmx__Orleans__SiloPort"] = FreePorts.Next().ToString();
+        environment["Mmx__Orleans__GatewayPort"] = FreePorts.Next().ToString();
+        environment["Mmx__Metrics__Host"] = "127.0.0.2";
+        environment["Mmx__Metrics__Port"] = FreePorts.Next().ToString();
+        environment["Mmx__Dashboard__Enabled"] = "false";
+
+        Assert.NotEqual(0, await Shell(command, environment));
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(ScriptedCluster.RepoRoot, "Mmx.Silo", "bin", configuration, "net10.0", "Mmx.Silo.dll")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        using var silo = Process.Start(start)!;
+        _ = silo.StandardOutput.ReadToEndAsync();
+        _ = silo.StandardError.ReadToEndAsync();
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (await Shell(command, environment) != 0)
+            {
+                Assert.False(silo.HasExited, "the silo exited");
+                Assert.True(DateTime.UtcNow < deadline, "the health check did not pass within 60 s of the silo starting");
+                await Task.Delay(500);
+            }
+            // The check compose had before: 127.0.0.1, where the silo does not listen.
+            Assert.NotEqual(0, await Shell($"bash -c '</dev/tcp/127.0.0.1/{environment["Mmx__Orleans__SiloPort"]}'", environment));
+        }
+        finally
+        {
+            silo.Kill();
+            await silo.WaitForExitAsync();
+        }
+        Assert.NotEqual(0, await Shell(command, environment));
+    }
+
+    /// <summary>Runs a CMD-SHELL health check as Docker does (sh -c) with the container's environment; answers its exit code.</summary>
+    private static async Task<int> Shell(string command, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("sh", ["-c", command]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        using var shell = Process.Start(start)!;
+        await shell.StandardError.ReadToEndAsync();
+        await shell.WaitForExitAsync();
+        return shell.ExitCode;
     }
 }
