@@ -9,6 +9,7 @@ using Mmx.Api.Images;
 using Mmx.Api.Messages;
 using Mmx.Api.Operations;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Orleans.Dashboard;
 using Mmx.Api.ShopLife;
 using Mmx.Api.Social;
@@ -61,6 +62,7 @@ try
         .AddOrleansMeters()
         .AddMeter(MmxMetrics.MeterName)
         .AddPrometheusExporter());
+    builder.Services.AddMmxTracing(builder.Configuration, "mmx-api", tracing => tracing.AddAspNetCoreInstrumentation());
     if (front.DemoData ?? !cluster.IsCluster)
     {
         builder.Services.AddHostedService<DemoDataLoader>();

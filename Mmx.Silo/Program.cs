@@ -60,5 +60,6 @@ if (metrics.Port is { } metricsPort)
             o.Port = metricsPort;
         }));
 }
+builder.Services.AddMmxTracing(builder.Configuration, "mmx-silo");
 await builder.Build().RunAsync();
 return 0;

@@ -21,6 +21,7 @@ public static class ClientSetup
             o.ConnectionString = settings.ConnectionString;
         });
         if (settings.Tls is { } tls) client.UseTls(tls.Configure);
+        client.AddActivityPropagation();
         if (settings.Dashboard) client.AddDashboard();
         GrainInterfaceTypeCache.AddTo(client.Services);
         return client;

@@ -52,6 +52,8 @@ public static class SiloSetup
         }
 
         if (settings.Tls is { } tls) silo.UseTls(tls.Configure);
+        // A call's trace goes on through the grains it reaches (spans only where a tracer listens).
+        silo.AddActivityPropagation();
 
         var singleSilo = wholeCluster && !settings.IsCluster;
         silo.AddMmxStorage(settings.ConnectionString, singleSilo);

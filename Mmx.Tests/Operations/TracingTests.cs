@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
+using Activity = System.Diagnostics.Activity;
+
+namespace Mmx.Tests.Operations;
+
+/// <summary>
+/// Traces: with Mmx:Telemetry:OtlpEndpoint set, one HTTP request's trace holds the API's span, its
+/// grain calls (and in cluster mode the silos' side of them and the PostgreSQL commands), and is
+/// exported by OTLP. An in-memory exporter added beside MMX's own reads the spans.
+/// </summary>
+public sealed class TracingTests
+{
+    /// <summary>An API front whose tracer also keeps every finished span in <see cref="Spans"/>.</summary>
+    private sealed class TracedApi(StubHttpServer collector, string? connectionString = null, string? clusterId = null)
+        : ApiFactory(connectionString, clusterId, new Dictionary<string, string>
+        {
+            ["Mmx:Telemetry:OtlpEndpoint"] = collector.Url("/v1/traces").ToString(),
+            ["Mmx:Telemetry:OtlpProtocol"] = "http/protobuf",
+        })
+    {
+        public List<Activity> Spans { get; } = [];
+
+        protected override void ConfigureTestServices(IServiceCollection services) =>
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
+
+        public Activity[] Snapshot()
+        {
+            lock (Spans) return [.. Spans];
+        }
+    }
+
+    private static async Task<(Activity Request, Activity[] Trace)> TraceOf(TracedApi api, string path)
+    {
+        Activity? request = null;
+        await ShopLife.ShopLifeTestKit.Eventually(() => Task.FromResult(
+            (request = api.Snapshot().FirstOrDefault(s => s.Kind == ActivityKind.Server && s.Source.Name == "Microsoft.AspNetCore"
+                && (s.GetTagItem("url.path") as string) == path)) is not null), $"the server span of {path} was exported");
+        return (request!, api.Snapshot().Where(s => s.TraceId == request!.TraceId).ToArray());
+    }
+
+    [Fact]
+    public async Task One_request_is_one_trace_through_its_grain_calls_and_it_is_exported()
+    {
+        await using var collector = new StubHttpServer();
+        var api = new TracedApi(collector);
+        try
+        {
+            var client = api.NewClient();
+            Assert.Equal(0, (int)(await client.Get("/user/shop/info?sid=1"))["err"]!);
+            var (request, trace) = await TraceOf(api, "/user/shop/info");
+            var grainCalls = trace.Where(s => s.Source.Name.StartsWith("Microsoft.Orleans")).ToList();
+            Assert.NotEmpty(grainCalls);
+            Assert.Contains(grainCalls, s => s.DisplayName.Contains("ShopLife", StringComparison.OrdinalIgnoreCase));
+            Assert.All(grainCalls, s => Assert.Equal(request.TraceId, s.TraceId));
+        }
+        finally
+        {
+            // Stopping flushes the batch exporter: the collector got OTLP over HTTP.
+            await api.DisposeAsync();
+        }
+        Assert.Contains(collector.Requests, r => r.Method == "POST" && r.Path == "/v1/traces");
+    }
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class InClusterMode(PostgresServer postgres)
+    {
+        [Fact]
+        public async Task A_write_is_one_trace_from_the_api_through_the_silos_to_postgresql()
+        {
+            var clusterId = $"traces-{Guid.NewGuid():N}";
+            await using var silos = await Postgres.SiloPair.Start(postgres.ConnectionString, clusterId);
+            await using var collector = new StubHttpServer();
+            await using var api = new TracedApi(collector, postgres.ConnectionString, clusterId);
+            Assert.Equal(0, (int)(await api.Import("""
+                {"cities":[{"id":22001,"name":"苏州"}],
+                 "categories":[{"id":22010,"name":"女装","pic":"https://img.test/c.png","parent":0}],
+                 "shops":[{"id":22100,"name":"观前店","city":22001,"category":22010,"long":120.6,"lat":31.3}]}
+                """))["err"]!);
+            var client = api.NewClient();
+            await client.SignUp(AccountTestKit.NewPhone());
+            lock (api.Spans) api.Spans.Clear();
+
+            Assert.Equal(0, (int)(await client.Post("/user/shop/concern?sid=22100"))["err"]!);
+            var (request, trace) = await TraceOf(api, "/user/shop/concern");
+            // The front's side of a grain call, the silo's side of it, and the storage's commands.
+            Assert.Contains(trace, s => s.Source.Name.StartsWith("Microsoft.Orleans") && s.Kind == ActivityKind.Client);
+            Assert.Contains(trace, s => s.Source.Name.StartsWith("Microsoft.Orleans") && s.Kind == ActivityKind.Server);
+            Assert.Contains(trace, s => s.Source.Name == "Npgsql");
+            Assert.All(trace, s => Assert.Equal(request.TraceId, s.TraceId));
+        }
+    }
+}
