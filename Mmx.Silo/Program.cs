@@ -39,7 +39,17 @@ if (args.Contains("--apply-schema"))
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(55));
 try
 {
-    builder.UseOrleans(silo => silo.AddMmxSilo(builder.Configuration));
+    builder.UseOrleans(silo =>
+    {
+        silo.AddMmxSilo(builder.Configuration);
+        // In a Kubernetes pod (deploy/kubernetes): the silo's name is the pod's, it advertises the
+        // pod's IP, and silos whose pods are gone are declared dead at once, not after probes fail.
+        // Clustering stays on PostgreSQL. After AddMmxSilo, so that the pod's identity wins.
+        if (Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST") is { Length: > 0 } && Environment.GetEnvironmentVariable("POD_NAME") is { Length: > 0 })
+        {
+            silo.UseKubernetesHosting();
+        }
+    });
 }
 catch (SettingsException bad)
 {

@@ -1,0 +1,114 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Mmx.Tests.Operations;
+
+/// <summary>deploy/kubernetes/ parses and describes what an operator relies on.</summary>
+public sealed class KubernetesManifestTests
+{
+    private static readonly List<YamlMappingNode> Objects = Load();
+
+    private static List<YamlMappingNode> Load()
+    {
+        var folder = Path.Combine(ScriptedCluster.RepoRoot, "deploy", "kubernetes");
+        var objects = new List<YamlMappingNode>();
+        foreach (var file in Directory.GetFiles(folder, "*.yaml").Order())
+        {
+            var yaml = new YamlStream();
+            using var reader = new StreamReader(file);
+            yaml.Load(reader);
+            objects.AddRange(yaml.Documents.Select(d => (YamlMappingNode)d.RootNode));
+        }
+        return objects;
+    }
+
+    private static YamlNode? At(YamlNode node, params string[] path)
+    {
+        foreach (var key in path)
+        {
+            if (node is not YamlMappingNode map || !map.Children.TryGetValue(key, out var next)) return null;
+            node = next;
+        }
+        return node;
+    }
+
+    private static YamlMappingNode Object(string kind, string name) =>
+        Objects.Single(o => At(o, "kind")?.ToString() == kind && At(o, "metadata", "name")?.ToString() == name);
+
+    private static YamlMappingNode Container(YamlMappingNode workload) =>
+        (YamlMappingNode)((YamlSequenceNode)At(workload, "spec", "template", "spec", "containers")!).Children.Single();
+
+    private static Dictionary<string, YamlMappingNode> Env(YamlMappingNode container) =>
+        ((YamlSequenceNode)At(container, "env")!).Children.Cast<YamlMappingNode>().ToDictionary(e => At(e, "name")!.ToString());
+
+    [Fact]
+    public void The_manifests_hold_the_schema_job_silos_api_services_budget_and_rights()
+    {
+        var kinds = Objects.Select(o => $"{At(o, "kind")}/{At(o, "metadata", "name")}").Order().ToList();
+        Assert.Equal(["Deployment/mmx-api", "Deployment/mmx-silo", "Job/mmx-schema", "PodDisruptionBudget/mmx-silo", "Role/mmx-silo-pods",
+            "RoleBinding/mmx-silo-pods", "Service/mmx-api", "Service/mmx-silo", "ServiceAccount/mmx-silo"], kinds);
+        // One image in every role.
+        var workloads = new[] { Object("Deployment", "mmx-silo"), Object("Deployment", "mmx-api"), Object("Job", "mmx-schema") };
+        Assert.Single(workloads.Select(w => At(Container(w), "image")!.ToString()).Distinct());
+        Assert.Contains("--apply-schema", ((YamlSequenceNode)At(Container(Object("Job", "mmx-schema")), "command")!).Children.Select(c => c.ToString()));
+        foreach (var workload in workloads)
+        {
+            Assert.Equal("true", At(workload, "spec", "template", "spec", "securityContext", "runAsNonRoot")!.ToString());
+            // Secrets come from a Secret, never a value written here.
+            foreach (var (name, variable) in Env(Container(workload)).Where(e => e.Key is "ConnectionStrings__Orleans" or "Mmx__AdminKey" or "Mmx__Sms__GatewayUrl"))
+            {
+                Assert.Null(At(variable, "value"));
+                Assert.Equal("mmx-secrets", At(variable, "valueFrom", "secretKeyRef", "name")!.ToString());
+            }
+        }
+    }
+
+    [Fact]
+    public void Silos_carry_the_identity_orleans_kubernetes_hosting_reads_and_stop_slower_than_they_hand_over()
+    {
+        var silo = Object("Deployment", "mmx-silo");
+        var labels = (YamlMappingNode)At(silo, "spec", "template", "metadata", "labels")!;
+        Assert.Equal("mmx", labels["orleans/serviceId"].ToString());
+        Assert.Equal("mmx", labels["orleans/clusterId"].ToString());
+        var env = Env(Container(silo));
+        Assert.Equal("metadata.name", At(env["POD_NAME"], "valueFrom", "fieldRef", "fieldPath")!.ToString());
+        Assert.Equal("metadata.namespace", At(env["POD_NAMESPACE"], "valueFrom", "fieldRef", "fieldPath")!.ToString());
+        Assert.Equal("status.podIP", At(env["POD_IP"], "valueFrom", "fieldRef", "fieldPath")!.ToString());
+        Assert.Contains("orleans/serviceId", At(env["ORLEANS_SERVICE_ID"], "valueFrom", "fieldRef", "fieldPath")!.ToString());
+        Assert.Contains("orleans/clusterId", At(env["ORLEANS_CLUSTER_ID"], "valueFrom", "fieldRef", "fieldPath")!.ToString());
+        // MMX's own settings name the same cluster.
+        Assert.Equal(labels["orleans/clusterId"].ToString(), At(env["Mmx__Orleans__ClusterId"], "value")!.ToString());
+        Assert.Equal(labels["orleans/serviceId"].ToString(), At(env["Mmx__Orleans__ServiceId"], "value")!.ToString());
+
+        // The hand-over takes up to 55 s (Mmx.Silo's shutdown timeout): the pod must be given longer.
+        Assert.True(int.Parse(At(silo, "spec", "template", "spec", "terminationGracePeriodSeconds")!.ToString()) > 55);
+        Assert.Equal("mmx-silo", At(silo, "spec", "template", "spec", "serviceAccountName")!.ToString());
+        Assert.NotNull(At(Container(silo), "readinessProbe"));
+        Assert.NotNull(At(Container(silo), "livenessProbe"));
+
+        // The account may read and clean up pods, and the budget covers the silos.
+        var verbs = ((YamlSequenceNode)At((YamlMappingNode)((YamlSequenceNode)At(Object("Role", "mmx-silo-pods"), "rules")!).Children[0], "verbs")!).Children.Select(v => v.ToString());
+        Assert.Superset(new HashSet<string> { "get", "list", "watch", "delete" }, verbs.ToHashSet());
+        var budget = Object("PodDisruptionBudget", "mmx-silo");
+        Assert.Equal(At(silo, "spec", "selector", "matchLabels", "app")!.ToString(), At(budget, "spec", "selector", "matchLabels", "app")!.ToString());
+        Assert.Equal("1", At(budget, "spec", "maxUnavailable")!.ToString());
+    }
+
+    [Fact]
+    public void The_api_is_ready_on_health_ready_and_alive_on_health_live()
+    {
+        var api = Container(Object("Deployment", "mmx-api"));
+        Assert.Equal("/health/ready", At(api, "readinessProbe", "httpGet", "path")!.ToString());
+        Assert.Equal("/health/live", At(api, "livenessProbe", "httpGet", "path")!.ToString());
+        var service = Object("Service", "mmx-api");
+        Assert.Equal("mmx-api", At(service, "spec", "selector", "app")!.ToString());
+    }
+
+    [Fact]
+    public void The_silo_uses_orleans_kubernetes_hosting_inside_a_pod()
+    {
+        var program = File.ReadAllText(Path.Combine(ScriptedCluster.RepoRoot, "Mmx.Silo", "Program.cs"));
+        Assert.Contains("UseKubernetesHosting()", program);
+        var project = File.ReadAllText(Path.Combine(ScriptedCluster.RepoRoot, "Mmx.Silo", "Mmx.Silo.csproj"));
+        Assert.Contains("Microsoft.Orleans.Hosting.Kubernetes", project);
+    }
+}
