@@ -185,7 +185,7 @@ public sealed class ProviderClientTests(ProviderFixture providers) : IClassFixtu
         Assert.Equal(12, Err(await client.Get(url)));
         Stub.On("/sns/userinfo", new StubReply(HttpStatusCode.OK, "<html>502 Bad Gateway</html>"u8.ToArray(), "text/html"));
         Assert.Equal(12, Err(await client.Get(url)));
-        // The stub would answer a valid body after 4 s; the front's budget is 1 s.
+        // The stub would answer a valid body after 4 s; the front's budget is 3 s.
         Stub.On("/sns/userinfo", StubReply.Json("""{"openid":"o1","nickname":"late"}""") with { Delay = TimeSpan.FromSeconds(4) });
         Assert.Equal(12, Err(await client.Get(url)));
         Stub.On("/sns/auth", StubReply.Json("""{"errcode":0,"errmsg":"ok"}""") with { Delay = TimeSpan.FromSeconds(4) });
