@@ -80,6 +80,6 @@ public interface IUserGrain : IGrainWithIntegerKey
     /// stored states are deleted. The accID and mcode are never handed out again. Marked first and
     /// resumed at the next activation, so a failure midway cannot leave half an account. Idempotent.
     /// </summary>
-    [Alias("Erase")]
+    [Alias("Erase"), ResponseTimeout("00:02:00")]
     Task Erase();
 }
