@@ -67,8 +67,31 @@ public sealed class NetworkFaultTests(NamespaceCluster cluster)
 
     private static readonly List<ApiClient> AllFans = [];
 
+    /// <summary>
+    /// Waits until the cluster serves again after the previous test's fault (a silo restarted
+    /// there is new to the cluster; the one it replaced must be declared dead first): five
+    /// sign-ups with a write in a row, within two minutes.
+    /// </summary>
+    private async Task Settled()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        for (var streak = 0; streak < 5;)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the cluster did not serve again within 120 s of the previous fault");
+            var client = cluster.NewClient();
+            var served = await WriteLoad.Succeeds(async () =>
+            {
+                await client.SignUp(AccountTestKit.NewPhone());
+                return await client.Post("/user/feedback", new { feedback = "settled?" });
+            });
+            streak = served ? streak + 1 : 0;
+            if (!served) await Task.Delay(1000);
+        }
+    }
+
     private async Task<WriteLoad.Run> Under(Func<Task> fault, string what, TimeSpan length)
     {
+        await Settled();
         if (AllFans.Count == 0) await Catalogue();
         var storm = FollowStorm(length);
         var run = await WriteLoad.Around(cluster.NewClient, fault, what, length);
