@@ -113,8 +113,10 @@ public sealed class NetworkFaultTests(NamespaceCluster cluster)
             await cluster.Link("s1", up: true);
             healedAt.Restart();
         }, "silo cut off 30 s", TimeSpan.FromSeconds(60));
-        // While it was cut off, the others declared it dead and served its grains from storage
-        // (writes acknowledged late in the cut); reported, since when exactly varies with probes.
+        // Writes acknowledged late in the cut: those whose grains were not on the cut-off silo.
+        // Orleans 10 does not declare a silo dead while its connection saw a message within the
+        // last minute (seen in its log: "Suppressing vote to suspect silo ... demonstrably
+        // alive"), so a 30 s cut leaves its grains unavailable until the link returns; reported.
         var whileCut = run.AckedAfter.Count(t => t is > 22 and < 30);
         Console.WriteLine($"silo cut off: {whileCut} writes acknowledged 22-30 s into the cut; the last failed request was sent {run.SecondsUnavailable:F1} s after the cut");
         // Whether the healed silo, declared dead, stopped by itself (reported, not asserted: see docs/decisions.md).
