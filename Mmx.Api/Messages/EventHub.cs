@@ -45,7 +45,7 @@ public sealed class EventHub(IGrainFactory grains, EventSettings settings, ILogg
         }
         if (oldest is not null)
         {
-            oldest.Close("too many streams");
+            oldest.Close(EventStream.TooManyStreams);
             await Show(oldest, 0);
         }
         // Every open subscribes (a renewal when the user has a stream already): no race with a close.
@@ -55,7 +55,7 @@ public sealed class EventHub(IGrainFactory grains, EventSettings settings, ILogg
     /// <summary>Forgets the stream (idempotent); the last of a user's unsubscribes.</summary>
     public async Task Close(EventStream stream)
     {
-        stream.Close("closed");
+        stream.Close(EventStream.Finished);
         bool last;
         lock (_gate)
         {

@@ -15,11 +15,17 @@ public sealed class EventStream(long accId, int queueLength)
     private readonly CancellationTokenSource _closed = new();
     private string? _lastCustomers;
 
+    /// <summary>Why the server ends a stream (<see cref="ClosedBecause"/>).</summary>
+    public const string SlowReader = "slow reader", TooManyStreams = "too many streams", Finished = "closed";
+
     public long AccId { get; } = accId;
     /// <summary>The shop whose customer count it shows (0: none); changed by <see cref="EventHub"/> only.</summary>
     public long ShopId { get; set; }
     /// <summary>Why the server ended it (null while open or when the client left).</summary>
     public string? ClosedBecause { get; private set; }
+
+    /// <summary>The server dropped it (a slow reader, one stream too many): its connection is to be cut, as writes may be stuck.</summary>
+    public bool Dropped => ClosedBecause is SlowReader or TooManyStreams;
 
     public ChannelReader<ServerEvent> Events => _queue.Reader;
     /// <summary>Cancelled when the server ends the stream: a write blocked on a slow client stops too.</summary>
@@ -30,7 +36,7 @@ public sealed class EventStream(long accId, int queueLength)
     {
         // The same count twice (the answer to watching and a change that crossed it) is said once.
         if (serverEvent.Name == ServerEvent.Customers && Interlocked.Exchange(ref _lastCustomers, serverEvent.Data) == serverEvent.Data) return;
-        if (!_queue.Writer.TryWrite(serverEvent)) Close("slow reader");
+        if (!_queue.Writer.TryWrite(serverEvent)) Close(SlowReader);
     }
 
     public void Close(string reason)

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Mmx.Grains.Messages;
 using Mmx.Grains.ShopLife;
@@ -78,7 +77,7 @@ public static class EventsApi
             await hub.Close(stream);
         }
         // Dropped by the server (a slow reader, one stream too many): end the connection, writes may be stuck.
-        if (stream.ClosedBecause is "slow reader" or "too many streams" && !aborted.IsCancellationRequested) context.Abort();
+        if (stream.Dropped && !aborted.IsCancellationRequested) context.Abort();
         return Results.Empty;
     }
 

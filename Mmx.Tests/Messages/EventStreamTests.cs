@@ -17,6 +17,7 @@ public sealed class EventStreamTests
         stream.Offer(ServerEvent.OfCustomers(1, 8));
         Assert.True(stream.Closed.IsCancellationRequested);
         Assert.Equal("slow reader", stream.ClosedBecause);
+        Assert.True(stream.Dropped);
         // What was queued is still readable; nothing more is taken.
         Assert.Equal(8, stream.Events.Count);
         stream.Offer(ServerEvent.OfCustomers(1, 10));
