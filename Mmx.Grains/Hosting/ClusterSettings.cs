@@ -20,6 +20,8 @@ public sealed record ClusterSettings
     public int GatewayPort { get; init; } = 30000;
     /// <summary>The address other silos and clients reach this silo at.</summary>
     public string AdvertisedIp { get; init; } = "127.0.0.1";
+    /// <summary><c>Mmx:Orleans:MaxProbeTimeoutSeconds</c>: how soon a silo that stopped answering is declared dead.</summary>
+    public TimeSpan MaxProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// <c>Mmx:Dashboard:Enabled</c> (true): the Orleans Dashboard on silos and front. Off, a busy
@@ -45,6 +47,7 @@ public sealed record ClusterSettings
             SiloPort = orleans.SiloPort,
             GatewayPort = orleans.GatewayPort,
             AdvertisedIp = orleans.AdvertisedIp,
+            MaxProbeTimeout = TimeSpan.FromSeconds(orleans.MaxProbeTimeoutSeconds),
             Dashboard = Settings.Read<DashboardSettings>(configuration).Enabled,
             Tls = TransportTls.From(configuration),
         };

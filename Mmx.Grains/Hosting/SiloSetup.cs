@@ -49,6 +49,7 @@ public static class SiloSetup
                 o.Invariant = ClusterSettings.Invariant;
                 o.ConnectionString = settings.ConnectionString;
             });
+            silo.Configure<ClusterMembershipOptions>(o => DeclareDeadSooner(o, settings.MaxProbeTimeout));
         }
 
         if (settings.Tls is { } tls) silo.UseTls(tls.Configure);
@@ -67,6 +68,19 @@ public static class SiloSetup
         GrainInterfaceTypeCache.AddTo(silo.Services);
         AddMmxServices(silo.Services, configuration);
         return silo;
+    }
+
+    /// <summary>
+    /// Orleans suppresses votes against a silo whose connection received a message within
+    /// MaxProbeTimeout x NumMissedProbesLimit (its "connection liveness" guard against false
+    /// deaths in GC pauses). At Orleans' default (20 s x 3) a silo cut off for less than a minute
+    /// is never declared dead and its grains wait for the link; the network fault test showed it.
+    /// </summary>
+    private static void DeclareDeadSooner(ClusterMembershipOptions options, TimeSpan maxProbeTimeout)
+    {
+        options.MaxProbeTimeout = maxProbeTimeout;
+        if (options.ProbeTimeout > maxProbeTimeout) options.ProbeTimeout = maxProbeTimeout;
+        if (options.MinProbeTimeout > options.ProbeTimeout) options.MinProbeTimeout = options.ProbeTimeout;
     }
 
     /// <summary>

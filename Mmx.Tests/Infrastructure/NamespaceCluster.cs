@@ -122,6 +122,17 @@ public sealed class NamespaceCluster : IAsyncLifetime
 
     private string PgData => Path.Combine(_data, "pg");
 
+    /// <summary>
+    /// How many of a host's silo generations the membership table holds as dead (Orleans' status
+    /// 6), read on the database's own host: what the other silos decided, not what the test saw.
+    /// </summary>
+    public async Task<int> DeadGenerations(string host)
+    {
+        var output = await RunToEnd("ip", ["netns", "exec", Namespace("pg"), "runuser", "-u", "postgres", "--", $"{PgBin}/psql", "-h", _data, "-p", "5432",
+            "-U", "postgres", "-tAc", $"select count(*) from orleansmembershiptable where address = '{Address(host)}' and status = 6"]);
+        return int.Parse(output.Trim());
+    }
+
     private async Task InitPostgres()
     {
         Directory.CreateDirectory(PgData);
@@ -139,6 +150,9 @@ public sealed class NamespaceCluster : IAsyncLifetime
         ["Mmx__Sms__Outbox"] = "true",
         ["Mmx__Dashboard__Enabled"] = "false",
         ["Logging__LogLevel__Default"] = "Warning",
+        // Each line dated, so a failure's log lines up with the fault's moments the test prints.
+        ["Logging__Console__FormatterName"] = "simple", ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
+        ["Logging__Console__FormatterOptions__SingleLine"] = "true",
         // Every test client calls from one address: one partition of the front's per-address limits.
         ["Mmx__RateLimits__SignInPerMinute"] = "100000", ["Mmx__RateLimits__SmsPerMinute"] = "100000",
         ["Mmx__RateLimits__AnonymousPerAddressPerMinute"] = "100000", ["Mmx__RateLimits__LookupPerAddressPerMinute"] = "100000",
@@ -182,7 +196,7 @@ public sealed class NamespaceCluster : IAsyncLifetime
 
     private Task Ip(string arguments) => RunToEnd("ip", arguments.Split(' '));
 
-    private static async Task RunToEnd(string file, string[] arguments, Dictionary<string, string>? environment = null, bool optional = false)
+    private static async Task<string> RunToEnd(string file, string[] arguments, Dictionary<string, string>? environment = null, bool optional = false)
     {
         var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (key, value) in environment ?? []) start.Environment[key] = value;
@@ -192,6 +206,7 @@ public sealed class NamespaceCluster : IAsyncLifetime
         await process.WaitForExitAsync();
         if (process.ExitCode != 0 && !optional)
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output} {await error}");
+        return await output;
     }
 }
 

@@ -10,19 +10,21 @@ namespace Mmx.Tests.Infrastructure;
 public static class WriteLoad
 {
     /// <param name="AckedAfter">When each acknowledged write was sent, in seconds after the disruption began (negative: before).</param>
+    /// <param name="AckedAfterByWriter">The same, for each of the 16 writers (each writes to grains of its own user).</param>
+    /// <param name="FailedAfterByWriter">When each writer's failed requests were sent, likewise.</param>
     public sealed record Run(int Acknowledged, int Lost, int Failed, double SecondsUnavailable, int AcknowledgedBefore, int AcknowledgedLate,
-        IReadOnlyList<double> AckedAfter);
+        IReadOnlyList<double> AckedAfter, IReadOnlyList<IReadOnlyList<double>> AckedAfterByWriter, IReadOnlyList<IReadOnlyList<double>> FailedAfterByWriter);
 
     /// <param name="newClient">A client of the front under test.</param>
     /// <param name="disrupt">Runs after 4 s; the load goes on while it runs and until <paramref name="length"/>.</param>
     public static async Task<Run> Around(Func<ApiClient> newClient, Func<Task> disrupt, string what, TimeSpan? length = null)
     {
-        var writers = new List<(ApiClient Client, List<string> Acked)>();
+        var writers = new List<(ApiClient Client, List<string> Acked, List<TimeSpan> AckedAt, List<TimeSpan> FailedAt)>();
         for (var i = 0; i < 16; i++)
         {
             var client = newClient();
             await client.SignUp(AccountTestKit.NewPhone());
-            writers.Add((client, []));
+            writers.Add((client, [], [], []));
         }
 
         var clock = Stopwatch.StartNew();
@@ -30,6 +32,14 @@ public static class WriteLoad
         var failures = new List<TimeSpan>();
         var ackedAt = new List<TimeSpan>();
         var stopAt = length ?? TimeSpan.FromSeconds(40);
+        void Failed(List<TimeSpan> writers, TimeSpan sent)
+        {
+            lock (failures)
+            {
+                failures.Add(sent);
+                writers.Add(sent);
+            }
+        }
         var load = Task.WhenAll(writers.Select(async (w, index) =>
         {
             for (var n = 0; clock.Elapsed < stopAt; n++)
@@ -40,15 +50,19 @@ public static class WriteLoad
                 var sent = clock.Elapsed;
                 if (await Succeeds(() => w.Client.Post("/user/feedback", new { feedback = content })))
                 {
-                    lock (w.Acked) w.Acked.Add(content);
+                    lock (w.Acked)
+                    {
+                        w.Acked.Add(content);
+                        w.AckedAt.Add(sent);
+                    }
                     lock (ackedAt) ackedAt.Add(sent);
                 }
                 else
                 {
-                    lock (failures) failures.Add(sent);
+                    Failed(w.FailedAt, sent);
                 }
                 sent = clock.Elapsed;
-                if (!await Succeeds(() => w.Client.Get("/user/city"))) lock (failures) failures.Add(sent);
+                if (!await Succeeds(() => w.Client.Get("/user/city"))) Failed(w.FailedAt, sent);
                 await Task.Delay(50);
             }
         }));
@@ -59,7 +73,7 @@ public static class WriteLoad
         await load;
 
         var lost = 0;
-        foreach (var (client, acked) in writers)
+        foreach (var (client, acked, _, _) in writers)
         {
             var stored = new HashSet<string>();
             for (var offset = 0; ; offset += 50)
@@ -77,7 +91,9 @@ public static class WriteLoad
             SecondsUnavailable: failures.Count == 0 ? 0 : Math.Max(0, (failures.Max() - disruptedAt).TotalSeconds),
             AcknowledgedBefore: ackedAt.Count(t => t < disruptedAt),
             AcknowledgedLate: ackedAt.Count(t => t > disruptedAt + TimeSpan.FromSeconds(20)),
-            AckedAfter: [.. ackedAt.Select(t => (t - disruptedAt).TotalSeconds)]);
+            AckedAfter: [.. ackedAt.Select(t => (t - disruptedAt).TotalSeconds)],
+            AckedAfterByWriter: [.. writers.Select(w => (IReadOnlyList<double>)[.. w.AckedAt.Select(t => (t - disruptedAt).TotalSeconds)])],
+            FailedAfterByWriter: [.. writers.Select(w => (IReadOnlyList<double>)[.. w.FailedAt.Select(t => (t - disruptedAt).TotalSeconds)])]);
         Console.WriteLine($"{what}: {run.Acknowledged} writes acknowledged, {run.Lost} lost, {run.Failed} failed requests, " +
                           $"last failed request sent {run.SecondsUnavailable:F1} s after the disruption");
         // And the service answers now.

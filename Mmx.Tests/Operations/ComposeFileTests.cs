@@ -42,10 +42,10 @@ public sealed class ComposeFileTests(PostgresServer postgres)
         Merged(Service(service)["environment"]).ToDictionary(e => e.Key, e => e.Value.ToString());
 
     [Fact]
-    public void Compose_describes_postgres_the_schema_step_two_silos_and_the_api()
+    public void Compose_describes_postgres_the_schema_step_two_silos_the_api_and_its_proxy()
     {
         var services = Services();
-        Assert.Equal(["postgres", .. MmxServices], services.Keys);
+        Assert.Equal(["postgres", .. MmxServices, "proxy"], services.Keys);
         foreach (var name in services.Keys.Where(n => n != "schema"))
         {
             Assert.True(Service(name).ContainsKey("healthcheck"), $"{name} has no health check");
@@ -81,8 +81,67 @@ public sealed class ComposeFileTests(PostgresServer postgres)
         // Silo metrics for other containers: all addresses inside the container, no port on the host.
         Assert.Equal("*", Environment("silo1")["Mmx__Metrics__Host"]);
         Assert.False(Service("silo1").ContainsKey("ports"));
-        // The API is published on loopback only.
-        Assert.StartsWith("127.0.0.1:", ((YamlSequenceNode)Service("api")["ports"]).Children[0].ToString());
+        // Only the proxy is published (on loopback unless MMX_HTTP_BIND says otherwise): every outside
+        // request reaches the API through it.
+        Assert.Equal(["proxy"], services.Keys.Where(name => Service(name).ContainsKey("ports")));
+        Assert.Equal("${MMX_HTTP_BIND:-127.0.0.1}:5080:8080", Assert.Single(((YamlSequenceNode)Service("proxy")["ports"]).Children).ToString());
+    }
+
+    /// <summary>The proxy's address on the compose network, and its nginx.conf as mounted.</summary>
+    private static (string Address, string Config) Proxy()
+    {
+        var address = Merged(Merged(Service("proxy")["networks"])["mmx"])["ipv4_address"].ToString();
+        var mount = ((YamlSequenceNode)Service("proxy")["volumes"]).Children.Select(v => v.ToString()).Single(v => v.Contains("/etc/nginx/nginx.conf"));
+        var config = File.ReadAllText(Path.Combine(ScriptedCluster.RepoRoot, mount.Split(':')[0]));
+        return (address, config);
+    }
+
+    [Fact]
+    public void The_proxy_sends_the_clients_own_address_to_the_api_which_believes_only_the_proxy()
+    {
+        var (address, config) = Proxy();
+        // The address nginx received the connection from, replacing any X-Forwarded-For the client
+        // sent ($proxy_add_x_forwarded_for would pass a forged one on).
+        Assert.Contains("proxy_set_header X-Forwarded-For $remote_addr;", config);
+        Assert.DoesNotContain("$proxy_add_x_forwarded_for", config);
+        Assert.Contains("proxy_set_header X-Forwarded-Proto $scheme;", config);
+        // To the API service on the port it listens on; event streams unbuffered.
+        Assert.Contains("server api:8080;", config);
+        Assert.EndsWith(":8080", Environment("api")["ASPNETCORE_URLS"]);
+        Assert.Matches(@"location = /user/events \{[^}]*proxy_buffering off;", config);
+        Assert.Contains("listen 8080;", config);
+        // The API believes forwarded headers from the proxy's address and nobody else's.
+        var api = Environment("api");
+        Assert.Equal(address, api["Mmx__ForwardedHeaders__KnownProxies__0"]);
+        Assert.DoesNotContain(api.Keys, k => k.StartsWith("Mmx__ForwardedHeaders__KnownNetworks"));
+    }
+
+    [Fact]
+    public async Task With_composes_settings_each_client_behind_the_proxy_has_its_own_rate_limit_and_a_direct_caller_cannot_pose_as_one()
+    {
+        var (proxy, _) = Proxy();
+        // The API's forwarded-header settings exactly as compose gives them (environment names as configuration keys).
+        var settings = Environment("api").Where(e => e.Key.StartsWith("Mmx__ForwardedHeaders__"))
+            .ToDictionary(e => e.Key.Replace("__", ":"), e => e.Value);
+        settings["Mmx:RateLimits:SignInPerMinute"] = "2";
+        await using var api = new ApiFactory(settings: settings);
+        async Task<int> Login(string from, string forwardedFor)
+        {
+            using var response = await api.NewClient().SendLiteral(HttpMethod.Post, "/user/login",
+                """{"mode":2,"type":4,"phone":"13811112222","password":"whatever-1"}""",
+                (TestRemoteAddress.Header, from), ("X-Forwarded-For", forwardedFor));
+            return (int)response.StatusCode;
+        }
+
+        // Through the proxy: two clients, two allowances.
+        Assert.Equal(200, await Login(proxy, "203.0.113.1"));
+        Assert.Equal(200, await Login(proxy, "203.0.113.1"));
+        Assert.Equal(429, await Login(proxy, "203.0.113.1"));
+        Assert.Equal(200, await Login(proxy, "203.0.113.2"));
+        // Another container on the network (or Docker's gateway) naming clients: one caller, one allowance.
+        Assert.Equal(200, await Login("172.30.0.1", "198.51.100.1"));
+        Assert.Equal(200, await Login("172.30.0.1", "198.51.100.2"));
+        Assert.Equal(429, await Login("172.30.0.1", "198.51.100.3"));
     }
 
     [Fact]
