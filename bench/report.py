@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Reads one bench/run.sh output folder and prints the results table (Markdown).
 
-Every ratio is to a reference measured in the same run: the bare endpoint for HTTP scenarios, and
-pgbench's one-row UPDATE for the cluster write mix (the issue's target), select-only for reads.
-A measurement repeated (<name>.<n>.txt) counts as its median run by requests/s; the KDF as its
-fastest run (a hash cannot be faster than the CPU allows, only slower when disturbed).
+Every ratio is taken pair by pair: run.sh runs each scenario's reference (the bare endpoint,
+<name>-ref-bare.<n>.txt; for the cluster's read and write mixes also pgbench select-only or the
+one-row UPDATE, <name>-ref-pgbench.<n>.txt) just before the scenario's own run n, and the table
+gives the median of the n ratios and their range. A measurement's own figures (requests/s,
+latency, CPU) are its median run by requests/s; the KDF's its fastest run (a hash cannot be
+faster than the CPU allows, only slower when disturbed).
 """
 import datetime
 import glob
@@ -68,16 +70,43 @@ def lines_of(name, key):
     return found
 
 
-bare = wrk("bare")
-select, update = pgbench("pgbench-select"), pgbench("pgbench-update")
+def paired(name, reference):
+    """The ratios of run n of <name> to run n of its reference (the run just before it), in order of n."""
+    parse = pgbench_file if reference == "pgbench" else wrk_file
+    ratios = []
+    for path in runs(name):
+        n = path.rsplit(".", 2)[-2]
+        ref_path = os.path.join(out, f"{name}-ref-{reference}.{n}.txt")
+        result, ref = wrk_file(path), parse(ref_path) if os.path.exists(ref_path) else None
+        if result and ref:
+            ratios.append(result["rps"] / ref["rps"])
+    return ratios
+
+
+def middle(values):
+    ordered = sorted(values)
+    return ordered[(len(ordered) - 1) // 2] if ordered else None
+
+
+def ratio_text(ratios, name):
+    """The median ratio and the range of the pairs, e.g. "0.55 of bare (0.51-0.58, 3 pairs)"."""
+    if not ratios:
+        return None
+    return f"{middle(ratios):.2f} of {name} ({min(ratios):.2f}-{max(ratios):.2f}, {len(ratios)} pairs)"
+
+
+# The references' own rows: every bare run of the suite (paired ones included), pgbench's runs.
+bare = median(wrk_file(p) for p in runs("bare") + sorted(glob.glob(os.path.join(out, "*-ref-bare.[0-9]*.txt"))))
+select = median(pgbench_file(p) for p in runs("pgbench-select") + runs("cluster-read-ref-pgbench"))
+update = median(pgbench_file(p) for p in runs("pgbench-update") + runs("cluster-write-ref-pgbench"))
 rows = []
 
 
 def row(scenario, mode, result, *references, note=""):
-    """One table row; each reference is (result, name) and gives one ratio in the last cell."""
+    """One table row; each reference is (measurement name, reference kind, label): one ratio cell each."""
     if result is None:
         return
-    ratios = [f"{result['rps'] / ref['rps']:.2f} of {name}" for ref, name in references if ref]
+    ratios = [text for name, kind, label in references if (text := ratio_text(paired(name, kind), label))]
     errors = int(result.get("errors", 0) + result.get("socket_errors", 0))
     p50 = f"{result['p50_ms']:.2f}" if "p50_ms" in result else "-"
     p99 = f"{result['p99_ms']:.2f}" if "p99_ms" in result else (f"avg {result['avg_ms']:.2f}" if result.get("avg_ms") else "-")
@@ -90,49 +119,56 @@ memory = next(iter(lines_of("memory", "MEMORY")), {})
 # Logins are bounded by the password hash: at best one KDF per core at a time.
 kdf_bound = float(kdf["hashes_per_core_per_s"]) * int(kdf["cores"]) if kdf else None
 
-row("bare endpoint (reference)", "-", bare, (bare, "bare"))
-row("pgbench select-only, 16 clients (reference)", "PostgreSQL", select, (bare, "bare"))
-row("pgbench one-row UPDATE, 16 clients (reference)", "PostgreSQL", update, (bare, "bare"))
+row("bare endpoint (reference, every run)", "-", bare)
+row("pgbench select-only, 16 clients (reference)", "PostgreSQL", select)
+row("pgbench one-row UPDATE, 16 clients (reference)", "PostgreSQL", update)
 for mode in ("embedded", "cluster"):
-    row("(a) read mix", mode, wrk(f"{mode}-read"), (bare, "bare"), *([(select, "pgbench select-only")] if mode == "cluster" else []))
-    row("(b) write mix", mode, wrk(f"{mode}-write"), (bare, "bare"), *([(update, "pgbench UPDATE")] if mode == "cluster" else []))
+    row("(a) read mix", mode, wrk(f"{mode}-read"), (f"{mode}-read", "bare", "bare"),
+        *([("cluster-read", "pgbench", "pgbench select-only")] if mode == "cluster" else []))
+    row("(b) write mix", mode, wrk(f"{mode}-write"), (f"{mode}-write", "bare", "bare"),
+        *([("cluster-write", "pgbench", "pgbench UPDATE")] if mode == "cluster" else []))
     login = wrk(f"{mode}-login")
     row("(c) logins (4 connections)", mode, login,
         note=f"KDF-bound: {login['rps'] / kdf_bound:.2f} of {kdf_bound:.1f} hashes/s" if login and kdf_bound else "KDF-bound")
-    row("(d) listing, city of 5,000 shops", mode, wrk(f"{mode}-scale"), (bare, "bare"))
+    row("(d) listing, city of 5,000 shops", mode, wrk(f"{mode}-scale"), (f"{mode}-scale", "bare", "bare"))
 
 
 def target(text, measured, met):
     targets.append(f"| {text} | {measured} | {'met' if met else 'missed'} |")
 
 
+def ratio_target(text, name, kind, label, threshold, extra=None):
+    """A ratio target, judged on the median of the pairs; the range says how sure that is."""
+    ratios = paired(name, kind)
+    if not ratios:
+        return
+    measured = ratio_text(ratios, label)
+    met = middle(ratios) >= threshold
+    if extra:
+        extra_text, extra_met = extra
+        measured, met = f"{measured}, {extra_text}", met and extra_met
+    target(text, measured, met)
+
+
 targets = []
-embedded_read, embedded_write = wrk("embedded-read"), wrk("embedded-write")
-cluster_read, cluster_write = wrk("cluster-read"), wrk("cluster-write")
-if bare and embedded_read:
-    ratio = embedded_read["rps"] / bare["rps"]
+embedded_read = wrk("embedded-read")
+if embedded_read:
     errors = int(embedded_read["errors"] + embedded_read["socket_errors"])
-    target("embedded read mix >= 0.60 of bare, p99 <= 10 ms, no errors",
-           f"{ratio:.2f}, p99 {embedded_read['p99_ms']:.1f} ms, {errors} errors",
-           ratio >= 0.60 and embedded_read["p99_ms"] <= 10 and errors == 0)
-if bare and embedded_write:
-    ratio = embedded_write["rps"] / bare["rps"]
-    target("embedded write mix >= 0.40 of bare", f"{ratio:.2f}", ratio >= 0.40)
-if bare and cluster_read:
-    ratio = cluster_read["rps"] / bare["rps"]
-    target("cluster read mix >= 0.40 of bare", f"{ratio:.2f}", ratio >= 0.40)
-if update and cluster_write:
-    ratio = cluster_write["rps"] / update["rps"]
-    target("cluster write mix >= 0.5 of pgbench one-row UPDATE", f"{ratio:.2f}", ratio >= 0.5)
+    ratio_target("embedded read mix >= 0.60 of bare, p99 <= 10 ms, no errors", "embedded-read", "bare", "bare", 0.60,
+                 (f"p99 {embedded_read['p99_ms']:.1f} ms, {errors} errors", embedded_read["p99_ms"] <= 10 and errors == 0))
+ratio_target("embedded write mix >= 0.40 of bare", "embedded-write", "bare", "bare", 0.40)
+ratio_target("cluster read mix >= 0.40 of bare", "cluster-read", "bare", "bare", 0.40)
+ratio_target("cluster write mix >= 0.50 of pgbench one-row UPDATE", "cluster-write", "pgbench", "pgbench UPDATE", 0.50)
 if memory:
     after = int(memory["working_set_after_mb"])
-    target(f"{int(memory['grains']):,} user grains <= 1.5 GB working set", f"{after} MB", after <= 1536)
+    target(f"{int(memory['grains']):,} user grains in one silo <= 6 GB working set", f"{after:,} MB", after <= 6144)
 
 print(f"# MMX benchmark, {datetime.date.today()}")
 print()
-repeats = len(runs("bare")) or 1
+repeats = len(runs("embedded-read") or runs("cluster-read")) or 1
 print(f"Machine: {platform.node()}, {os.cpu_count()} cores, {platform.platform()}. Load: `{wrk_command}` "
-      f"(logins: 4 connections), loopback, median of {repeats} runs per row. "
+      f"(logins: 4 connections), loopback, median of {repeats} runs per row; each ratio is the median of "
+      "pairs (the reference run just before each run of the scenario) with the pairs' range. "
       "Errors: answers without HTTP 200 and \"err\":0, plus socket errors. CPU per request: of the "
       "processes that serve the scenario (the bare endpoint; the embedded API; in cluster mode the API, "
       "the silos and PostgreSQL), and of the whole machine, wrk included.")

@@ -4,14 +4,14 @@
 # Builds Release, loads the data set (bench/Mmx.Bench load) into the embedded default and into
 # cluster mode (2 silos + API client, PostgreSQL), drives each scenario with wrk, measures the
 # reference endpoints (a bare ASP.NET Core endpoint; pgbench select-only and one-row UPDATE on the
-# same PostgreSQL), the KDF's cost and the memory of 100,000 user grains, and prints one table
+# same PostgreSQL), the KDF's cost and the memory of 1,000,000 user grains, and prints one table
 # (also written to bench/results/<time>/results.md). See bench/README.md for the settings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 DURATION="${BENCH_DURATION:-15}"; WARMUP="${BENCH_WARMUP:-40}"; CONNECTIONS="${BENCH_CONNECTIONS:-64}"; THREADS="${BENCH_THREADS:-2}"
 SHOPS="${BENCH_SHOPS:-5000}"; GOODS="${BENCH_GOODS:-50000}"; USERS="${BENCH_USERS:-20000}"
-MEMORY_GRAINS="${BENCH_MEMORY_GRAINS:-100000}"; MODES="${BENCH_MODES:-embedded cluster events}"
+MEMORY_GRAINS="${BENCH_MEMORY_GRAINS:-1000000}"; MODES="${BENCH_MODES:-embedded cluster events}"
 EVENT_STREAMS="${BENCH_EVENT_STREAMS:-10000}"; EVENT_FANS="${BENCH_EVENT_FANS:-100000}"
 # Each measurement is repeated and the report takes the median: this machine is shared, and one
 # 15 s run can land in a neighbour's busy moment.
@@ -62,15 +62,31 @@ machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 
 # wrk writes RESULT lines; each run's whole output is kept next to the table as <name>.<n>.txt
 # (report.py takes the median of the repeats), with a CPU line after it.
-run_wrk() { # name url script [script args...] (connections from WRK_CONNECTIONS, repeats from RUNS)
-  local name=$1 url=$2 script=$3; shift 3
-  for n in $(seq 1 "${RUNS:-$REPEAT}"); do
-    log "wrk $name ($n): -t$THREADS -c${WRK_CONNECTIONS:-$CONNECTIONS} -d${DURATION}s"
-    local server0 machine0; server0=$(server_ticks); machine0=$(machine_ticks)
-    (cd "$ROOT/bench/wrk" && wrk -t"$THREADS" -c"${WRK_CONNECTIONS:-$CONNECTIONS}" -d"${DURATION}s" --timeout 10s \
-      -s "$script" "$url" -- "$@") >"$OUT/$name.$n.txt" 2>&1
-    echo "CPU server_ticks=$(( $(server_ticks) - server0 )) machine_ticks=$(( $(machine_ticks) - machine0 )) hz=$HZ" >>"$OUT/$name.$n.txt"
-    grep RESULT "$OUT/$name.$n.txt" >&2 || { cat "$OUT/$name.$n.txt" >&2; return 1; }
+wrk_once() { # name n url script [script args...] (connections from WRK_CONNECTIONS)
+  local name=$1 n=$2 url=$3 script=$4; shift 4
+  log "wrk $name ($n): -t$THREADS -c${WRK_CONNECTIONS:-$CONNECTIONS} -d${DURATION}s"
+  local server0 machine0; server0=$(server_ticks); machine0=$(machine_ticks)
+  (cd "$ROOT/bench/wrk" && wrk -t"$THREADS" -c"${WRK_CONNECTIONS:-$CONNECTIONS}" -d"${DURATION}s" --timeout 10s \
+    -s "$script" "$url" -- "$@") >"$OUT/$name.$n.txt" 2>&1
+  echo "CPU server_ticks=$(( $(server_ticks) - server0 )) machine_ticks=$(( $(machine_ticks) - machine0 )) hz=$HZ" >>"$OUT/$name.$n.txt"
+  grep RESULT "$OUT/$name.$n.txt" >&2 || { cat "$OUT/$name.$n.txt" >&2; return 1; }
+}
+run_wrk() { # name url script [script args...] (repeats from RUNS)
+  local name=$1; shift
+  for n in $(seq 1 "${RUNS:-$REPEAT}"); do wrk_once "$name" "$n" "$@"; done
+}
+
+# A scenario measured against its references pair by pair: each repeat runs the bare endpoint
+# (kept running, idle meanwhile), then, if REFERENCE_PGBENCH names one, pgbench's select-only or
+# UPDATE, then the scenario, so that each ratio compares runs seconds apart: this machine's speed
+# drifts by 20-40% over a 20-minute suite, which a reference measured once at the start carried
+# into every ratio. report.py takes each pair's ratio and gives the median and the range.
+run_pairs() { # name url script [script args...]
+  local name=$1; shift
+  for n in $(seq 1 "$REPEAT"); do
+    SERVER_PIDS=$BARE_PID WITH_POSTGRES= wrk_once "$name-ref-bare" "$n" "$BARE_URL" bare.lua
+    if [ -n "${REFERENCE_PGBENCH:-}" ]; then pgbench_once "$REFERENCE_PGBENCH" "$name-ref-pgbench" "$n"; fi
+    wrk_once "$name" "$n" "$@"
   done
 }
 
@@ -85,21 +101,34 @@ scenarios() { # mode api-url data-dir
   # measured runs show the steady state an app in service runs in.
   DURATION="$WARMUP" RUNS=1 run_wrk "$mode-warmup-read" "$url" read.lua "$data/tokens.txt" "$SHOPS"
   DURATION="$WARMUP" RUNS=1 run_wrk "$mode-warmup-write" "$url" write.lua "$data/tokens.txt" "$SHOPS" "$GOODS"
-  run_wrk "$mode-read" "$url" read.lua "$data/tokens.txt" "$SHOPS"
-  run_wrk "$mode-write" "$url" write.lua "$data/tokens.txt" "$SHOPS" "$GOODS"
+  REFERENCE_PGBENCH=${READ_PGBENCH:-} run_pairs "$mode-read" "$url" read.lua "$data/tokens.txt" "$SHOPS"
+  REFERENCE_PGBENCH=${WRITE_PGBENCH:-} run_pairs "$mode-write" "$url" write.lua "$data/tokens.txt" "$SHOPS" "$GOODS"
   # Logins queue behind the KDF: few connections, so latency shows the KDF, not the queue.
   WRK_CONNECTIONS=4 run_wrk "$mode-login" "$url" login.lua "$data/logins.txt"
-  run_wrk "$mode-scale" "$url" scale.lua "$data/tokens.txt"
+  run_pairs "$mode-scale" "$url" scale.lua "$data/tokens.txt"
+}
+
+# pgbench on the cluster's PostgreSQL (scale 10, 16 clients): select-only, or a one-row UPDATE by
+# random key (wrk/pgbench-update.sql).
+pgbench_once() { # select|update name n
+  local kind=$1 name=$2 n=$3
+  if [ "$kind" = select ]; then
+    $PGBENCH $PG -S -c 16 -j "$THREADS" -T "$DURATION" pgbench >"$OUT/$name.$n.txt" 2>&1
+  else
+    $PGBENCH $PG -f "$ROOT/bench/wrk/pgbench-update.sql" -c 16 -j "$THREADS" -T "$DURATION" pgbench >"$OUT/$name.$n.txt" 2>&1
+  fi
+  log "pgbench $kind ($n): $(grep -h "^tps" "$OUT/$name.$n.txt")"
 }
 
 for n in $(seq 1 "$REPEAT"); do dotnet "$BENCH_DLL" kdf | tee "$OUT/kdf.$n.txt" >&2; done
 
-log "reference: bare ASP.NET Core endpoint"
+log "reference: bare ASP.NET Core endpoint (kept running: every scenario is paired with it)"
 BARE_PORT=$(free_port)
+BARE_URL="http://127.0.0.1:$BARE_PORT/bare"
 dotnet "$BENCH_DLL" bare --port "$BARE_PORT" >"$OUT/bare.log" 2>&1 & PIDS+=($!)
-wait_for "http://127.0.0.1:$BARE_PORT/bare"
-SERVER_PIDS=${PIDS[-1]} run_wrk bare "http://127.0.0.1:$BARE_PORT/bare" bare.lua
-kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
+BARE_PID=${PIDS[-1]}
+wait_for "$BARE_URL"
+DURATION="$WARMUP" RUNS=1 SERVER_PIDS=$BARE_PID run_wrk bare-warmup "$BARE_URL" bare.lua
 
 rate_limits_off
 # The gen0 budget the cluster script and docker-compose give MMX's processes (docs/performance.md).
@@ -125,17 +154,12 @@ if [[ " $MODES " == *" cluster "* ]]; then
   bash scripts/local-cluster.sh start >&2
   dotnet "$BENCH_DLL" load --api "http://127.0.0.1:$API_PORT" --key "$KEY" --out "$OUT/cluster-data" \
     --shops "$SHOPS" --goods "$GOODS" --users "$USERS" 2>&1 | tee "$OUT/cluster-load.txt" >&2
-  SERVER_PIDS=$(cat "$MMX_DATA"/*.pid) WITH_POSTGRES=1 scenarios cluster "http://127.0.0.1:$API_PORT" "$OUT/cluster-data"
-
-  log "reference: pgbench on the same PostgreSQL (scale 10, 16 clients)"
   PG="-h 127.0.0.1 -p $PG_PORT -U postgres"
   psql $PG -d postgres -qc "DROP DATABASE IF EXISTS pgbench" -c "CREATE DATABASE pgbench" >/dev/null
   $PGBENCH $PG -i -s 10 -q pgbench >"$OUT/pgbench-init.txt" 2>&1
-  for n in $(seq 1 "$REPEAT"); do
-    $PGBENCH $PG -S -c 16 -j "$THREADS" -T "$DURATION" pgbench >"$OUT/pgbench-select.$n.txt" 2>&1
-    $PGBENCH $PG -f "$ROOT/bench/wrk/pgbench-update.sql" -c 16 -j "$THREADS" -T "$DURATION" pgbench >"$OUT/pgbench-update.$n.txt" 2>&1
-    grep -h "^tps" "$OUT/pgbench-select.$n.txt" "$OUT/pgbench-update.$n.txt" >&2
-  done
+  # The cluster's read mix is paired with pgbench select-only too, its write mix with the UPDATE.
+  SERVER_PIDS=$(cat "$MMX_DATA"/*.pid) WITH_POSTGRES=1 READ_PGBENCH=select WRITE_PGBENCH=update \
+    scenarios cluster "http://127.0.0.1:$API_PORT" "$OUT/cluster-data"
   bash scripts/local-cluster.sh stop >&2
 fi
 

@@ -23,6 +23,17 @@ public sealed class OrleansSettings : IValidatableObject
     /// </summary>
     [Range(1, 120)] public int MaxProbeTimeoutSeconds { get; set; } = 5;
 
+    /// <summary>How long a grain may sit unused before its silo deactivates it (its state stays stored).</summary>
+    [Range(1, 24 * 60)] public int IdleMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// When the silo's process uses this share of the memory it may have (a container's limit,
+    /// <c>DOTNET_GCHeapHardLimit</c>, else the machine's), it deactivates the grains unused longest
+    /// until it is 10 points below; 0 turns the shedding off. Users' grains reload from storage on
+    /// their next request (docs/performance.md, "Memory").
+    /// </summary>
+    [Range(0, 100)] public int ShedAtMemoryPercent { get; set; } = 80;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!IPAddress.TryParse(AdvertisedIp, out _))

@@ -22,6 +22,10 @@ public sealed record ClusterSettings
     public string AdvertisedIp { get; init; } = "127.0.0.1";
     /// <summary><c>Mmx:Orleans:MaxProbeTimeoutSeconds</c>: how soon a silo that stopped answering is declared dead.</summary>
     public TimeSpan MaxProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary><c>Mmx:Orleans:IdleMinutes</c>: an unused grain's time in memory.</summary>
+    public TimeSpan IdleCollectionAge { get; init; } = TimeSpan.FromMinutes(15);
+    /// <summary><c>Mmx:Orleans:ShedAtMemoryPercent</c>: the memory share at which idle grains are shed (0: never).</summary>
+    public int ShedAtMemoryPercent { get; init; } = 80;
 
     /// <summary>
     /// <c>Mmx:Dashboard:Enabled</c> (true): the Orleans Dashboard on silos and front. Off, a busy
@@ -48,6 +52,8 @@ public sealed record ClusterSettings
             GatewayPort = orleans.GatewayPort,
             AdvertisedIp = orleans.AdvertisedIp,
             MaxProbeTimeout = TimeSpan.FromSeconds(orleans.MaxProbeTimeoutSeconds),
+            IdleCollectionAge = TimeSpan.FromMinutes(orleans.IdleMinutes),
+            ShedAtMemoryPercent = orleans.ShedAtMemoryPercent,
             Dashboard = Settings.Read<DashboardSettings>(configuration).Enabled,
             Tls = TransportTls.From(configuration),
         };

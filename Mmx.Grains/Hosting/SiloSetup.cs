@@ -52,6 +52,7 @@ public static class SiloSetup
             silo.Configure<ClusterMembershipOptions>(o => DeclareDeadSooner(o, settings.MaxProbeTimeout));
         }
 
+        silo.Configure<GrainCollectionOptions>(o => CollectIdleGrains(o, settings));
         if (settings.Tls is { } tls) silo.UseTls(tls.Configure);
         // A call's trace goes on through the grains it reaches (spans only where a tracer listens).
         silo.AddActivityPropagation();
@@ -68,6 +69,20 @@ public static class SiloSetup
         GrainInterfaceTypeCache.AddTo(silo.Services);
         AddMmxServices(silo.Services, configuration);
         return silo;
+    }
+
+    /// <summary>
+    /// Unused grains leave memory after <see cref="ClusterSettings.IdleCollectionAge"/>, and sooner
+    /// when the process nears the memory it may have: a silo holding a million users' grains
+    /// sheds the ones unused longest instead of growing until the container is killed.
+    /// </summary>
+    private static void CollectIdleGrains(GrainCollectionOptions options, ClusterSettings settings)
+    {
+        options.CollectionAge = settings.IdleCollectionAge;
+        if (settings.ShedAtMemoryPercent == 0) return;
+        options.EnableActivationSheddingOnMemoryPressure = true;
+        options.MemoryUsageLimitPercentage = settings.ShedAtMemoryPercent;
+        options.MemoryUsageTargetPercentage = Math.Max(1, settings.ShedAtMemoryPercent - 10);
     }
 
     /// <summary>
