@@ -91,8 +91,8 @@ run_pairs() { # name url script [script args...]
 }
 
 rate_limits_off() {
-  export Mmx__RateLimits__SignInPerMinute=100000000 Mmx__RateLimits__SmsPerMinute=100000000 Mmx__RateLimits__BulkPerMinute=100000000 \
-    Mmx__RateLimits__LookupPerMinute=100000000 Mmx__RateLimits__LookupPerAddressPerMinute=100000000 Mmx__RateLimits__AnonymousPerAddressPerMinute=100000000 Mmx__RateLimits__UnknownTokensPerAddressPerMinute=100000000
+  export Mmx__RateLimits__SignInPerMinute=1000000 Mmx__RateLimits__SmsPerMinute=1000000 Mmx__RateLimits__BulkPerMinute=1000000 \
+    Mmx__RateLimits__LookupPerMinute=1000000 Mmx__RateLimits__LookupPerAddressPerMinute=1000000 Mmx__RateLimits__AnonymousPerAddressPerMinute=1000000 Mmx__RateLimits__UnknownTokensPerAddressPerMinute=1000000
 }
 
 scenarios() { # mode api-url data-dir
@@ -136,7 +136,8 @@ export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}"
 if [[ " $MODES " == *" embedded "* ]]; then
   log "embedded default: co-hosted silo, memory storage"
   PORT=$(free_port)
-  dotnet "$API_DLL" --urls "http://127.0.0.1:$PORT" --Mmx:DemoData=false --Mmx:AdminKey="$KEY" \
+  # TrustOpenId: the data set signs its users up through the third-party first login (see README).
+  dotnet "$API_DLL" --urls "http://127.0.0.1:$PORT" --Mmx:DemoData=false --Mmx:AdminKey="$KEY" --Mmx:ThirdParty:TrustOpenId=true \
     --Mmx:Orleans:SiloPort="$(free_port)" --Mmx:Orleans:GatewayPort="$(free_port)" \
     --Mmx:Images:Folder="$OUT/images" --Logging:LogLevel:Default=Warning >"$OUT/embedded-api.log" 2>&1 & PIDS+=($!)
   wait_for "http://127.0.0.1:$PORT/health/ready"
