@@ -2,15 +2,10 @@
 -- customer poll 15%, personal 10%. args: tokens file, shop count.
 local c = require "common"
 c.install()
+local next_request
 local tokens, shops
 
-function init(args)
-  c.init_thread()
-  tokens = c.lines(args[1])
-  shops = tonumber(args[2])
-end
-
-function request()
+local function build()
   local token = tokens[math.random(#tokens)][1]
   local sid = math.random(shops)
   local r = math.random(100)
@@ -26,3 +21,13 @@ function request()
   end
   return c.get("/user/personal", token)
 end
+
+function init(args)
+  c.init_thread()
+  tokens = c.lines(args[1])
+  shops = tonumber(args[2])
+  next_request = c.pool(build)
+end
+
+function request() return next_request() end
+

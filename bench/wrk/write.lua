@@ -2,16 +2,10 @@
 -- in equal parts. args: tokens file (token accID addrID), shop count, goods count.
 local c = require "common"
 c.install()
+local next_request
 local tokens, shops, goods
 
-function init(args)
-  c.init_thread()
-  tokens = c.lines(args[1])
-  shops = tonumber(args[2])
-  goods = tonumber(args[3])
-end
-
-function request()
+local function build()
   local row = tokens[math.random(#tokens)]
   local token = row[1]
   local sid = math.random(shops)
@@ -28,3 +22,14 @@ function request()
     row[3], math.random(999), math.random(999))
   return c.send("POST", "/user/address", token, body)
 end
+
+function init(args)
+  c.init_thread()
+  tokens = c.lines(args[1])
+  shops = tonumber(args[2])
+  goods = tonumber(args[3])
+  next_request = c.pool(build)
+end
+
+function request() return next_request() end
+
