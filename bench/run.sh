@@ -12,7 +12,7 @@ ROOT=$PWD
 DURATION="${BENCH_DURATION:-15}"; WARMUP="${BENCH_WARMUP:-40}"; CONNECTIONS="${BENCH_CONNECTIONS:-64}"; THREADS="${BENCH_THREADS:-2}"
 SHOPS="${BENCH_SHOPS:-5000}"; GOODS="${BENCH_GOODS:-50000}"; USERS="${BENCH_USERS:-20000}"
 MEMORY_GRAINS="${BENCH_MEMORY_GRAINS:-1000000}"; MODES="${BENCH_MODES:-embedded cluster events}"
-EVENT_STREAMS="${BENCH_EVENT_STREAMS:-10000}"; EVENT_FANS="${BENCH_EVENT_FANS:-100000}"
+COLD_SECONDS="${BENCH_COLD_SECONDS:-60}"; EVENT_STREAMS="${BENCH_EVENT_STREAMS:-10000}"; EVENT_FANS="${BENCH_EVENT_FANS:-100000}"
 # Each measurement is repeated and the report takes the median: this machine is shared, and one
 # 15 s run can land in a neighbour's busy moment.
 REPEAT="${BENCH_REPEAT:-3}"
@@ -161,6 +161,27 @@ if [[ " $MODES " == *" cluster "* ]]; then
   # The cluster's read mix is paired with pgbench select-only too, its write mix with the UPDATE.
   SERVER_PIDS=$(cat "$MMX_DATA"/*.pid) WITH_POSTGRES=1 READ_PGBENCH=select WRITE_PGBENCH=update \
     scenarios cluster "http://127.0.0.1:$API_PORT" "$OUT/cluster-data"
+
+  # Cold start: the cluster stopped and started again on its data, then the write mix in one-second
+  # runs from the moment the API reports ready, first with the build's JIT-compiled binaries,
+  # then with ReadyToRun ones (crossgen2, as the Dockerfile publishes them).
+  cold_series() { # name
+    bash scripts/local-cluster.sh stop >&2
+    bash scripts/local-cluster.sh start >&2
+    log "cold start ($1): the write mix, one-second runs for $COLD_SECONDS s"
+    : >"$OUT/$1.txt"
+    for s in $(seq 1 "$COLD_SECONDS"); do
+      (cd "$ROOT/bench/wrk" && BENCH_POOL=5000 wrk -t"$THREADS" -c"$CONNECTIONS" -d1s --timeout 10s -s write.lua \
+        "http://127.0.0.1:$API_PORT" -- "$OUT/cluster-data/tokens.txt" "$SHOPS" "$GOODS") 2>&1 |
+        sed -n "s/^RESULT /COLD second=$s /p" >>"$OUT/$1.txt"
+    done
+    awk '{print $2, $4}' "$OUT/$1.txt" | tr '\n' ' ' >&2; echo >&2
+  }
+  cold_series cold-jit
+  log "publishing ReadyToRun binaries"
+  dotnet publish Mmx.Silo -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$OUT/r2r/silo" -v quiet -nologo >/dev/null
+  dotnet publish Mmx.Api -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$OUT/r2r/api" -v quiet -nologo >/dev/null
+  MMX_SILO_DLL="$OUT/r2r/silo/Mmx.Silo.dll" MMX_API_DLL="$OUT/r2r/api/Mmx.Api.dll" cold_series cold-r2r
   bash scripts/local-cluster.sh stop >&2
 fi
 

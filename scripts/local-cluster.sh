@@ -8,7 +8,8 @@
 # Settings (environment): MMX_DATA (.data), PG_PORT (55432), API_PORT (5080), SILOS (2),
 # SILO_PORT_BASE (11111) and GATEWAY_PORT_BASE (30000): silo n listens on BASE+n,
 # METRICS_PORT_BASE (19100): silo n serves Prometheus metrics on 127.0.0.1:BASE+n/metrics,
-# MMX_CONFIGURATION (Release), MMX_SKIP_BUILD (0; 1 when the binaries are already built).
+# MMX_CONFIGURATION (Release), MMX_SKIP_BUILD (0; 1 when the binaries are already built),
+# MMX_SILO_DLL and MMX_API_DLL (the build's; e.g. published ReadyToRun binaries instead).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA="${MMX_DATA:-$PWD/.data}"; LOGS="$DATA/logs"; PG_DATA="$DATA/pg"
@@ -27,8 +28,8 @@ export Mmx__PublicWebBaseUrl="${Mmx__PublicWebBaseUrl:-http://127.0.0.1:$API_POR
 # default budget means many gen0 collections a second under load (docs/performance.md). The
 # runtime reads this knob from the environment only.
 export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}"
-SILO_DLL="Mmx.Silo/bin/$CONF/net10.0/Mmx.Silo.dll"
-API_DLL="Mmx.Api/bin/$CONF/net10.0/Mmx.Api.dll"
+SILO_DLL="${MMX_SILO_DLL:-Mmx.Silo/bin/$CONF/net10.0/Mmx.Silo.dll}"
+API_DLL="${MMX_API_DLL:-Mmx.Api/bin/$CONF/net10.0/Mmx.Api.dll}"
 
 as_postgres() { if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 

@@ -62,7 +62,7 @@ end
 -- included, sends from a pool, so each pays the same to send.
 function M.pool(make, size)
   local pool = {}
-  for i = 1, size or 50000 do pool[i] = make() end
+  for i = 1, size or tonumber(os.getenv("BENCH_POOL") or "") or 50000 do pool[i] = make() end
   local n = 0
   return function()
     n = n % #pool + 1
