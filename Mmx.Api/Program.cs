@@ -6,6 +6,7 @@ using Mmx.Api.Admin;
 using Mmx.Api.Catalogue;
 using Mmx.Api.Hosting;
 using Mmx.Api.Images;
+using Mmx.Api.Lookups;
 using Mmx.Api.Messages;
 using Mmx.Api.Operations;
 using OpenTelemetry.Metrics;
@@ -35,6 +36,7 @@ try
     builder.Services.AddSingleton<SessionCache>();
     builder.Services.AddSingleton<UnknownTokens>();
     builder.Services.AddSingleton<Mmx.Api.Lookups.KnownIds>();
+    builder.Services.AddCatalogueCopy();
     builder.Services.AddHostedService(services => services.GetRequiredService<SessionCache>());
     builder.Services.AddSingleton<EventHub>();
     builder.Services.AddHostedService(services => services.GetRequiredService<EventHub>());

@@ -40,6 +40,7 @@ public static class AdminApi
     {
         var json = await JsonBody.ReadBytes(request, MaxImportBytes);
         var imported = await importer.Import(json);
-        return new(Err.Ok, new ImportCountsWire(imported.Cities, imported.Categories, imported.Shops, imported.Goods, imported.Activities, imported.Versions));
+        return new(Err.Ok, new ImportCountsWire(imported.Cities, imported.Categories, imported.Shops, imported.Goods, imported.Activities, imported.Versions,
+            imported.Fronts, imported.FrontsMissed));
     }
 }

@@ -5,7 +5,11 @@ using Mmx.Grains.ShopLife;
 
 namespace Mmx.Api.Catalogue;
 
-/// <summary>Goods of a shop and one goods item: /user/goods, /user/goods/info, /userweb/shopgoods/{ids}.</summary>
+/// <summary>
+/// Goods of a shop and one goods item: /user/goods, /user/goods/info, /userweb/shopgoods/{ids}.
+/// Answered from this front's copy of the catalogue (<see cref="CatalogueCopy"/>), or by the shop's
+/// grain while the copy lacks the shop.
+/// </summary>
 public static class GoodsApi
 {
     public static IEndpointRouteBuilder MapGoodsApi(this IEndpointRouteBuilder app)
@@ -19,24 +23,24 @@ public static class GoodsApi
         return app;
     }
 
-    private static async Task<GoodsListReply> List(HttpRequest request, HttpContext context, IGrainFactory grains, KnownIds known)
+    private static async Task<GoodsListReply> List(HttpRequest request, HttpContext context, IGrainFactory grains, KnownIds known, CatalogueCopy copy)
     {
         var sid = request.Query.RequiredId("sid");
         var (offset, count) = request.Query.Paging();
         await known.RequireShop(sid);
         // An unknown shop is err 4, not an empty list.
-        var page = await grains.GetGrain<IShopGrain>(sid).ListGoods(offset, count).OrFail("shop");
+        var page = copy.GoodsOf(sid)?.Page(offset, count) ?? await grains.GetGrain<IShopGrain>(sid).ListGoods(offset, count).OrFail("shop");
         await ShopPresence.Heard(context, grains, sid);
         var legacy = context.LegacyWire();
         return new(Err.Ok, [.. page.Items.Select(g =>
             new GoodsListItemWire(g.Id, g.Desp, g.Price, g.Promot, g.FirstPic, legacy ? LegacyTypes.Time(g.Time) : g.Time))]);
     }
 
-    private static async Task<GoodsInfoReply> Info(HttpRequest request, HttpContext context, IGrainFactory grains)
+    private static async Task<GoodsInfoReply> Info(HttpRequest request, HttpContext context, IGrainFactory grains, CatalogueCopy copy)
     {
         var gid = request.Query.OptionalId("gid");
         var barcode = gid is null ? request.Query.RequiredText("barcode", 64) : null;
-        var goods = await GoodsLookup.Find(grains, gid, barcode) ?? throw ApiException.NotFound("goods");
+        var goods = (gid is { } id ? copy.FindGoods(id) : null) ?? await GoodsLookup.Find(grains, gid, barcode) ?? throw ApiException.NotFound("goods");
         var savers = await grains.GetGrain<IGoodsSaversGrain>(goods.Id).Count();
         await ShopPresence.Heard(context, grains, goods.Shop);
         return new(Err.Ok, new GoodsInfoWire(goods.Id, goods.Shop, goods.Desp, goods.Price, goods.Promot, goods.Pics,

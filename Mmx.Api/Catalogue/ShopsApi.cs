@@ -5,7 +5,8 @@ namespace Mmx.Api.Catalogue;
 
 /// <summary>
 /// Shop listing, search and details: /user/shop, /user/shop/search, /user/shop/recommend,
-/// /user/shop/name, /user/shop/info. Listings are answered by the city's directory grain.
+/// /user/shop/name, /user/shop/info. Listings are answered from this front's copy of the catalogue
+/// (<see cref="CatalogueCopy"/>), or by the city's directory grain while the copy lacks the city.
 /// </summary>
 public static class ShopsApi
 {
@@ -26,20 +27,21 @@ public static class ShopsApi
     }
 
     /// <summary>category=0 is the apps' "all categories".</summary>
-    private static Task<ShopListReply> List(HttpRequest request, IGrainFactory grains, KnownIds known) =>
-        Listing(request, grains, known, name: null, category: request.Query.OptionalCategory());
+    private static Task<ShopListReply> List(HttpRequest request, IGrainFactory grains, KnownIds known, CatalogueCopy copy) =>
+        Listing(request, grains, known, copy, name: null, category: request.Query.OptionalCategory());
 
     /// <summary>Name, pinyin or pinyin initials; an empty name lists the city like /user/shop.</summary>
-    private static Task<ShopListReply> Search(HttpRequest request, IGrainFactory grains, KnownIds known) =>
-        Listing(request, grains, known, name: request.Query.OptionalText("name", MaxSearchLength), category: request.Query.OptionalCategory());
+    private static Task<ShopListReply> Search(HttpRequest request, IGrainFactory grains, KnownIds known, CatalogueCopy copy) =>
+        Listing(request, grains, known, copy, name: request.Query.OptionalText("name", MaxSearchLength), category: request.Query.OptionalCategory());
 
-    private static async Task<ShopListReply> Listing(HttpRequest request, IGrainFactory grains, KnownIds known, string? name, long? category)
+    private static async Task<ShopListReply> Listing(HttpRequest request, IGrainFactory grains, KnownIds known, CatalogueCopy copy,
+        string? name, long? category)
     {
         var city = request.Query.RequiredId("city");
         var position = request.Query.OptionalPosition();
         var (offset, count) = request.Query.Paging();
         await known.RequireCity(city);
-        var page = await grains.GetGrain<ICityDirectoryGrain>(city).ListShops(new ShopQuery
+        var query = new ShopQuery
         {
             Category = category,
             Name = name,
@@ -47,15 +49,18 @@ public static class ShopsApi
             Lat = position?.Lat,
             Offset = offset,
             Count = count,
-        }).OrFail(category is null ? "city" : "city or category");
+        };
+        var found = copy.ListShops(city, query) ?? await grains.GetGrain<ICityDirectoryGrain>(city).ListShops(query);
+        var page = found.OrFail(category is null ? "city" : "city or category");
         return new(Err.Ok, page.Total, [.. page.Items.Select(ShopListItemWire.Of)]);
     }
 
-    private static async Task<RecommendedShopsReply> Recommend(HttpRequest request, IGrainFactory grains, KnownIds known)
+    private static async Task<RecommendedShopsReply> Recommend(HttpRequest request, IGrainFactory grains, KnownIds known, CatalogueCopy copy)
     {
         var city = request.Query.RequiredId("city");
         await known.RequireCity(city);
-        var shops = await grains.GetGrain<ICityDirectoryGrain>(city).Recommended().OrFail("city");
+        var found = copy.City(city)?.Recommended() ?? await grains.GetGrain<ICityDirectoryGrain>(city).Recommended();
+        var shops = found.OrFail("city");
         return new(Err.Ok, [.. shops.Select(s => new RecommendedShopWire(s.Id, s.Name, s.Pic, s.Description))]);
     }
 

@@ -22,4 +22,8 @@ public sealed record ImportCounts
     [Id(3)] public int Goods { get; init; }
     [Id(4)] public int Activities { get; init; }
     [Id(5)] public int Versions { get; init; }
+    /// <summary>API fronts whose copy of the catalogue has the import (each answered it).</summary>
+    [Id(6)] public int Fronts { get; init; }
+    /// <summary>API fronts known to the catalogue that did not confirm the import within <c>CatalogueGrain.CopyBudget</c>.</summary>
+    [Id(7)] public int FrontsMissed { get; init; }
 }

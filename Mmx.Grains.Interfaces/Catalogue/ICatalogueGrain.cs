@@ -18,6 +18,12 @@ public interface ICatalogueGrain : IGrainWithIntegerKey
     [Alias("Import"), ResponseTimeout("00:10:00")]
     Task<Outcome<ImportCounts>> Import(CatalogueImport document);
 
+    /// <summary>
+    /// Tells this front's copy of every import until it stops renewing (a front renews every 30 s;
+    /// silent for <c>CatalogueGrain.CopiesLapse</c>, it is forgotten).
+    /// </summary>
+    [Alias("SubscribeCopy"), AlwaysInterleave]
+    Task SubscribeCopy(ICatalogueCopyObserver copy);
     /// <summary>The ids of every shop and city, or null when the catalogue is still at <paramref name="knownVersion"/>.</summary>
     [Alias("Ids"), AlwaysInterleave]
     Task<CatalogueIdSet?> Ids(long knownVersion);

@@ -26,6 +26,12 @@ public interface ICityDirectoryGrain : IGrainWithIntegerKey
     [Alias("UpdateCounts")]
     Task UpdateCounts(ImmutableArray<Mmx.Grains.ShopLife.ShopCounts> counts);
 
+    /// <summary>Everything the city lists, for a front's copy.</summary>
+    [Alias("Export"), ReadOnly]
+    Task<CityListingData> Export();
+    /// <summary>The shops' live fan and customer counts, for a front's copy (fetched every second).</summary>
+    [Alias("Counts"), ReadOnly]
+    Task<CityCounts> Counts();
     /// <summary>
     /// A page of the city's shops: filtered, then by distance or by fans, ties by id. NotFound when
     /// the city or the category does not exist.

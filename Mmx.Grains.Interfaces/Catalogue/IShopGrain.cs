@@ -32,6 +32,9 @@ public interface IShopGrain : IGrainWithIntegerKey
     [Alias("ListGoods"), ReadOnly]
     Task<Outcome<Page<Goods>>> ListGoods(int offset, int count);
 
+    /// <summary>Every goods item of this shop, in any status, for a front's copy.</summary>
+    [Alias("AllGoods"), ReadOnly]
+    Task<ImmutableArray<Goods>> AllGoods();
     /// <summary>Every on-sale goods item, newest first.</summary>
     [Alias("AllGoodsOnSale"), ReadOnly]
     Task<ImmutableArray<Goods>> AllGoodsOnSale();

@@ -1,3 +1,5 @@
+using Orleans.Utilities;
+
 namespace Mmx.Grains.Catalogue;
 
 public sealed class CatalogueGrain(
@@ -8,6 +10,19 @@ public sealed class CatalogueGrain(
 {
     // The id set of the stored version, built once per version (fronts ask after each import).
     private CatalogueIdSet? _ids;
+
+    /// <summary>A front that has not renewed for this long (it renews every 30 s) is no longer told of imports.</summary>
+    public static readonly TimeSpan CopiesLapse = TimeSpan.FromSeconds(90);
+    /// <summary>How long an import waits for a front to fetch what it changed before counting it as missed.</summary>
+    public static readonly TimeSpan CopyBudget = TimeSpan.FromSeconds(10);
+    // The fronts' copies of the catalogue (their renewals keep this grain active).
+    private readonly ObserverManager<ICatalogueCopyObserver> _copies = new(CopiesLapse, logger);
+
+    public Task SubscribeCopy(ICatalogueCopyObserver copy)
+    {
+        _copies.Subscribe(copy, copy);
+        return Task.CompletedTask;
+    }
 
     public async Task<Outcome<ImportCounts>> Import(CatalogueImport document)
     {
@@ -23,11 +38,19 @@ public sealed class CatalogueGrain(
             "Import started: {Cities} cities, {Categories} categories, {Shops} shops, {Goods} goods, {Activities} activities, {Versions} versions",
             document.Cities.Length, document.Categories.Length, document.Shops.Length,
             document.Goods.Length, document.Activities.Length, document.Versions.Length);
-        var next = await new ImportApplier(GrainFactory, logger, ShanghaiCalendar.Today(time)).Apply(document, current);
+        var applier = new ImportApplier(GrainFactory, logger, ShanghaiCalendar.Today(time));
+        var next = await applier.Apply(document, current);
         state.State = next with { Version = current.Version + 1 };
         _ids = null;
         await state.WriteStateAsync();
-        logger.LogInformation("Import finished");
+        var (fronts, missed) = await TellCopies(new CatalogueChange
+        {
+            Version = state.State.Version,
+            // Every city: each import sets every city's category tree.
+            Cities = [.. next.Cities.Keys],
+            Shops = [.. applier.ShopsWithChangedGoods.Union(document.Shops.Select(s => s.Id))],
+        });
+        logger.LogInformation("Import finished; {Fronts} fronts have it, {Missed} did not confirm", fronts, missed);
 
         return new ImportCounts
         {
@@ -37,7 +60,33 @@ public sealed class CatalogueGrain(
             Goods = document.Goods.Length,
             Activities = document.Activities.Length,
             Versions = document.Versions.Length,
+            Fronts = fronts,
+            FrontsMissed = missed,
         };
+    }
+
+    /// <summary>
+    /// Tells every subscribed front what the import changed and waits, each for at most
+    /// <see cref="CopyBudget"/>, until it has fetched it. A front that did not confirm is counted,
+    /// logged, and catches up by itself (it checks the version every 30 s).
+    /// </summary>
+    private async Task<(int Reached, int Missed)> TellCopies(CatalogueChange change)
+    {
+        _copies.ClearExpired();
+        var confirmed = await Task.WhenAll(_copies.Observers.Values.Select(async copy =>
+        {
+            try
+            {
+                await copy.Changed(change).WaitAsync(CopyBudget);
+                return true;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || ex is TaskCanceledException)
+            {
+                logger.LogWarning("A front did not confirm catalogue version {Version}: {Error}", change.Version, ex.Message);
+                return false;
+            }
+        }));
+        return (confirmed.Count(c => c), confirmed.Count(c => !c));
     }
 
     public Task<CatalogueIdSet?> Ids(long knownVersion)

@@ -14,6 +14,9 @@ namespace Mmx.Grains.Catalogue;
 /// </remarks>
 internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOnly today)
 {
+    /// <summary>The shops whose goods the import changed (filled by <see cref="Apply"/>).</summary>
+    public HashSet<long> ShopsWithChangedGoods { get; } = [];
+
     /// <summary>
     /// A document may carry a platform's release history: /user/version answers its newest
     /// release (by time; of equal times, the one listed last).
@@ -71,6 +74,7 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
         var upserts = doc.Goods.ToLookup(g => g.Shop);
         var removals = MovedAway(doc.Goods, g => g.Id, g => g.Shop, oldShop);
         var shops = upserts.Select(g => g.Key).Union(removals.Select(g => g.Key));
+        ShopsWithChangedGoods.UnionWith(shops);
         var released = await Fanout.Run(shops, shop => grains.GetGrain<IShopGrain>(shop)
             .ApplyGoods([.. upserts[shop]], [.. removals[shop]]));
         logger.LogInformation("Import: {Goods} goods stored in {Shops} shops", doc.Goods.Length, shops.Count());

@@ -17,8 +17,8 @@ public sealed class ShopGrain(
     /// <summary>Goods published this recently make a shop's "new" flag (hasNew).</summary>
     public static readonly TimeSpan NewGoodsWindow = TimeSpan.FromDays(7);
 
-    // On-sale goods newest first, rebuilt when the goods change: listing pages slice it directly.
-    private Goods[]? _onSale;
+    // The goods answered from memory (on-sale ones newest first), rebuilt when they change.
+    private ShopGoods? _goods;
 
     public async Task Upsert(Shop shop)
     {
@@ -34,7 +34,7 @@ public sealed class ShopGrain(
         if (after == before) return ImmutableDictionary<string, long>.Empty;
 
         state.State = state.State with { Goods = after };
-        _onSale = null;
+        _goods = null;
         await state.WriteStateAsync();
 
         // A barcode is released when the goods item that held it is gone or now carries another one.
@@ -71,19 +71,19 @@ public sealed class ShopGrain(
         return Task.FromResult<Outcome<ShopNews>>(new ShopNews
         {
             HasAct = state.State.Activities.Values.Any(a => a.IsValidOn(today)),
-            HasNew = OnSale().Any(g => g.Time >= newSince),
+            HasNew = GoodsView().OnSale.Any(g => g.Time >= newSince),
         });
     }
 
     public Task<Outcome<Page<Goods>>> ListGoods(int offset, int count)
     {
         if (state.State.Shop is null) return Task.FromResult<Outcome<Page<Goods>>>(Err.NotFound);
-        var onSale = OnSale();
-        var items = onSale.Skip(offset).Take(count).ToImmutableArray();
-        return Task.FromResult<Outcome<Page<Goods>>>(new Page<Goods> { Items = items, Total = onSale.Length });
+        return Task.FromResult<Outcome<Page<Goods>>>(GoodsView().Page(offset, count));
     }
 
-    public Task<ImmutableArray<Goods>> AllGoodsOnSale() => Task.FromResult(OnSale().ToImmutableArray());
+    public Task<ImmutableArray<Goods>> AllGoods() => Task.FromResult(state.State.Goods.Values.ToImmutableArray());
+
+    public Task<ImmutableArray<Goods>> AllGoodsOnSale() => Task.FromResult(GoodsView().OnSale.ToImmutableArray());
 
     public Task<Outcome<Goods>> FindGoods(long goods) =>
         Task.FromResult<Outcome<Goods>>(state.State.Goods.TryGetValue(goods, out var found) ? found : Err.NotFound);
@@ -106,7 +106,5 @@ public sealed class ShopGrain(
     public Task<Outcome<ActivityView>> FindActivity(long activity) => Task.FromResult<Outcome<ActivityView>>(
         state.State.Shop is { } shop && state.State.Activities.TryGetValue(activity, out var a) ? ActivityViews.Of(a, shop) : Err.NotFound);
 
-    private Goods[] OnSale() => _onSale ??= [.. state.State.Goods.Values
-        .Where(g => g.IsOnSale)
-        .OrderByDescending(g => g.Time).ThenByDescending(g => g.Id)];
+    private ShopGoods GoodsView() => _goods ??= new ShopGoods(state.State.Goods.Values);
 }

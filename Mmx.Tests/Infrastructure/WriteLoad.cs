@@ -32,12 +32,12 @@ public static class WriteLoad
         var failures = new List<TimeSpan>();
         var ackedAt = new List<TimeSpan>();
         var stopAt = length ?? TimeSpan.FromSeconds(40);
-        void Failed(List<TimeSpan> writers, TimeSpan sent)
+        void Failed(List<TimeSpan> writersFailures, TimeSpan sent)
         {
             lock (failures)
             {
                 failures.Add(sent);
-                writers.Add(sent);
+                writersFailures.Add(sent);
             }
         }
         var load = Task.WhenAll(writers.Select(async (w, index) =>
