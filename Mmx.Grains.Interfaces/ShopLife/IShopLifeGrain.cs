@@ -26,9 +26,11 @@ public interface IShopLifeGrain : IGrainWithIntegerKey
     /// <summary>
     /// The user asked about this shop (its info, goods, activities): a user who entered it and
     /// has not left (by exit or by entering another shop) stays counted, or is counted again when
-    /// their presence had lapsed. Nothing for anyone else (0: nobody).
+    /// their presence had lapsed. Nothing for anyone else (0: nobody). One-way: the request that
+    /// mentions the shop does not wait for it (a goods page from the front's catalogue copy makes
+    /// no call it waits for), and presence is kept again by the user's next request if one is lost.
     /// </summary>
-    [Alias("Heard")]
+    [Alias("Heard"), OneWay]
     Task Heard(long accId);
 
     /// <summary>
