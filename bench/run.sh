@@ -118,6 +118,11 @@ pgbench_once() { # select|update name n
     $PGBENCH $PG -f "$ROOT/bench/wrk/pgbench-update.sql" -c 16 -j "$THREADS" -T "$DURATION" pgbench >"$OUT/$name.$n.txt" 2>&1
   fi
   log "pgbench $kind ($n): $(grep -h "^tps" "$OUT/$name.$n.txt")"
+  # The UPDATEs leave dirty pages and WAL that the next run (MMX's, sharing the server) would pay
+  # for: flushed here, outside every measurement (without it, 2026-12-06, the cluster write mix ran
+  # at 1.3k/s in its pairs and at 1.9k/s a minute after a restart in the cold-start series).
+  psql $PG -d pgbench -qc "CHECKPOINT" >/dev/null
+  sleep 2
 }
 
 for n in $(seq 1 "$REPEAT"); do dotnet "$BENCH_DLL" kdf | tee "$OUT/kdf.$n.txt" >&2; done
