@@ -80,8 +80,9 @@ public sealed class CatalogueGrain(
                 await copy.Changed(change).WaitAsync(CopyBudget);
                 return true;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || ex is TaskCanceledException)
+            catch (Exception ex)
             {
+                // Whatever kept a front from confirming (gone, slow, failing), the import stands.
                 logger.LogWarning("A front did not confirm catalogue version {Version}: {Error}", change.Version, ex.Message);
                 return false;
             }
