@@ -37,6 +37,8 @@ public sealed class CatalogueCopy(IGrainFactory grains, ILogger<CatalogueCopy> l
     // One load at a time: the start, an import's change, a version check.
     private readonly SemaphoreSlim _loading = new(1, 1);
     private ICatalogueCopyObserver? _reference;
+    // Whether the last refresh failed: a cluster that stays away is logged once, not every second.
+    private bool _failing;
 
     private ICatalogueGrain Catalogue => grains.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key);
 
@@ -114,10 +116,13 @@ public sealed class CatalogueCopy(IGrainFactory grains, ILogger<CatalogueCopy> l
                 await CatchUp();
             }
             await FetchCounts(stoppingToken);
+            if (_failing) logger.LogInformation("The catalogue copy is refreshed again");
+            _failing = false;
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
-            logger.LogWarning("The catalogue copy could not be refreshed ({Error}); trying again", ex.Message);
+            if (!_failing) logger.LogWarning("The catalogue copy could not be refreshed ({Error}); trying again every second", ex.Message);
+            _failing = true;
         }
     }
 
