@@ -137,12 +137,14 @@ public sealed class NetworkFaultTests(NamespaceCluster cluster)
                           $"{run.AckedAfter.Count(t => t > declaredDeadAfter && t < 30)} writes acknowledged between the verdict and the heal");
         Assert.True(back.Count * 2 >= stuck.Count, $"of {stuck.Count} writers that failed early in the cut only {back.Count} wrote again before the heal: the silo's grains did not move");
 
-        // Healed, the silo learns it was declared dead and stops (the process ends): no fork.
-        while (!cluster.HasExited("s1") && healedAt.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(500);
+        // Healed, the silo learns it was declared dead and stops (the process ends): no fork. It
+        // learns at the latest at its next read of the membership table, every 60 s (Orleans'
+        // TableRefreshTimeout); seen here 26 s after the heal, and later on a busy machine.
+        while (!cluster.HasExited("s1") && healedAt.Elapsed < TimeSpan.FromSeconds(75)) await Task.Delay(500);
         Console.WriteLine(cluster.HasExited("s1")
             ? $"the cut-off silo stopped {healedAt.Elapsed.TotalSeconds:F0} s after its link came back"
-            : $"the cut-off silo still ran 30 s after its link came back:\n{cluster.Log("s1")}");
-        Assert.True(cluster.HasExited("s1"), "the silo declared dead still ran 30 s after the heal");
+            : $"the cut-off silo still ran 75 s after its link came back:\n{cluster.Log("s1")}");
+        Assert.True(cluster.HasExited("s1"), "the silo declared dead still ran 75 s after the heal");
         await cluster.RestartSilo(1);
     }
 
