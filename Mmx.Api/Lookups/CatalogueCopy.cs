@@ -77,7 +77,7 @@ public sealed class CatalogueCopy(IGrainFactory grains, ILogger<CatalogueCopy> l
             // A change that does not follow the version held means one was missed: load it all.
             _contents = current is not null && change.Version == current.Version + 1
                 ? await Fetch(current, change.Version, change.Cities, change.Shops)
-                : await LoadAll();
+                : await LoadAll(await Catalogue.Ids(-1) ?? throw new InvalidOperationException("the catalogue answered no id set"));
             logger.LogInformation("Catalogue copy at version {Version}", _contents.Version);
         }
         finally
@@ -133,9 +133,10 @@ public sealed class CatalogueCopy(IGrainFactory grains, ILogger<CatalogueCopy> l
         await _loading.WaitAsync();
         try
         {
+            // Asked again under the lock: a change told meanwhile may have brought this front up to date.
             var ids = await Catalogue.Ids(Version);
             if (ids is null) return;
-            _contents = await LoadAll();
+            _contents = await LoadAll(ids);
             logger.LogInformation("Catalogue copy loaded: version {Version}, {Cities} cities, {Shops} shops",
                 _contents.Version, _contents.Cities.Count, _contents.Shops.Count);
         }
@@ -145,9 +146,9 @@ public sealed class CatalogueCopy(IGrainFactory grains, ILogger<CatalogueCopy> l
         }
     }
 
-    private async Task<Contents> LoadAll()
+    /// <summary>The whole catalogue of the version whose id set is <paramref name="ids"/>.</summary>
+    private async Task<Contents> LoadAll(CatalogueIdSet ids)
     {
-        var ids = await Catalogue.Ids(-1) ?? throw new InvalidOperationException("the catalogue answered no id set");
         var empty = new Contents(ids.Version, ImmutableDictionary<long, CityListing>.Empty,
             ImmutableDictionary<long, ShopGoods>.Empty, ImmutableDictionary<long, long>.Empty);
         return await Fetch(empty, ids.Version, ids.Cities, ids.Shops);
