@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-DURATION="${BENCH_DURATION:-15}"; WARMUP="${BENCH_WARMUP:-40}"; CONNECTIONS="${BENCH_CONNECTIONS:-64}"; THREADS="${BENCH_THREADS:-2}"
+DURATION="${BENCH_DURATION:-15}"; WARMUP="${BENCH_WARMUP:-40}"; WARMUP_MAX="${BENCH_WARMUP_MAX:-240}"; CONNECTIONS="${BENCH_CONNECTIONS:-64}"; THREADS="${BENCH_THREADS:-2}"
 SHOPS="${BENCH_SHOPS:-5000}"; GOODS="${BENCH_GOODS:-50000}"; USERS="${BENCH_USERS:-20000}"
 MEMORY_GRAINS="${BENCH_MEMORY_GRAINS:-1000000}"; MODES="${BENCH_MODES:-embedded cluster events}"
 COLD_SECONDS="${BENCH_COLD_SECONDS:-60}"; EVENT_STREAMS="${BENCH_EVENT_STREAMS:-10000}"; EVENT_FANS="${BENCH_EVENT_FANS:-100000}"
@@ -95,12 +95,29 @@ rate_limits_off() {
     Mmx__RateLimits__LookupPerMinute=1000000 Mmx__RateLimits__LookupPerAddressPerMinute=1000000 Mmx__RateLimits__AnonymousPerAddressPerMinute=1000000 Mmx__RateLimits__UnknownTokensPerAddressPerMinute=1000000
 }
 
+# Warm-up, not reported: JIT tiers and the first activation of the data set's grains, so the
+# measured runs show the steady state an app in service runs in. At least WARMUP seconds, then
+# 10-second runs until two in a row are within 10% of each other (at most WARMUP_MAX seconds):
+# a cluster activates its 20,000 users' grains from PostgreSQL one request at a time, and a fixed
+# 40 s left most of them cold, so its write mix was measured while still warming (2026-12-06).
+warm_up() { # name url script [script args...]
+  local name=$1; shift
+  DURATION="$WARMUP" wrk_once "$name" 0 "$@"
+  local spent=$WARMUP n=0 last=0 rate
+  while [ "$spent" -lt "$WARMUP_MAX" ]; do
+    n=$((n + 1)); DURATION=10 wrk_once "$name" "$n" "$@"
+    rate=$(sed -n 's/^RESULT .*rps=\([0-9]*\).*/\1/p' "$OUT/$name.$n.txt")
+    spent=$((spent + 10))
+    if [ "$last" -gt 0 ] && [ $((rate * 10)) -le $((last * 11)) ] && [ $((rate * 11)) -ge $((last * 10)) ]; then break; fi
+    last=$rate
+  done
+  log "$name: steady after $spent s"
+}
+
 scenarios() { # mode api-url data-dir
   local mode=$1 url=$2 data=$3
-  # Warm-up, not reported: JIT tiers and the first activation of every shop's grains, so the
-  # measured runs show the steady state an app in service runs in.
-  DURATION="$WARMUP" RUNS=1 run_wrk "$mode-warmup-read" "$url" read.lua "$data/tokens.txt" "$SHOPS"
-  DURATION="$WARMUP" RUNS=1 run_wrk "$mode-warmup-write" "$url" write.lua "$data/tokens.txt" "$SHOPS" "$GOODS"
+  warm_up "$mode-warmup-read" "$url" read.lua "$data/tokens.txt" "$SHOPS"
+  warm_up "$mode-warmup-write" "$url" write.lua "$data/tokens.txt" "$SHOPS" "$GOODS"
   REFERENCE_PGBENCH=${READ_PGBENCH:-} run_pairs "$mode-read" "$url" read.lua "$data/tokens.txt" "$SHOPS"
   REFERENCE_PGBENCH=${WRITE_PGBENCH:-} run_pairs "$mode-write" "$url" write.lua "$data/tokens.txt" "$SHOPS" "$GOODS"
   # Logins queue behind the KDF: few connections, so latency shows the KDF, not the queue.

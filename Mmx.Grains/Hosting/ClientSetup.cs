@@ -10,7 +10,8 @@ public static class ClientSetup
     /// <summary>How long an API front waits for a grain call's answer.</summary>
     public static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(10);
 
-    public static IClientBuilder AddMmxClient(this IClientBuilder client, ClusterSettings settings)
+    /// <param name="traced">Whether this process exports traces (<see cref="Tracing.Enabled"/>): only then do its calls carry them.</param>
+    public static IClientBuilder AddMmxClient(this IClientBuilder client, ClusterSettings settings, bool traced = false)
     {
         if (!settings.IsCluster) throw new InvalidOperationException("An MMX client needs ConnectionStrings:Orleans.");
         client.Configure<ClusterOptions>(o =>
@@ -24,7 +25,7 @@ public static class ClientSetup
             o.ConnectionString = settings.ConnectionString;
         });
         if (settings.Tls is { } tls) client.UseTls(tls.Configure);
-        client.AddActivityPropagation();
+        if (traced) client.AddActivityPropagation();
         // A phone gives up on a request after about 10 s: a front cut off from the silos answers a
         // retryable error by then (the default, 30 s, held requests past the phone's patience).
         // Calls that take longer by nature say so on their method ([ResponseTimeout]: import, erase).

@@ -59,11 +59,17 @@ public sealed record ClusterSettings
         };
     }
 
+    /// <summary>Connections a process keeps to PostgreSQL unless the connection string says otherwise (<see cref="Tuned"/>).</summary>
+    public const int PoolSize = 12;
+
     /// <summary>
     /// Npgsql settings for Orleans' small, repeated statements, unless the connection string sets
     /// them: statements used twice are prepared on the server (the storage write's plan is made
     /// once per connection instead of per write), and a pooled connection is not reset on return
     /// (the reset would drop those prepared statements; Orleans leaves no session state behind).
+    /// The pool is held to <see cref="PoolSize"/> connections a process (Npgsql's default is 100):
+    /// a cluster's silos and fronts together opened over 100 backends on a 2-core database
+    /// server, which then spent its CPU switching between them and warming each one's caches.
     /// The benchmark (docs/performance.md) shows what they bring.
     /// </summary>
     public static string Tuned(string connectionString)
@@ -74,6 +80,7 @@ public sealed record ClusterSettings
         if (!Has("Max Auto Prepare", "MaxAutoPrepare")) builder.MaxAutoPrepare = 64;
         if (!Has("Auto Prepare Min Usages", "AutoPrepareMinUsages")) builder.AutoPrepareMinUsages = 2;
         if (!Has("No Reset On Close", "NoResetOnClose")) builder.NoResetOnClose = true;
+        if (!Has("Maximum Pool Size", "MaxPoolSize")) builder.MaxPoolSize = PoolSize;
         return builder.ConnectionString;
     }
 }

@@ -54,8 +54,8 @@ public static class SiloSetup
 
         silo.Configure<GrainCollectionOptions>(o => CollectIdleGrains(o, settings));
         if (settings.Tls is { } tls) silo.UseTls(tls.Configure);
-        // A call's trace goes on through the grains it reaches (spans only where a tracer listens).
-        silo.AddActivityPropagation();
+        // A call's trace goes on through the grains it reaches, when this process exports traces.
+        if (Tracing.Enabled(configuration)) silo.AddActivityPropagation();
 
         var singleSilo = wholeCluster && !settings.IsCluster;
         silo.AddMmxStorage(settings.ConnectionString, singleSilo);

@@ -16,6 +16,14 @@ namespace Mmx.Grains;
 /// </summary>
 public static class Tracing
 {
+    /// <summary>
+    /// Whether this process exports traces. Orleans' activity propagation is a filter on every
+    /// grain call (sent and received); without a tracer it carries nothing, so a process that
+    /// exports no traces leaves it out (docs/performance.md, item 19).
+    /// </summary>
+    public static bool Enabled(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(Settings.Read<TelemetrySettings>(configuration).OtlpEndpoint);
+
     /// <param name="service">The process's name in the traces (mmx-api, mmx-silo).</param>
     /// <param name="more">What only this process traces (the API's HTTP server spans).</param>
     public static void AddMmxTracing(this IServiceCollection services, IConfiguration configuration, string service,

@@ -14,11 +14,7 @@ public sealed class TracingTests
 {
     /// <summary>An API front whose tracer also keeps every finished span in <see cref="Spans"/>.</summary>
     private sealed class TracedApi(StubHttpServer collector, string? connectionString = null, string? clusterId = null)
-        : ApiFactory(connectionString, clusterId, new Dictionary<string, string>
-        {
-            ["Mmx:Telemetry:OtlpEndpoint"] = collector.Url("/v1/traces").ToString(),
-            ["Mmx:Telemetry:OtlpProtocol"] = "http/protobuf",
-        })
+        : ApiFactory(connectionString, clusterId, Traced(collector).ToDictionary(e => e.Key, e => e.Value!))
     {
         public List<Activity> Spans { get; } = [];
 
@@ -30,6 +26,13 @@ public sealed class TracingTests
             lock (Spans) return [.. Spans];
         }
     }
+
+    /// <summary>The settings of a process that exports its traces to the collector.</summary>
+    private static Dictionary<string, string?> Traced(StubHttpServer collector) => new()
+    {
+        ["Mmx:Telemetry:OtlpEndpoint"] = collector.Url("/v1/traces").ToString(),
+        ["Mmx:Telemetry:OtlpProtocol"] = "http/protobuf",
+    };
 
     private static async Task<(Activity Request, Activity[] Trace)> TraceOf(TracedApi api, string path)
     {
@@ -70,8 +73,9 @@ public sealed class TracingTests
         public async Task A_write_is_one_trace_from_the_api_through_the_silos_to_postgresql()
         {
             var clusterId = $"traces-{Guid.NewGuid():N}";
-            await using var silos = await Postgres.SiloPair.Start(postgres.ConnectionString, clusterId);
             await using var collector = new StubHttpServer();
+            // Every process of a traced cluster exports traces: only then do its grain calls carry them.
+            await using var silos = await Postgres.SiloPair.Start(postgres.ConnectionString, clusterId, Traced(collector));
             await using var api = new TracedApi(collector, postgres.ConnectionString, clusterId);
             Assert.Equal(0, (int)(await api.Import("""
                 {"cities":[{"id":22001,"name":"苏州"}],

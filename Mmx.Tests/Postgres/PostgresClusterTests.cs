@@ -111,12 +111,14 @@ internal sealed class SiloPair : IAsyncDisposable
     private readonly List<IHost> _hosts = [];
     public IClusterClient Client { get; private set; } = null!;
 
-    public static async Task<SiloPair> Start(string connectionString, string clusterId)
+    /// <param name="siloSettings">More settings for both silos (e.g. where they export traces).</param>
+    public static async Task<SiloPair> Start(string connectionString, string clusterId, IReadOnlyDictionary<string, string?>? siloSettings = null)
     {
         var pair = new SiloPair();
         for (var i = 0; i < 2; i++)
         {
             var settings = Settings(connectionString, clusterId);
+            foreach (var (key, value) in siloSettings ?? new Dictionary<string, string?>()) settings[key] = value;
             settings["Mmx:Orleans:SiloPort"] = FreePorts.Next().ToString();
             settings["Mmx:Orleans:GatewayPort"] = FreePorts.Next().ToString();
             var builder = Host.CreateApplicationBuilder();
