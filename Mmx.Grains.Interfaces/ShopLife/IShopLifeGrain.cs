@@ -45,17 +45,16 @@ public interface IShopLifeGrain : IGrainWithIntegerKey
     [Alias("DetailsChanged")]
     Task DetailsChanged(Mmx.Grains.Catalogue.Shop shop);
 
-    /// <summary>Adds a fan. Idempotent: a user counts once. NotFound for an unknown shop.</summary>
-    [Alias("AddFan")]
-    Task<Err> AddFan(long accId);
+    /// <summary>
+    /// Makes the user a fan, taking the shop's messages or not (<c>msgEnable</c>), in one call and
+    /// at most one write. Idempotent: a user counts once. NotFound for an unknown shop.
+    /// </summary>
+    [Alias("SetFan")]
+    Task<Err> SetFan(long accId, bool messagesOn);
 
     /// <summary>Removes a fan. Idempotent.</summary>
     [Alias("RemoveFan")]
     Task RemoveFan(long accId);
-
-    /// <summary>Whether this fan takes the shop's messages (<c>msgEnable</c>; on when they follow). Idempotent.</summary>
-    [Alias("SetMessagesOn")]
-    Task SetMessagesOn(long accId, bool on);
 
     /// <summary>The fans whose messages are on, in rising accID order, after <paramref name="afterAccId"/>; at most <paramref name="count"/>.</summary>
     [Alias("MessageRecipients"), ReadOnly]

@@ -130,14 +130,20 @@ public sealed class ShopLifeGrain(
         IsFan = accId != 0 && fans.State.FanIds.Contains(accId),
     };
 
-    public async Task<Err> AddFan(long accId)
+    public async Task<Err> SetFan(long accId, bool messagesOn)
     {
         if (!await Exists()) return Err.NotFound;
-        if (fans.State.FanIds.Contains(accId)) return Err.Ok;
-        fans.State = fans.State with { FanIds = fans.State.FanIds.Add(accId), MutedIds = fans.State.MutedIds.Remove(accId) };
+        var state = fans.State;
+        var joins = !state.FanIds.Contains(accId);
+        if (!joins && state.MutedIds.Contains(accId) == !messagesOn) return Err.Ok;
+        fans.State = state with
+        {
+            FanIds = state.FanIds.Add(accId),
+            MutedIds = messagesOn ? state.MutedIds.Remove(accId) : state.MutedIds.Add(accId),
+        };
         _recipients = null;
         await fans.WriteStateAsync();
-        SchedulePush();
+        if (joins) SchedulePush();
         return Err.Ok;
     }
 
@@ -148,14 +154,6 @@ public sealed class ShopLifeGrain(
         _recipients = null;
         await fans.WriteStateAsync();
         SchedulePush();
-    }
-
-    public async Task SetMessagesOn(long accId, bool on)
-    {
-        if (!fans.State.FanIds.Contains(accId) || fans.State.MutedIds.Contains(accId) == !on) return;
-        fans.State = fans.State with { MutedIds = on ? fans.State.MutedIds.Remove(accId) : fans.State.MutedIds.Add(accId) };
-        _recipients = null;
-        await fans.WriteStateAsync();
     }
 
     public Task<ImmutableArray<long>> MessageRecipients(long afterAccId, int count)

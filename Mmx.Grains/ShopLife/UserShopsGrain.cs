@@ -205,11 +205,7 @@ public sealed class UserShopsGrain(
     private async Task SyncFan(long shopId)
     {
         var shop = GrainFactory.GetGrain<IShopLifeGrain>(shopId);
-        if (L.Fans.TryGetValue(shopId, out var fan))
-        {
-            await shop.AddFan(AccId);
-            await shop.SetMessagesOn(AccId, fan.MessagesOn);
-        }
+        if (L.Fans.TryGetValue(shopId, out var fan)) await shop.SetFan(AccId, fan.MessagesOn);
         else await shop.RemoveFan(AccId);
         // Done: forget it in memory; the next write of the lists stores that.
         if (L.FansToSync.Contains(shopId)) lists.State = L with { FansToSync = L.FansToSync.Remove(shopId) };

@@ -14,7 +14,7 @@ public sealed class ShopInfoTests(TwoSiloCluster fixture)
         const long b = 32_000_000;
         await ShopLifeTestKit.ImportShops(_grains, b);
         var fan = b * 10 + 1;
-        Assert.Equal(Err.Ok, await _grains.GetGrain<IShopLifeGrain>(b + 100).AddFan(fan));
+        Assert.Equal(Err.Ok, await _grains.GetGrain<IShopLifeGrain>(b + 100).SetFan(fan, messagesOn: true));
         Assert.Equal(Err.Ok, await _grains.GetGrain<IShopLifeGrain>(b + 100).Enter(b * 10 + 2));
 
         var info = await _grains.GetGrain<IShopLifeGrain>(b + 100).Info(fan).Ok();
