@@ -68,8 +68,9 @@ public sealed record ClusterSettings
     /// once per connection instead of per write), and a pooled connection is not reset on return
     /// (the reset would drop those prepared statements; Orleans leaves no session state behind).
     /// The pool is held to <see cref="PoolSize"/> connections a process (Npgsql's default is 100):
-    /// a cluster's silos and fronts together opened over 100 backends on a 2-core database
-    /// server, which then spent its CPU switching between them and warming each one's caches.
+    /// under load two silos and a front opened 109 backends, more than PostgreSQL's default
+    /// max_connections (100) allows, each warming its own caches on the database's CPU; at 12,
+    /// eight processes fit that default.
     /// The benchmark (docs/performance.md) shows what they bring.
     /// </summary>
     public static string Tuned(string connectionString)
