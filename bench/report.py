@@ -178,7 +178,6 @@ def steady_rate():
     return max(warm["rps"] if warm else 0, late) or None
 
 
-cluster_write_warm = wrk("cluster-write")
 if steady := steady_rate():
     reached = {kind: half_steady_at(series, steady) for kind, series in cold.items() if series}
     if reached:

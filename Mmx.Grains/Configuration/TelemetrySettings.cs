@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Mmx.Grains.Configuration;
 
@@ -15,9 +16,13 @@ public sealed class TelemetrySettings : IValidatableObject
     /// <summary><c>grpc</c> or <c>http/protobuf</c>.</summary>
     public string OtlpProtocol { get; set; } = Grpc;
 
+    /// <summary>Whether traces are exported at all: an endpoint is set.</summary>
+    [MemberNotNullWhen(true, nameof(OtlpEndpoint))]
+    public bool Exports => !string.IsNullOrWhiteSpace(OtlpEndpoint);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrWhiteSpace(OtlpEndpoint) && !HttpUrl.IsAbsolute(OtlpEndpoint))
+        if (Exports && !HttpUrl.IsAbsolute(OtlpEndpoint))
             yield return new ValidationResult($"\"{OtlpEndpoint}\" is not an absolute http(s) URL", [nameof(OtlpEndpoint)]);
         if (OtlpProtocol is not (Grpc or HttpProtobuf))
             yield return new ValidationResult($"\"{OtlpProtocol}\" is neither {Grpc} nor {HttpProtobuf}", [nameof(OtlpProtocol)]);

@@ -21,8 +21,7 @@ public static class Tracing
     /// grain call (sent and received); without a tracer it carries nothing, so a process that
     /// exports no traces leaves it out (docs/performance.md, item 19).
     /// </summary>
-    public static bool Enabled(IConfiguration configuration) =>
-        !string.IsNullOrWhiteSpace(Settings.Read<TelemetrySettings>(configuration).OtlpEndpoint);
+    public static bool Enabled(IConfiguration configuration) => Settings.Read<TelemetrySettings>(configuration).Exports;
 
     /// <param name="service">The process's name in the traces (mmx-api, mmx-silo).</param>
     /// <param name="more">What only this process traces (the API's HTTP server spans).</param>
@@ -30,7 +29,7 @@ public static class Tracing
         Action<TracerProviderBuilder>? more = null)
     {
         var settings = Settings.Read<TelemetrySettings>(configuration);
-        if (string.IsNullOrWhiteSpace(settings.OtlpEndpoint)) return;
+        if (!settings.Exports) return;
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(service))
             .WithTracing(tracing =>
