@@ -33,6 +33,8 @@ try
     if (cluster.IsCluster) PublicUrls.RequireConfiguredHost(builder.Configuration);
     builder.Services.AddSingleton(adminKey);
     builder.Services.AddSingleton<CatalogueImporter>();
+    builder.Services.AddSingleton<LiveConnections>();
+    builder.Services.AddHostedService(services => services.GetRequiredService<LiveConnections>());
     builder.Services.AddSingleton<SessionCache>();
     builder.Services.AddSingleton<UnknownTokens>();
     builder.Services.AddSingleton<Mmx.Api.Lookups.KnownIds>();

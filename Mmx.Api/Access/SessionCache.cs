@@ -26,6 +26,7 @@ public sealed class SessionCache : BackgroundService, ISessionRevocationObserver
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly IGrainFactory _grains;
+    private readonly LiveConnections _connections;
     private readonly TimeProvider _time;
     // Renewal is a liveness protocol with the hub, on real time (as the hub's expiry is); only
     // the entries' ages follow MMX's clock, which tests move to expire sessions.
@@ -39,9 +40,11 @@ public sealed class SessionCache : BackgroundService, ISessionRevocationObserver
         IGrainFactory grains,
         [FromKeyedServices(MmxClock.Key)] TimeProvider time,
         SessionSettings settings,
+        LiveConnections connections,
         ILogger<SessionCache> logger)
     {
         _grains = grains;
+        _connections = connections;
         _time = time;
         _logger = logger;
         _ttl = TimeSpan.FromSeconds(settings.CacheSeconds);
@@ -53,11 +56,12 @@ public sealed class SessionCache : BackgroundService, ISessionRevocationObserver
     public ValueTask<long?> Validate(string tokenHash) =>
         TryRemembered(tokenHash) is long accId ? ValueTask.FromResult<long?>(accId) : Ask(tokenHash);
 
-    /// <summary>Drops a session this front knows to be over (its own logout route).</summary>
+    /// <summary>Drops a session this front knows to be over (an announcement, its own logout route), and ends its long-lived connections.</summary>
     public void Forget(string tokenHash)
     {
         Interlocked.Increment(ref _generation);
         _entries.TryRemove(tokenHash, out _);
+        _connections.EndSession(tokenHash);
     }
 
     Task ISessionRevocationObserver.Revoked(string tokenHash)
@@ -95,7 +99,7 @@ public sealed class SessionCache : BackgroundService, ISessionRevocationObserver
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_ttl == TimeSpan.Zero) return;
+        // Subscribed also without a cache: long-lived connections end on the announcements.
         var self = _grains.CreateObjectReference<ISessionRevocationObserver>(this);
         using var timer = new PeriodicTimer(RenewEvery, _realTime);
         try
@@ -129,6 +133,7 @@ public sealed class SessionCache : BackgroundService, ISessionRevocationObserver
                 // after a missed announcement): announcements may have been missed.
                 Interlocked.Increment(ref _generation);
                 _entries.Clear();
+                _connections.CheckAllSoon();
             }
             Interlocked.Exchange(ref _subscribedAtTicks, _realTime.GetUtcNow().UtcTicks);
             var now = _time.GetUtcNow();
@@ -142,6 +147,7 @@ public sealed class SessionCache : BackgroundService, ISessionRevocationObserver
         {
             Interlocked.Exchange(ref _subscribedAtTicks, 0);
             _entries.Clear();
+            _connections.CheckAllSoon();
             _logger.LogWarning(ex, "Session cache: could not renew the revocation subscription; asking session grains on every request until it can");
         }
     }

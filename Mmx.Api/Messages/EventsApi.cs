@@ -25,9 +25,12 @@ public static class EventsApi
     }
 
     /// <summary>Writes the stream itself; the result it answers when the stream ends writes nothing more.</summary>
-    private static async Task<IResult> Stream(HttpContext context, IGrainFactory grains, EventHub hub, EventSettings settings)
+    private static async Task<IResult> Stream(HttpContext context, IGrainFactory grains, EventHub hub, EventSettings settings, LiveConnections connections)
     {
-        var accId = context.AccId();
+        // Held on its session: the stream ends when the session does (logout, reset, expiry, ...).
+        using var connection = await connections.Open(Sessions.HashOf(Sessions.TokenOf(context.Request)!))
+            ?? throw new ApiException(Err.NotLoggedIn, "the session has ended; log in again");
+        var accId = connection.AccId;
         var aborted = context.RequestAborted;
         var response = context.Response;
         response.ContentType = "text/event-stream; charset=utf-8";
@@ -38,7 +41,7 @@ public static class EventsApi
 
         var stream = new EventStream(accId, settings.QueueLength);
         await hub.Open(stream);
-        using var ended = CancellationTokenSource.CreateLinkedTokenSource(aborted, stream.Closed);
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(aborted, stream.Closed, connection.Ended);
         try
         {
             await response.Body.WriteAsync(Retry, ended.Token);

@@ -38,7 +38,12 @@ public interface IPhoneGrain : IGrainWithStringKey
     [Alias("Register")]
     Task<Outcome<long>> Register(string ticketHash, string passwordHash);
 
-    /// <summary>Sets a new password for the number's account: PhoneNotVerified without the live ticket, NotFound without an account.</summary>
+    /// <summary>
+    /// Sets a new password for the number's account: PhoneNotVerified without the live ticket,
+    /// NotFound without an account. An unconfirmed binding is released instead (NotFound, the
+    /// account untouched, the ticket kept): proof of a number never opens an account that only
+    /// claimed it.
+    /// </summary>
     [Alias("ResetPassword")]
     Task<Err> ResetPassword(string ticketHash, string passwordHash);
 
@@ -47,7 +52,8 @@ public interface IPhoneGrain : IGrainWithStringKey
     /// takes the number from an unconfirmed binding of someone else); without one (null or not the
     /// live ticket) it is made unconfirmed, only when <paramref name="unconfirmedAllowed"/> (the
     /// caller proved the account's current phone) and nobody holds the number; else
-    /// PhoneNotVerified. AlreadyExists when another account holds it.
+    /// PhoneNotVerified. AlreadyExists when another account holds it. An unconfirmed binding lapses
+    /// (is released) when not confirmed within 7 days.
     /// </summary>
     [Alias("Bind")]
     Task<Err> Bind(long accId, string? ticketHash, bool unconfirmedAllowed);

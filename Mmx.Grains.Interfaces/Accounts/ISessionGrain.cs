@@ -17,7 +17,23 @@ public interface ISessionGrain : IGrainWithStringKey
     [Alias("Validate")]
     Task<long?> Validate();
 
+    /// <summary>
+    /// <see cref="Validate"/> for a long-lived connection (an event stream, a chat socket): the
+    /// account and the latest moment the session can still be live if it is not used again (its
+    /// idle or its absolute expiry, whichever comes first), or null when it is not live.
+    /// </summary>
+    [Alias("Lease")]
+    Task<SessionLease?> Lease();
+
     /// <summary>Ends the session for good and tells every front. Idempotent.</summary>
     [Alias("Close")]
     Task Close();
+}
+
+/// <summary>A live session as a long-lived connection holds it: whose, and until when at the latest.</summary>
+[GenerateSerializer, Alias("mmx.accounts.SessionLease")]
+public sealed record SessionLease
+{
+    [Id(0)] public long AccId { get; init; }
+    [Id(1)] public DateTimeOffset Until { get; init; }
 }

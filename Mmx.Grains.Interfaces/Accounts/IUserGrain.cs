@@ -31,9 +31,12 @@ public interface IUserGrain : IGrainWithIntegerKey
     [Alias("SetPassword")]
     Task<Err> SetPassword(string passwordHash);
 
-    /// <summary>Records a newly bound phone; answers the phone bound before ("" when none).</summary>
+    /// <summary>
+    /// Records a newly bound phone, with the moment an unconfirmed binding lapses (null: confirmed);
+    /// answers the phone bound before ("" when none).
+    /// </summary>
     [Alias("SetPhone")]
-    Task<string> SetPhone(string phone);
+    Task<string> SetPhone(string phone, DateTimeOffset? unconfirmedUntil);
 
     /// <summary>Forgets the bound phone, only while it is this one (an unconfirmed binding someone else proved). Idempotent.</summary>
     [Alias("ForgetPhone")]

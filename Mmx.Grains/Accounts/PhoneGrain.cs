@@ -23,6 +23,8 @@ public sealed record PhoneState
     [Id(10)] public string? TicketHash { get; init; }
     /// <summary>The owner bound the number without proving it (a phone change): anyone who proves it takes it.</summary>
     [Id(11)] public bool Unconfirmed { get; init; }
+    /// <summary>When an unconfirmed binding lapses (null: confirmed, or bound unconfirmed before lapsing was kept: lapses 7 days after its next change).</summary>
+    [Id(12)] public DateTimeOffset? UnconfirmedUntil { get; init; }
 }
 
 public sealed class PhoneGrain(
@@ -37,6 +39,8 @@ public sealed class PhoneGrain(
     public const int CodesPerDay = 10;
     public const int WrongTriesAllowed = 5;
     public static readonly TimeSpan VerificationLifetime = TimeSpan.FromMinutes(10);
+    /// <summary>An unconfirmed binding not confirmed within this is released (contract: "Sessions").</summary>
+    public static readonly TimeSpan UnconfirmedLifetime = TimeSpan.FromDays(7);
 
     private string Phone => this.GetPrimaryKeyString();
     private PhoneState S => state.State;
@@ -102,7 +106,7 @@ public sealed class PhoneGrain(
     {
         // The ticket first: without one, a registered number and a free one answer alike.
         if (!TicketIs(ticketHash)) return Outcome<long>.Fail(Err.PhoneNotVerified);
-        if (S.Owner is { } holder && S.Unconfirmed) await ReleaseUnconfirmed(holder);
+        if (S.Owner is { } holder && S.Unconfirmed) await ReleaseUnconfirmed(holder, "a verified owner registered it");
         if (S.Owner is not null) return Outcome<long>.Fail(Err.AlreadyExists);
 
         if (S.PendingAccId is null || S.PendingMcode is null)
@@ -124,6 +128,15 @@ public sealed class PhoneGrain(
     public async Task<Err> ResetPassword(string ticketHash, string passwordHash)
     {
         if (!TicketIs(ticketHash)) return Err.PhoneNotVerified;
+        await LapseIfDue();
+        if (S.Owner is { } holder && S.Unconfirmed)
+        {
+            // An unconfirmed binding is never a way into the account by SMS: whoever proved the
+            // number takes it back, and learns nothing of the account (err 4, as for a free
+            // number); the ticket stays theirs, for a registration.
+            await ReleaseUnconfirmed(holder, "its verified owner asked for a password reset");
+            return Err.NotFound;
+        }
         if (S.Owner is not { } owner) return Err.NotFound;
         // The password first, then the ticket is spent: a failure in between leaves the ticket
         // usable for a retry, which sets the same password again.
@@ -137,17 +150,20 @@ public sealed class PhoneGrain(
     {
         var proven = ticketHash is not null && TicketIs(ticketHash);
         if (!proven && !unconfirmedAllowed) return Err.PhoneNotVerified;
+        await LapseIfDue();
         if (S.Owner is { } holder && holder != accId)
         {
             if (!(proven && S.Unconfirmed)) return Err.AlreadyExists;
-            await ReleaseUnconfirmed(holder);
+            await ReleaseUnconfirmed(holder, "a verified owner bound it");
         }
+        DateTimeOffset? lapses = proven ? null : time.GetUtcNow() + UnconfirmedLifetime;
         if (S.Owner is null || (proven && S.Unconfirmed))
         {
             state.State = S with
             {
                 Owner = accId,
                 Unconfirmed = !proven,
+                UnconfirmedUntil = lapses,
                 TicketHash = proven ? null : S.TicketHash,
                 VerifiedUntil = proven ? null : S.VerifiedUntil,
             };
@@ -155,7 +171,7 @@ public sealed class PhoneGrain(
             if (!proven) logger.LogInformation("Account {AccId} bound a number unconfirmed", accId);
         }
         // Owner is this account from here on, so a retry after a failure below completes the bind.
-        var previous = await GrainFactory.GetGrain<IUserGrain>(accId).SetPhone(Phone);
+        var previous = await GrainFactory.GetGrain<IUserGrain>(accId).SetPhone(Phone, S.Unconfirmed ? S.UnconfirmedUntil ?? lapses : null);
         if (previous.Length > 0 && previous != Phone)
         {
             await GrainFactory.GetGrain<IPhoneGrain>(previous).Release(accId);
@@ -170,7 +186,15 @@ public sealed class PhoneGrain(
         await state.ClearStateAsync();
     }
 
-    public Task<long?> Owner() => Task.FromResult(S.Owner);
+    // Read-only (interleaved): a lapsed binding answers as released; the next change writes it so.
+    public Task<long?> Owner() => Task.FromResult(Lapsed() ? null : S.Owner);
+
+    private bool Lapsed() => S.Unconfirmed && S.UnconfirmedUntil is { } until && time.GetUtcNow() > until;
+
+    private async Task LapseIfDue()
+    {
+        if (Lapsed() && S.Owner is { } holder) await ReleaseUnconfirmed(holder, "it was not confirmed within 7 days");
+    }
 
     private bool TicketIs(string ticketHash) =>
         S.TicketHash is { } live && S.VerifiedUntil is { } until && time.GetUtcNow() <= until
@@ -183,14 +207,14 @@ public sealed class PhoneGrain(
     }
 
     /// <summary>
-    /// Someone proved this number by SMS: an unconfirmed binding of it ends. The account forgets
+    /// Someone proved this number by SMS, or the binding lapsed: an unconfirmed binding of it ends. The account forgets
     /// the number first, so a failure in between leaves the binding for a retry to release.
     /// </summary>
-    private async Task ReleaseUnconfirmed(long holder)
+    private async Task ReleaseUnconfirmed(long holder, string why)
     {
         await GrainFactory.GetGrain<IUserGrain>(holder).ForgetPhone(Phone);
-        state.State = S with { Owner = null, Unconfirmed = false };
+        state.State = S with { Owner = null, Unconfirmed = false, UnconfirmedUntil = null };
         await state.WriteStateAsync();
-        logger.LogInformation("An unconfirmed binding of account {AccId} was released by a verified owner", holder);
+        logger.LogInformation("An unconfirmed binding of account {AccId} was released: {Why}", holder, why);
     }
 }

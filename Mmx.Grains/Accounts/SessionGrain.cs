@@ -58,6 +58,16 @@ public sealed class SessionGrain(
         return state.State.AccId;
     }
 
+    public async Task<SessionLease?> Lease()
+    {
+        if (await Validate() is not { } accId) return null;
+        var idleEnd = _lastUsed + Lifetime;
+        var until = state.State.Opened == default ? idleEnd : Min(idleEnd, state.State.Opened + AbsoluteLifetime);
+        return new SessionLease { AccId = accId, Until = until };
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
     public async Task Close()
     {
         if (!state.State.Closed)

@@ -20,6 +20,8 @@ public sealed record UserState
     [Id(11)] public bool Erasing { get; init; }
     /// <summary>The mcode is in <see cref="IMcodeIndexGrain"/> (false: an account of an earlier version, entered at its next activation).</summary>
     [Id(12)] public bool McodeIndexed { get; init; }
+    /// <summary>When the bound phone's unconfirmed binding lapses (null: confirmed or none); past it the profile shows no phone.</summary>
+    [Id(13)] public DateTimeOffset? PhoneUnconfirmedUntil { get; init; }
 }
 
 [GenerateSerializer, Alias("mmx.accounts.FeedbackState")]
@@ -164,26 +166,30 @@ public sealed class UserGrain(
         return Err.Ok;
     }
 
-    public async Task<string> SetPhone(string phone)
+    public async Task<string> SetPhone(string phone, DateTimeOffset? unconfirmedUntil)
     {
         var previous = S.Profile.Phone;
-        if (previous == phone) return previous;
-        state.State = S with { Profile = S.Profile with { Phone = phone } };
+        if (previous == phone && S.PhoneUnconfirmedUntil == unconfirmedUntil) return previous;
+        state.State = S with { Profile = S.Profile with { Phone = phone }, PhoneUnconfirmedUntil = unconfirmedUntil };
         await state.WriteStateAsync();
-        return previous;
+        return previous == phone ? "" : previous;
     }
 
     public async Task ForgetPhone(string phone)
     {
         if (S.Profile.Phone != phone) return;
-        state.State = S with { Profile = S.Profile with { Phone = "" } };
+        state.State = S with { Profile = S.Profile with { Phone = "" }, PhoneUnconfirmedUntil = null };
         await state.WriteStateAsync();
     }
 
     public Task<Outcome<Profile>> GetProfile()
     {
         if (!S.Created) DeactivateOnIdle();
-        return Task.FromResult<Outcome<Profile>>(S.Created && !S.Erasing ? S.Profile : Err.NotFound);
+        if (!S.Created || S.Erasing) return Task.FromResult<Outcome<Profile>>(Err.NotFound);
+        // A lapsed unconfirmed binding: the phone grain has let the number go (or will at its next
+        // change); this read-only call writes nothing and shows none.
+        var lapsed = S.PhoneUnconfirmedUntil is { } until && time.GetUtcNow() > until;
+        return Task.FromResult<Outcome<Profile>>(lapsed ? S.Profile with { Phone = "" } : S.Profile);
     }
 
     public async Task<Err> ChangeProfile(ProfileChange change)
