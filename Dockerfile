@@ -15,7 +15,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 WORKDIR /app
 COPY --from=build /out/silo /app/silo
 COPY --from=build /out/api /app/api
-# The image store's folder (a volume in compose) belongs to the user the processes run as.
-RUN mkdir -p /app/images && chown app:app /app/images
+# The image store's and the transport certificates' folders (volumes in compose) belong to the
+# user the processes run as (a new named volume takes the owner of the folder it mounts over).
+RUN mkdir -p /app/images /certs && chown app:app /app/images /certs && chmod 700 /certs
 # Not root: the base image's unprivileged "app" user (uid 1654).
 USER app

@@ -7,6 +7,15 @@ using OpenTelemetry.Metrics;
 
 // A cluster-mode silo. `--apply-schema` applies the PostgreSQL schema and exits (safe to repeat);
 // without it the silo joins the cluster named by the configuration (see README, "Cluster mode").
+if (args is ["--make-certificates", var certificateFolder, ..])
+{
+    // docker-compose.yml's one-shot step: the cluster's own CA and member certificate, once.
+    Console.WriteLine(ClusterCertificates.EnsureIn(certificateFolder)
+        ? $"Made the cluster's certificates in {certificateFolder}."
+        : $"The cluster's certificates in {certificateFolder} are kept.");
+    return 0;
+}
+
 var builder = Host.CreateApplicationBuilder(args.Where(a => a != "--apply-schema").ToArray());
 // Every setting the silo reads is checked first: a bad one ends the process, with its key named.
 ClusterSettings settings;
@@ -25,6 +34,19 @@ if (!settings.IsCluster)
 {
     Console.Error.WriteLine("Mmx.Silo needs ConnectionStrings:Orleans (PostgreSQL). For a single process, run Mmx.Api instead.");
     return 2;
+}
+
+if (!args.Contains("--apply-schema"))
+{
+    try
+    {
+        settings.RequireTransportSecurity();
+    }
+    catch (SettingsException plain)
+    {
+        Console.Error.WriteLine($"Mmx.Silo cannot start: {plain.Message}");
+        return 2;
+    }
 }
 
 if (args.Contains("--apply-schema"))

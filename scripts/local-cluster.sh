@@ -24,6 +24,9 @@ export Mmx__AdminKey="${Mmx__AdminKey:-local-cluster-admin-key}"
 export Mmx__Sms__Outbox="${Mmx__Sms__Outbox:-true}"
 # The address answers put into card, QR and image URLs (cluster mode will not take it from Host).
 export Mmx__PublicWebBaseUrl="${Mmx__PublicWebBaseUrl:-http://127.0.0.1:$API_PORT}"
+# Every process of this cluster is on this machine's loopback, so cluster mode may run without
+# mutual TLS here (it refuses to elsewhere); set Mmx__Tls__Certificate/Key/Authority to use it.
+[ -n "${Mmx__Tls__Certificate:-}" ] || export Mmx__Tls__AllowPlaintext=true
 # A 64 MB gen0 budget per GC heap: with tens of thousands of grains in the old generation the
 # default budget means many gen0 collections a second under load (docs/performance.md). The
 # runtime reads this knob from the environment only.

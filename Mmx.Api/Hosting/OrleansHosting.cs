@@ -15,6 +15,7 @@ public static class OrleansHosting
         var settings = ClusterSettings.From(builder.Configuration);
         if (settings.IsCluster)
         {
+            settings.RequireTransportSecurity();
             builder.UseOrleansClient(client => client.AddMmxClient(settings, Tracing.Enabled(builder.Configuration)));
         }
         else

@@ -10,4 +10,10 @@ public sealed class TlsSettings
     public string? Password { get; set; }
     /// <summary>The cluster's CA certificate (PEM).</summary>
     public string? Authority { get; set; }
+    /// <summary>
+    /// Cluster mode without a certificate: refused at start unless this is set on purpose (the
+    /// tests, local-cluster.sh and the bench on one machine's loopback). Plain TCP lets anyone who
+    /// reaches a silo or gateway port call any grain.
+    /// </summary>
+    public bool AllowPlaintext { get; set; }
 }

@@ -37,11 +37,26 @@ public sealed record ClusterSettings
     /// <summary><c>Mmx:Tls:*</c>: mutual TLS on silo and gateway connections, or null (off).</summary>
     public TransportTls? Tls { get; init; }
 
+    /// <summary><c>Mmx:Tls:AllowPlaintext</c>: cluster mode may run without <see cref="Tls"/>.</summary>
+    public bool PlaintextAllowed { get; init; }
+
     public bool IsCluster => ConnectionString is not null;
+
+    /// <summary>
+    /// Cluster mode's processes talk over the network: a silo or front started without mutual TLS
+    /// stops here, unless <c>Mmx:Tls:AllowPlaintext</c> says it is meant (docs/decisions.md).
+    /// Called by the programs at start (the in-process test hosts build their settings themselves).
+    /// </summary>
+    public void RequireTransportSecurity()
+    {
+        if (IsCluster && Tls is null && !PlaintextAllowed)
+            throw new SettingsException("Cluster mode needs mutual TLS: set Mmx:Tls:Certificate, Mmx:Tls:Key and Mmx:Tls:Authority alike on every silo and front (README, \"Transport security\"), or Mmx:Tls:AllowPlaintext=true where only this machine's loopback carries the cluster.");
+    }
 
     public static ClusterSettings From(IConfiguration configuration)
     {
         var orleans = Settings.Read<OrleansSettings>(configuration);
+        var tls = Settings.Read<TlsSettings>(configuration);
         var connectionString = configuration.GetConnectionString("Orleans");
         return new ClusterSettings
         {
@@ -55,7 +70,8 @@ public sealed record ClusterSettings
             IdleCollectionAge = TimeSpan.FromMinutes(orleans.IdleMinutes),
             ShedAtMemoryPercent = orleans.ShedAtMemoryPercent,
             Dashboard = Settings.Read<DashboardSettings>(configuration).Enabled,
-            Tls = TransportTls.From(configuration),
+            Tls = TransportTls.From(tls),
+            PlaintextAllowed = tls.AllowPlaintext,
         };
     }
 

@@ -77,6 +77,8 @@ public class ApiFactory(string? connectionString = null, string? clusterId = nul
         if (connectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:Orleans", connectionString);
+            // The test's cluster lives on loopback (a fixture that gives certificates overrides it).
+            if (settings?.ContainsKey("Mmx:Tls:Certificate") != true) builder.UseSetting("Mmx:Tls:AllowPlaintext", "true");
             builder.UseSetting("Mmx:Orleans:ClusterId", clusterId ?? "mmx");
             builder.UseSetting("Mmx:Orleans:ServiceId", clusterId ?? "mmx");
             // Cluster mode takes the base of the URLs it answers from configuration, never from Host.

@@ -149,6 +149,8 @@ public sealed class NamespaceCluster : IAsyncLifetime
         ["Mmx__Orleans__ServiceId"] = "netns",
         ["Mmx__Sms__Outbox"] = "true",
         ["Mmx__Dashboard__Enabled"] = "false",
+        // The cluster's network is this test's own namespaces; the fault tests are about membership, not TLS.
+        ["Mmx__Tls__AllowPlaintext"] = "true",
         ["Logging__LogLevel__Default"] = "Warning",
         // Each line dated, so a failure's log lines up with the fault's moments the test prints.
         ["Logging__Console__FormatterName"] = "simple", ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",

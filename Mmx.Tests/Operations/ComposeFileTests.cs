@@ -45,14 +45,14 @@ public sealed class ComposeFileTests(PostgresServer postgres)
     public void Compose_describes_postgres_the_schema_step_two_silos_the_api_and_its_proxy()
     {
         var services = Services();
-        Assert.Equal(["postgres", .. MmxServices, "proxy"], services.Keys);
-        foreach (var name in services.Keys.Where(n => n != "schema"))
+        Assert.Equal(["postgres", "certs", .. MmxServices, "proxy"], services.Keys);
+        foreach (var name in services.Keys.Where(n => n is not ("schema" or "certs")))
         {
             Assert.True(Service(name).ContainsKey("healthcheck"), $"{name} has no health check");
             Assert.Equal("unless-stopped", Service(name)["restart"].ToString());
         }
-        // Every service on the network the others reach it on.
-        foreach (var name in services.Keys) Assert.True(Merged(Service(name)["networks"]).ContainsKey("mmx"), $"{name} is not on the mmx network");
+        // Every service on the network the others reach it on (the certificate step needs none).
+        foreach (var name in services.Keys.Where(n => n != "certs")) Assert.True(Merged(Service(name)["networks"]).ContainsKey("mmx"), $"{name} is not on the mmx network");
 
         // The schema: a one-shot step at every up, before any silo; not a first-start-only init script.
         var schema = Service("schema");
@@ -144,6 +144,26 @@ public sealed class ComposeFileTests(PostgresServer postgres)
         Assert.Equal(429, await Login("172.30.0.1", "198.51.100.3"));
     }
 
+    /// <summary>Security round three, point 2: before it, compose ran the cluster's transport in plain TCP.</summary>
+    [Fact]
+    public void Every_mmx_service_talks_mutual_tls_with_certificates_the_certs_step_makes_first()
+    {
+        var certs = Service("certs");
+        Assert.Equal(["dotnet", "/app/silo/Mmx.Silo.dll", "--make-certificates", "/certs"], ((YamlSequenceNode)certs["command"]).Children.Select(c => c.ToString()));
+        Assert.Equal("no", certs["restart"].ToString());
+        Assert.Equal("service_completed_successfully", Merged(Merged(Service("schema")["depends_on"])["certs"])["condition"].ToString());
+        foreach (var name in MmxServices)
+        {
+            var environment = Environment(name);
+            Assert.Equal("/certs/member.pem", environment["Mmx__Tls__Certificate"]);
+            Assert.Equal("/certs/member.key", environment["Mmx__Tls__Key"]);
+            Assert.Equal("/certs/ca.pem", environment["Mmx__Tls__Authority"]);
+            Assert.DoesNotContain("Mmx__Tls__AllowPlaintext", environment.Keys);
+            if (name == "schema") continue;
+            Assert.Contains(((YamlSequenceNode)Service(name)["volumes"]).Children, v => v.ToString() == "certs:/certs:ro");
+        }
+    }
+
     [Fact]
     public void The_image_runs_as_a_user_who_is_not_root()
     {
@@ -174,10 +194,15 @@ public sealed class ComposeFileTests(PostgresServer postgres)
         environment["Mmx__Metrics__Host"] = "127.0.0.2";
         environment["Mmx__Metrics__Port"] = FreePorts.Next().ToString();
         environment["Mmx__Dashboard__Enabled"] = "false";
+        // The certificates as compose's certs step makes them (the same command), in a folder of this test's own for /certs.
+        var certificates = Path.Combine(Path.GetTempPath(), $"mmx-compose-certs-{Guid.NewGuid():N}");
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var siloDll = Path.Combine(ScriptedCluster.RepoRoot, "Mmx.Silo", "bin", configuration, "net10.0", "Mmx.Silo.dll");
+        Assert.Equal(0, await Shell($"dotnet {siloDll} --make-certificates {certificates}", environment));
+        foreach (var key in environment.Keys.Where(k => k.StartsWith("Mmx__Tls__")).ToList()) environment[key] = environment[key].Replace("/certs", certificates);
 
         Assert.NotEqual(0, await Shell(command, environment));
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(ScriptedCluster.RepoRoot, "Mmx.Silo", "bin", configuration, "net10.0", "Mmx.Silo.dll")])
+        var start = new ProcessStartInfo("dotnet", [siloDll])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

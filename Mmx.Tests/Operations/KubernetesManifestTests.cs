@@ -5,11 +5,11 @@ namespace Mmx.Tests.Operations;
 /// <summary>deploy/kubernetes/ parses and describes what an operator relies on.</summary>
 public sealed class KubernetesManifestTests
 {
-    private static readonly List<YamlMappingNode> Objects = Load();
+    private static readonly List<YamlMappingNode> Objects = Load(Path.Combine(ScriptedCluster.RepoRoot, "deploy", "kubernetes"));
+    private static readonly List<YamlMappingNode> CertManager = Load(Path.Combine(ScriptedCluster.RepoRoot, "deploy", "kubernetes", "cert-manager"));
 
-    private static List<YamlMappingNode> Load()
+    private static List<YamlMappingNode> Load(string folder)
     {
-        var folder = Path.Combine(ScriptedCluster.RepoRoot, "deploy", "kubernetes");
         var objects = new List<YamlMappingNode>();
         foreach (var file in Directory.GetFiles(folder, "*.yaml").Order())
         {
@@ -44,7 +44,7 @@ public sealed class KubernetesManifestTests
     public void The_manifests_hold_the_schema_job_silos_api_services_budget_and_rights()
     {
         var kinds = Objects.Select(o => $"{At(o, "kind")}/{At(o, "metadata", "name")}").Order().ToList();
-        Assert.Equal(["Deployment/mmx-api", "Deployment/mmx-silo", "Job/mmx-schema", "PodDisruptionBudget/mmx-silo", "Role/mmx-silo-pods",
+        Assert.Equal(["Deployment/mmx-api", "Deployment/mmx-silo", "Job/mmx-schema", "NetworkPolicy/mmx-silo", "PodDisruptionBudget/mmx-silo", "Role/mmx-silo-pods",
             "RoleBinding/mmx-silo-pods", "Service/mmx-api", "Service/mmx-silo", "ServiceAccount/mmx-silo"], kinds);
         // One image in every role.
         var workloads = new[] { Object("Deployment", "mmx-silo"), Object("Deployment", "mmx-api"), Object("Job", "mmx-schema") };
@@ -91,6 +91,52 @@ public sealed class KubernetesManifestTests
         var budget = Object("PodDisruptionBudget", "mmx-silo");
         Assert.Equal(At(silo, "spec", "selector", "matchLabels", "app")!.ToString(), At(budget, "spec", "selector", "matchLabels", "app")!.ToString());
         Assert.Equal("1", At(budget, "spec", "maxUnavailable")!.ToString());
+    }
+
+    /// <summary>Security round three, point 2: before it, the manifests ran the transport in plain TCP, open to every pod.</summary>
+    [Fact]
+    public void Silos_and_fronts_talk_mutual_tls_with_cert_manager_certificates_and_only_they_reach_the_orleans_ports()
+    {
+        var certificates = CertManager.Where(o => At(o, "kind")?.ToString() == "Certificate")
+            .ToDictionary(o => At(o, "spec", "secretName")!.ToString());
+        var authority = certificates["mmx-transport-ca"];
+        Assert.Equal("true", At(authority, "spec", "isCA")!.ToString());
+        foreach (var role in new[] { "silo", "api" })
+        {
+            var workload = Object("Deployment", $"mmx-{role}");
+            var env = Env(Container(workload));
+            Assert.Equal("/certs/tls.crt", At(env["Mmx__Tls__Certificate"], "value")!.ToString());
+            Assert.Equal("/certs/tls.key", At(env["Mmx__Tls__Key"], "value")!.ToString());
+            Assert.Equal("/certs/ca.crt", At(env["Mmx__Tls__Authority"], "value")!.ToString());
+            Assert.False(env.ContainsKey("Mmx__Tls__AllowPlaintext"));
+            // The certificates are the Secret cert-manager keeps for the role, signed by the cluster's CA.
+            var volume = ((YamlSequenceNode)At(workload, "spec", "template", "spec", "volumes")!).Children.Cast<YamlMappingNode>().Single(v => At(v, "name")!.ToString() == "transport-tls");
+            var secret = At(volume, "secret", "secretName")!.ToString();
+            Assert.Equal("mmx-transport", At(certificates[secret], "spec", "issuerRef", "name")!.ToString());
+            var usages = ((YamlSequenceNode)At(certificates[secret], "spec", "usages")!).Children.Select(u => u.ToString()).ToList();
+            Assert.Contains("server auth", usages);
+            Assert.Contains("client auth", usages);
+            var mount = ((YamlSequenceNode)At(Container(workload), "volumeMounts")!).Children.Cast<YamlMappingNode>().Single(m => At(m, "name")!.ToString() == "transport-tls");
+            Assert.Equal("/certs", At(mount, "mountPath")!.ToString());
+        }
+        var caIssuer = CertManager.Single(o => At(o, "kind")?.ToString() == "Issuer" && At(o, "metadata", "name")?.ToString() == "mmx-transport");
+        Assert.Equal("mmx-transport-ca", At(caIssuer, "spec", "ca", "secretName")!.ToString());
+
+        // Only silo pods reach 11111, only API and silo pods 30000; the policy selects the silos.
+        var policy = Object("NetworkPolicy", "mmx-silo");
+        Assert.Equal("mmx-silo", At(policy, "spec", "podSelector", "matchLabels", "app")!.ToString());
+        Assert.Equal(["Ingress"], ((YamlSequenceNode)At(policy, "spec", "policyTypes")!).Children.Select(c => c.ToString()));
+        var admitted = new Dictionary<string, HashSet<string>>();
+        foreach (var rule in ((YamlSequenceNode)At(policy, "spec", "ingress")!).Children.Cast<YamlMappingNode>())
+        {
+            var from = ((YamlSequenceNode)At(rule, "from")!).Children.Cast<YamlMappingNode>()
+                .Select(peer => At(peer, "podSelector", "matchLabels", "app")?.ToString() ?? "(other)").ToHashSet();
+            Assert.All(((YamlSequenceNode)At(rule, "from")!).Children.Cast<YamlMappingNode>(), peer => Assert.Null(At(peer, "namespaceSelector")));
+            foreach (var port in ((YamlSequenceNode)At(rule, "ports")!).Children.Cast<YamlMappingNode>()) admitted[At(port, "port")!.ToString()] = from;
+        }
+        Assert.Equal(["mmx-silo"], admitted["11111"]);
+        Assert.Equal(new HashSet<string> { "mmx-api", "mmx-silo" }, admitted["30000"]);
+        Assert.DoesNotContain("(other)", admitted["11111"].Concat(admitted["30000"]));
     }
 
     [Fact]
