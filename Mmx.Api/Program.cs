@@ -1,3 +1,5 @@
+using Mmx.Api.Chat;
+using Mmx.Api.Live;
 using Mmx.Api.Providers;
 using Mmx.Grains;
 using Mmx.Grains.Common;
@@ -82,6 +84,7 @@ try
     app.UseContractErrors();
     if (cluster.Dashboard) app.UseDashboardGuard();
     app.UseRateLimiter();
+    app.UseWebSockets();
     app.MapMmxHealth();
     app.MapMmxOpenApi();
     app.MapPrometheusScrapingEndpoint("/metrics");
@@ -111,6 +114,7 @@ try
     app.MapAdminApi();
     app.MapMessagesApi();
     app.MapEventsApi();
+    app.MapChatSocketApi();
 
     StartupBanner.PrintWhenStarted(app, cluster, adminKey);
     app.Run();

@@ -16,6 +16,10 @@ namespace Mmx.Api.Access;
 /// <item>after <c>Mmx:Sessions:ConnectionMaxMinutes</c> (60) in any case: the client reconnects and
 /// its session is checked anew.</item>
 /// </list>
+/// A chat socket the apps open with account and password (<c>?u=&amp;p=</c>) has no session token:
+/// it is held on the account's password instead (<see cref="OpenOnPassword"/>), and ends when any
+/// session of the account ends (the app logged out somewhere), when the password changes, when
+/// the account is gone, and after the same hour.
 /// </summary>
 public sealed class LiveConnections(
     IGrainFactory grains,
@@ -38,8 +42,9 @@ public sealed class LiveConnections(
         private readonly CancellationTokenSource _ended = new();
         private readonly LiveConnections _owner;
 
-        internal Connection(LiveConnections owner, string tokenHash, long accId, DateTimeOffset ageLimit, DateTimeOffset sessionUntil)
+        internal Connection(LiveConnections owner, string tokenHash, long accId, DateTimeOffset ageLimit, DateTimeOffset sessionUntil, string? passwordHash = null)
         {
+            PasswordHash = passwordHash;
             _owner = owner;
             TokenHash = tokenHash;
             AccId = accId;
@@ -47,7 +52,10 @@ public sealed class LiveConnections(
             SessionUntil = sessionUntil;
         }
 
+        /// <summary>The session's token hash, or <see cref="AccountKey"/> for a connection held on the password.</summary>
         public string TokenHash { get; }
+        /// <summary>The stored password hash a password-held connection was opened with (null: held on a session).</summary>
+        internal string? PasswordHash { get; }
         public long AccId { get; }
         /// <summary>When the client must reconnect (MMX's clock).</summary>
         internal DateTimeOffset AgeLimit { get; }
@@ -96,11 +104,37 @@ public sealed class LiveConnections(
         return connection;
     }
 
-    /// <summary>The session is over (an announcement, this front's own logout): its connections end now.</summary>
-    public void EndSession(string tokenHash)
+    /// <summary>
+    /// Holds a new connection on the account's password (a chat socket opened with <c>u</c>/<c>p</c>,
+    /// already checked by the caller): <paramref name="passwordHash"/> is the stored hash it matched.
+    /// </summary>
+    public Connection OpenOnPassword(long accId, string passwordHash)
+    {
+        var key = AccountKey(accId);
+        var connection = new Connection(this, key, accId, time.GetUtcNow() + _maxAge, DateTimeOffset.MaxValue, passwordHash);
+        lock (_gate)
+        {
+            if (!_bySession.TryGetValue(key, out var list)) _bySession[key] = list = [];
+            list.Add(connection);
+        }
+        return connection;
+    }
+
+    /// <summary>The key of the connections an account holds on its password.</summary>
+    private static string AccountKey(long accId) => $"account:{accId}";
+
+    /// <summary>
+    /// The session is over (an announcement, this front's own logout): its connections end now, and
+    /// so do those its account holds on its password (<paramref name="accId"/> 0: not known).
+    /// </summary>
+    public void EndSession(string tokenHash, long accId = 0)
     {
         Connection[] ending;
-        lock (_gate) ending = _bySession.TryGetValue(tokenHash, out var list) ? [.. list] : [];
+        lock (_gate)
+        {
+            ending = _bySession.TryGetValue(tokenHash, out var list) ? [.. list] : [];
+            if (accId != 0 && _bySession.TryGetValue(AccountKey(accId), out var held)) ending = [.. ending, .. held];
+        }
         foreach (var connection in ending) connection.End(SessionEnded);
     }
 
@@ -125,7 +159,8 @@ public sealed class LiveConnections(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        var lastCheck = DateTimeOffset.UtcNow;
+        // Checking is a liveness matter on real (monotonic) time; expiries follow MMX's clock, which tests move.
+        var lastCheck = Environment.TickCount64;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -136,8 +171,8 @@ public sealed class LiveConnections(
                     if (now >= connection.SessionUntil) connection.End(SessionEnded);
                     else if (now >= connection.AgeLimit) connection.End(TooOld);
                 }
-                var realNow = DateTimeOffset.UtcNow;
-                if (Interlocked.Exchange(ref _checkNow, 0) == 1 || realNow - lastCheck >= _checkEvery)
+                var realNow = Environment.TickCount64;
+                if (Interlocked.Exchange(ref _checkNow, 0) == 1 || realNow - lastCheck >= (long)_checkEvery.TotalMilliseconds)
                 {
                     lastCheck = realNow;
                     await CheckSessions(stoppingToken);
@@ -158,9 +193,20 @@ public sealed class LiveConnections(
         {
             try
             {
-                var lease = await grains.GetGrain<ISessionGrain>(tokenHash).Lease();
                 Connection[] held;
                 lock (_gate) held = _bySession.TryGetValue(tokenHash, out var list) ? [.. list] : [];
+                if (held.Length == 0) return;
+                if (held[0].PasswordHash is not null)
+                {
+                    // Held on the password: the account must still exist with the password it was opened with.
+                    var challenge = (await grains.GetGrain<IUserGrain>(held[0].AccId).BeginLogin()).Value;
+                    foreach (var connection in held)
+                    {
+                        if (challenge?.PasswordHash != connection.PasswordHash) connection.End(SessionEnded);
+                    }
+                    return;
+                }
+                var lease = await grains.GetGrain<ISessionGrain>(tokenHash).Lease();
                 foreach (var connection in held)
                 {
                     if (lease is null) connection.End(SessionEnded);

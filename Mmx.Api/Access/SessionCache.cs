@@ -56,17 +56,20 @@ public sealed class SessionCache : BackgroundService, ISessionRevocationObserver
     public ValueTask<long?> Validate(string tokenHash) =>
         TryRemembered(tokenHash) is long accId ? ValueTask.FromResult<long?>(accId) : Ask(tokenHash);
 
-    /// <summary>Drops a session this front knows to be over (an announcement, its own logout route), and ends its long-lived connections.</summary>
-    public void Forget(string tokenHash)
+    /// <summary>
+    /// Drops a session this front knows to be over (an announcement, its own logout route), and
+    /// ends its long-lived connections (and those the account holds by its password, when known).
+    /// </summary>
+    public void Forget(string tokenHash, long accId = 0)
     {
         Interlocked.Increment(ref _generation);
         _entries.TryRemove(tokenHash, out _);
-        _connections.EndSession(tokenHash);
+        _connections.EndSession(tokenHash, accId);
     }
 
-    Task ISessionRevocationObserver.Revoked(string tokenHash)
+    Task ISessionRevocationObserver.Revoked(string tokenHash, long accId)
     {
-        Forget(tokenHash);
+        Forget(tokenHash, accId);
         return Task.CompletedTask;
     }
 

@@ -138,7 +138,7 @@ public static class AccountApi
         // Close tells every subscribed front, this one included; forgetting it here as well
         // covers a front whose subscription lapsed a moment ago.
         await grains.GetGrain<ISessionGrain>(tokenHash).Close();
-        sessions.Forget(tokenHash);
+        sessions.Forget(tokenHash, context.AccId());
         context.Response.Cookies.Delete(Sessions.CookieName);
         return ApiResults.Done();
     }
@@ -169,7 +169,7 @@ public static class AccountApi
             if (currentTicket is null)
             {
                 if (body.Password is null) throw new ApiException(Err.PhoneNotVerified, "verify the account's current phone first, or send its password");
-                await CheckPassword(grains, context, accId, body.Password);
+                await PasswordProof.Check(grains, context, accId, body.Password);
             }
         }
         else if (newTicket is null)
@@ -183,20 +183,4 @@ public static class AccountApi
         return ApiResults.Done(err);
     }
 
-    /// <summary>
-    /// The account's password as proof for a sensitive change: err 8 when wrong, err 7 while this
-    /// client is held back; guarded and counted like a login.
-    /// </summary>
-    internal static async Task CheckPassword(IGrainFactory grains, HttpContext context, long accId, string password)
-    {
-        var guard = LoginGuard.For(grains, context, $"a:{accId}");
-        await guard.Admit(password);
-        var challenge = (await grains.GetGrain<IUserGrain>(accId).BeginLogin()).Value;
-        if (!Passwords.VerifyOrDecoy(password, challenge?.PasswordHash, out _))
-        {
-            await guard.Failed();
-            throw new ApiException(Err.WrongCredentials, ErrTexts.Of(Err.WrongCredentials));
-        }
-        await guard.Succeeded();
-    }
 }

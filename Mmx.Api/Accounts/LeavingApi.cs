@@ -32,7 +32,7 @@ public static class LeavingApi
         if (challenge.PasswordHash.Length > 0)
         {
             var password = body.Password is { Length: > 0 and <= Passwords.MaxLength } p ? p : throw ApiException.BadRequest("password is required");
-            await AccountApi.CheckPassword(grains, context, accId, password);
+            await PasswordProof.Check(grains, context, accId, password);
         }
         else if (profile.Phone.Length > 0)
         {

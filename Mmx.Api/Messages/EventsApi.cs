@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Mmx.Api.Live;
 using Mmx.Grains.Messages;
 using Mmx.Grains.ShopLife;
 

@@ -19,9 +19,9 @@ public interface ISessionRevocationGrain : IGrainWithIntegerKey
     [Alias("Unsubscribe")]
     Task Unsubscribe(ISessionRevocationObserver front);
 
-    /// <summary>Announces a closed session to every subscribed front and waits for them (briefly).</summary>
+    /// <summary>Announces a closed session (of account <paramref name="accId"/>, 0 when unknown) to every subscribed front and waits for them (briefly).</summary>
     [Alias("Revoke")]
-    Task Revoke(string tokenHash);
+    Task Revoke(string tokenHash, long accId);
 }
 
 /// <summary>An API front's session cache, as the revocation hub sees it.</summary>
@@ -29,5 +29,5 @@ public interface ISessionRevocationGrain : IGrainWithIntegerKey
 public interface ISessionRevocationObserver : IGrainObserver
 {
     [Alias("Revoked")]
-    Task Revoked(string tokenHash);
+    Task Revoked(string tokenHash, long accId);
 }

@@ -27,6 +27,17 @@ public interface IInboxGrain : IGrainWithIntegerKey
     [Alias("Since"), ReadOnly]
     Task<InboxCatchUp> Since(long afterSeq);
 
+    /// <summary>
+    /// The kept unread messages the account's chat socket was not given yet (oldest first, at most
+    /// <paramref name="max"/>, the newest of them): what a socket sends first on connect.
+    /// </summary>
+    [Alias("UndeliveredToChat"), ReadOnly]
+    Task<ImmutableArray<InboxEntry>> UndeliveredToChat(int max);
+
+    /// <summary>A chat socket was given the messages up to this sequence number (live or on connect).</summary>
+    [Alias("DeliveredToChat")]
+    Task DeliveredToChat(long seq);
+
     /// <summary>Deletes the inbox (the account is being erased).</summary>
     [Alias("Clear")]
     Task Clear();

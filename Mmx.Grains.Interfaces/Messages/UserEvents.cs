@@ -8,6 +8,8 @@ public enum UserEventKind
     Friend = 2,
     /// <summary>The user entered a shop or left it (<see cref="UserEvent.ShopId"/>, 0: none): the fronts switch the stream's customer counts.</summary>
     InShop = 3,
+    /// <summary>A chat socket of this user opened somewhere (<see cref="UserEvent.SocketId"/>): every other one of the account gets CHANGE_DEVICE and closes.</summary>
+    ChatSocketOpened = 4,
 }
 
 /// <summary>Something that happened to one user, on its way to the fronts holding that user's event streams.</summary>
@@ -18,10 +20,12 @@ public sealed record UserEvent
     [Id(1)] public InboxEntry? Message { get; init; }
     [Id(2)] public FriendEvent? Friend { get; init; }
     [Id(3)] public long ShopId { get; init; }
+    [Id(4)] public string SocketId { get; init; } = "";
 
     public static UserEvent Of(InboxEntry message) => new() { Kind = UserEventKind.Message, Message = message };
     public static UserEvent Of(FriendEvent friend) => new() { Kind = UserEventKind.Friend, Friend = friend };
     public static UserEvent InShop(long shopId) => new() { Kind = UserEventKind.InShop, ShopId = shopId };
+    public static UserEvent ChatSocket(string socketId) => new() { Kind = UserEventKind.ChatSocketOpened, SocketId = socketId };
 }
 
 public static class FriendEventTypes
@@ -39,6 +43,12 @@ public sealed record FriendEvent
     [Id(0)] public required string Type { get; init; }
     [Id(1)] public required long Uid { get; init; }
     [Id(2)] public string NickName { get; init; } = "";
+    /// <summary>The other user's portrait URL (filled in with the nickname by the events grain).</summary>
+    [Id(3)] public string Portrait { get; init; } = "";
+    /// <summary>An invitation's remark.</summary>
+    [Id(4)] public string Remark { get; init; } = "";
+    /// <summary>When it happened (unix seconds).</summary>
+    [Id(5)] public long Time { get; init; }
 }
 
 /// <summary>What an inbox holds after a sequence number: for a stream that resumes.</summary>

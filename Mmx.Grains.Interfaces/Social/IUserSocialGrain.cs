@@ -43,6 +43,22 @@ public interface IUserSocialGrain : IGrainWithIntegerKey
     [Alias("NoteSent")]
     Task NoteSent(long to);
 
+    /// <summary>
+    /// Keeps an answer to one of this user's invitations (an accept or a decline event) until the
+    /// user's chat socket was given it (<see cref="AnswersSeen"/>); the newest 100 are kept, one per
+    /// answering user. Idempotent.
+    /// </summary>
+    [Alias("NoteAnswer")]
+    Task NoteAnswer(Messages.FriendEvent answer);
+
+    /// <summary>The answers the chat socket was not given yet, oldest first.</summary>
+    [Alias("UnseenAnswers"), ReadOnly]
+    Task<ImmutableArray<Messages.FriendEvent>> UnseenAnswers();
+
+    /// <summary>The chat socket was given the answers of these users (live or on connect).</summary>
+    [Alias("AnswersSeen")]
+    Task AnswersSeen(ImmutableArray<long> fromUsers);
+
     /// <summary>The users this user invited (a hint: some may have answered since), for erasing the account.</summary>
     [Alias("Sent"), ReadOnly]
     Task<ImmutableArray<long>> Sent();

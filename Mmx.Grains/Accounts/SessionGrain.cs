@@ -77,6 +77,6 @@ public sealed class SessionGrain(
         }
         // Announced on every call, also when already closed: a retry after a failure between the
         // write and the announcement still reaches the fronts that remember this session.
-        await GrainFactory.GetGrain<ISessionRevocationGrain>(0).Revoke(this.GetPrimaryKeyString());
+        await GrainFactory.GetGrain<ISessionRevocationGrain>(0).Revoke(this.GetPrimaryKeyString(), state.State.AccId);
     }
 }

@@ -38,6 +38,6 @@ public sealed class SessionRevocationGrain : Grain, ISessionRevocationGrain
         return Task.CompletedTask;
     }
 
-    public Task Revoke(string tokenHash) =>
-        _fronts.Notify(front => front.Revoked(tokenHash).WaitAsync(NotifyTimeout));
+    public Task Revoke(string tokenHash, long accId) =>
+        _fronts.Notify(front => front.Revoked(tokenHash, accId).WaitAsync(NotifyTimeout));
 }

@@ -84,6 +84,7 @@ public sealed class UserGrain(
         if (S.Profile.Phone.Length > 0) await GrainFactory.GetGrain<IPhoneGrain>(S.Profile.Phone).Release(AccId);
         if (S.OpenIdKey.Length > 0) await GrainFactory.GetGrain<IOpenIdGrain>(S.OpenIdKey).Release(AccId);
         await CloseSessions(S.Sessions);
+        await AnnounceAccountEnded();
         await feedback.ClearStateAsync();
         // Last: until here the mark above makes a retry finish the job.
         await state.ClearStateAsync();
@@ -161,8 +162,10 @@ public sealed class UserGrain(
         var sessions = S.Sessions;
         state.State = S with { PasswordHash = passwordHash, Sessions = [] };
         await state.WriteStateAsync();
-        // A new password ends every session, including one a thief may hold.
+        // A new password ends every session, including one a thief may hold, and every connection
+        // held on the old password (the apps' chat sockets), also when no session was open.
         await CloseSessions(sessions);
+        await AnnounceAccountEnded();
         return Err.Ok;
     }
 
@@ -298,6 +301,9 @@ public sealed class UserGrain(
         var excess = Math.Max(0, sessions.Length - MaxSessions);
         return ([.. sessions.Skip(excess)], [.. sessions.Take(excess)]);
     }
+
+    /// <summary>Tells every front that connections held on this account's password end (no session token: only the account).</summary>
+    private Task AnnounceAccountEnded() => GrainFactory.GetGrain<ISessionRevocationGrain>(0).Revoke("", AccId);
 
     private Task CloseSessions(IEnumerable<string> tokenHashes) =>
         Task.WhenAll(tokenHashes.Select(t => GrainFactory.GetGrain<ISessionGrain>(t).Close()));

@@ -8,6 +8,8 @@ public sealed record InboxState
     [Id(1)] public long LastSeq { get; init; }
     /// <summary>Message ids that fell out of the kept 500: a late retry of one is not a new message.</summary>
     [Id(2)] public long ForgottenUpTo { get; init; }
+    /// <summary>The sequence number up to which the account's chat socket was given its messages.</summary>
+    [Id(3)] public long ChatDeliveredSeq { get; init; }
 }
 
 /// <summary>See <see cref="IInboxGrain"/>.</summary>
@@ -56,6 +58,16 @@ public sealed class InboxGrain(
         LastSeq = S.LastSeq,
         Entries = [.. S.Entries.Where(e => e.Seq > afterSeq)],
     });
+
+    public Task<ImmutableArray<InboxEntry>> UndeliveredToChat(int max) =>
+        Task.FromResult<ImmutableArray<InboxEntry>>([.. S.Entries.Where(e => e.Seq > S.ChatDeliveredSeq && !e.Read).OrderBy(e => e.Seq).TakeLast(max)]);
+
+    public async Task DeliveredToChat(long seq)
+    {
+        if (seq <= S.ChatDeliveredSeq) return;
+        state.State = S with { ChatDeliveredSeq = Math.Min(seq, S.LastSeq) };
+        await state.WriteStateAsync();
+    }
 
     public Task MarkRead(ImmutableArray<long> msgIds)
     {

@@ -36,8 +36,8 @@ public sealed class UserEventsGrain(PushQueue push, ILogger<UserEventsGrain> log
         _fronts.ClearExpired();
         if (_fronts.Count > 0)
         {
-            var named = userEvent.Friend is { NickName.Length: 0 } friend
-                ? UserEvent.Of(friend with { NickName = await NickName(friend.Uid) })
+            var named = userEvent.Friend is { NickName.Length: 0 } friend && await ProfileOf(friend.Uid) is var (name, portrait)
+                ? UserEvent.Of(friend with { NickName = name, Portrait = portrait })
                 : userEvent;
             // One-way calls: nothing here waits for a front.
             _fronts.Notify(front => { _ = front.OnUserEvent(AccId, named); });
@@ -52,17 +52,18 @@ public sealed class UserEventsGrain(PushQueue push, ILogger<UserEventsGrain> log
         DeactivateOnIdle();
     }
 
-    /// <summary>The other user's nickname for a friend event; empty when it cannot be had (an erased account).</summary>
-    private async Task<string> NickName(long accId)
+    /// <summary>The other user's nickname and portrait for a friend event; empty when they cannot be had (an erased account).</summary>
+    private async Task<(string Name, string Portrait)> ProfileOf(long accId)
     {
         try
         {
-            return (await GrainFactory.GetGrain<IUserGrain>(accId).GetProfile()).Value?.Name ?? "";
+            var profile = (await GrainFactory.GetGrain<IUserGrain>(accId).GetProfile()).Value;
+            return (profile?.Name ?? "", profile?.Portrait ?? "");
         }
         catch (Exception ex)
         {
             logger.LogDebug(ex, "No nickname for user {AccId}'s friend event", accId);
-            return "";
+            return ("", "");
         }
     }
 }

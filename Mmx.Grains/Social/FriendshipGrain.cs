@@ -45,7 +45,7 @@ public sealed class FriendshipGrain(
                 var invitation = new Invitation { From = from, Remark = remark, Time = time.GetUtcNow().ToUnixTimeSeconds() };
                 await Social(to).AddInvitation(invitation);
                 await Social(from).NoteSent(to);
-                await Tell(to, FriendEventTypes.Invite, from);
+                await Tell(to, FriendEventTypes.Invite, from, remark);
                 return Err.Ok;
         }
     }
@@ -89,11 +89,14 @@ public sealed class FriendshipGrain(
     /// actor's nickname is looked up by the events grain, not here: an account being erased calls
     /// this grain from its own user grain, which cannot answer until the erasure is done.
     /// </summary>
-    private async Task Tell(long to, string type, long by)
+    private async Task Tell(long to, string type, long by, string remark = "")
     {
         try
         {
-            await GrainFactory.GetGrain<IUserEventsGrain>(to).Publish(UserEvent.Of(new FriendEvent { Type = type, Uid = by }));
+            var friendEvent = new FriendEvent { Type = type, Uid = by, Remark = remark, Time = time.GetUtcNow().ToUnixTimeSeconds() };
+            // An answer is also kept for the inviter's chat socket, which may be offline now.
+            if (type is FriendEventTypes.Accept or FriendEventTypes.Decline) await Social(to).NoteAnswer(friendEvent);
+            await GrainFactory.GetGrain<IUserEventsGrain>(to).Publish(UserEvent.Of(friendEvent));
         }
         catch (Exception ex)
         {

@@ -16,6 +16,8 @@ public sealed record UserSocialState
     [Id(2)] public PrivacySettings Privacy { get; init; } = new();
     /// <summary>Users this user invited, with when (for withdrawing them when the account is erased).</summary>
     [Id(3)] public ImmutableDictionary<long, long> Sent { get; init; } = ImmutableDictionary<long, long>.Empty;
+    /// <summary>Answers to this user's invitations its chat socket was not given yet, by the answering user.</summary>
+    [Id(4)] public ImmutableDictionary<long, Messages.FriendEvent> UnseenAnswers { get; init; } = ImmutableDictionary<long, Messages.FriendEvent>.Empty;
 }
 
 public sealed class UserSocialGrain(
@@ -110,6 +112,25 @@ public sealed class UserSocialGrain(
     }
 
     public Task<ImmutableArray<long>> Sent() => Task.FromResult(S.Sent.Keys.ToImmutableArray());
+
+    public const int MaxUnseenAnswers = 100;
+
+    public Task NoteAnswer(Messages.FriendEvent answer)
+    {
+        if (S.UnseenAnswers.TryGetValue(answer.Uid, out var kept) && kept == answer) return Task.CompletedTask;
+        var answers = S.UnseenAnswers.SetItem(answer.Uid, answer);
+        if (answers.Count > MaxUnseenAnswers) answers = answers.Remove(answers.MinBy(a => a.Value.Time).Key);
+        return Save(S with { UnseenAnswers = answers });
+    }
+
+    public Task<ImmutableArray<Messages.FriendEvent>> UnseenAnswers() =>
+        Task.FromResult<ImmutableArray<Messages.FriendEvent>>([.. S.UnseenAnswers.Values.OrderBy(a => a.Time)]);
+
+    public Task AnswersSeen(ImmutableArray<long> fromUsers)
+    {
+        var answers = S.UnseenAnswers.RemoveRange(fromUsers);
+        return answers.Count == S.UnseenAnswers.Count ? Task.CompletedTask : Save(S with { UnseenAnswers = answers });
+    }
 
     public Task Clear() => state.ClearStateAsync();
 

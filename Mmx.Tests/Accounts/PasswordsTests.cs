@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Mmx.Api.Accounts;
+using Mmx.Api.Access;
 
 namespace Mmx.Tests.Accounts;
 

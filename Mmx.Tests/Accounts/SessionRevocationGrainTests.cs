@@ -13,11 +13,13 @@ public sealed class SessionRevocationGrainTests(TwoSiloCluster fixture)
     private sealed class Front(bool fails = false) : ISessionRevocationObserver
     {
         public ConcurrentBag<string> Announced { get; } = [];
+        public ConcurrentBag<long> Accounts { get; } = [];
 
-        public Task Revoked(string tokenHash)
+        public Task Revoked(string tokenHash, long accId)
         {
             if (fails) throw new InvalidOperationException("this front is broken");
             Announced.Add(tokenHash);
+            Accounts.Add(accId);
             return Task.CompletedTask;
         }
     }
@@ -38,11 +40,14 @@ public sealed class SessionRevocationGrainTests(TwoSiloCluster fixture)
 
             var tokenHash = $"revocation-test-{Guid.NewGuid():N}";
             var session = _grains.GetGrain<ISessionGrain>(tokenHash);
-            await session.Open(await AccountTestKit.Register(_grains));
+            var accId = await AccountTestKit.Register(_grains);
+            await session.Open(accId);
             Assert.NotNull(await session.Validate());
             await session.Close();
 
             Assert.Contains(tokenHash, healthy.Announced);
+            // With its account: the fronts end the connections the account holds by its password too.
+            Assert.Contains(accId, healthy.Accounts);
             Assert.Null(await session.Validate());
             // The broken front missed it and was dropped: its next renewal says so, so it forgets
             // what it remembered; the healthy one is still known.

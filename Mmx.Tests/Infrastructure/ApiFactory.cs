@@ -30,7 +30,7 @@ public class ApiFactory(string? connectionString = null, string? clusterId = nul
 
     private async Task<ContractCheck> LoadContract()
     {
-        using var http = CreateDefaultClient();
+        using var http = _loopbackPort != 0 ? CreateDefaultClient(LoopbackBase()) : CreateDefaultClient();
         return new ContractCheck(JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!);
     }
 
@@ -44,6 +44,10 @@ public class ApiFactory(string? connectionString = null, string? clusterId = nul
         if (options.AllowAutoRedirect) handlers.Add(new Microsoft.AspNetCore.Mvc.Testing.Handlers.RedirectHandler(options.MaxAutomaticRedirections));
         if (options.HandleCookies) handlers.Add(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler());
         handlers.Add(new ContractCheckHandler(() => Contract));
+        if (_loopbackPort != 0)
+        {
+            return CreateDefaultClient(LoopbackBase(), [.. handlers]);
+        }
         return CreateDefaultClient(options.BaseAddress, [.. handlers]);
     }
 
@@ -84,6 +88,33 @@ public class ApiFactory(string? connectionString = null, string? clusterId = nul
             // Cluster mode takes the base of the URLs it answers from configuration, never from Host.
             builder.UseSetting("Mmx:PublicWebBaseUrl", "http://localhost");
         }
+    }
+
+    private int _loopbackPort;
+
+    /// <summary>
+    /// Serves on a real loopback port (Kestrel) instead of the in-memory test server, so that a real
+    /// WebSocket client can connect (<see cref="WebSocketUri"/>). Call before the front is first used.
+    /// </summary>
+    public ApiFactory ListenOnLoopback()
+    {
+        _loopbackPort = FreePorts.Next();
+        UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, _loopbackPort));
+        return this;
+    }
+
+    private Uri LoopbackBase()
+    {
+        StartServer();
+        return new Uri($"http://127.0.0.1:{_loopbackPort}");
+    }
+
+    /// <summary>ws://127.0.0.1:{port}{pathAndQuery} of a front started by <see cref="ListenOnLoopback"/>.</summary>
+    public Uri WebSocketUri(string pathAndQuery)
+    {
+        if (_loopbackPort == 0) throw new InvalidOperationException("This front was not started with ListenOnLoopback().");
+        StartServer();
+        return new Uri($"ws://127.0.0.1:{_loopbackPort}{pathAndQuery}");
     }
 
     public async Task<JsonNode> GetJson(string url)

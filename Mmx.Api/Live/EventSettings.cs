@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Mmx.Grains.Configuration;
 
-namespace Mmx.Api.Messages;
+namespace Mmx.Api.Live;
 
 /// <summary>The live event streams of <c>GET /user/events</c> (contract, "Messages from fan shops and live events").</summary>
 [SettingsSection("Mmx:Events")]

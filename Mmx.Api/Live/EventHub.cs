@@ -1,38 +1,33 @@
 using Mmx.Grains.Messages;
 using Mmx.Grains.ShopLife;
 
-namespace Mmx.Api.Messages;
+namespace Mmx.Api.Live;
 
 /// <summary>
-/// This front's open event streams, and its one observer (for all of them) subscribed to the
-/// grains whose events they show: each user's <see cref="IUserEventsGrain"/> (messages, friend
-/// events, entering and leaving shops) and each shown shop's <see cref="IShopLifeGrain"/>
-/// (customer counts). Subscriptions lapse after 3 minutes unless renewed, which this service does
-/// every <see cref="EventSettings.RenewSeconds"/>: a front that dies is forgotten by the grains, and
-/// a grain that was lost with its silo is subscribed to again. See docs/decisions.md, "Live events".
+/// This front's listeners (event streams and chat sockets, <see cref="IUserListener"/>), and its one
+/// observer (for all of them) subscribed to the grains whose events they show: each user's
+/// <see cref="IUserEventsGrain"/> (messages, friend events, entering and leaving shops, a chat
+/// socket opened elsewhere) and each shown shop's <see cref="IShopLifeGrain"/> (customer counts).
+/// Subscriptions lapse after 3 minutes unless renewed, which this service does every
+/// <see cref="EventSettings.RenewSeconds"/>: a front that dies is forgotten by the grains, and a
+/// grain that was lost with its silo is subscribed to again. See docs/decisions.md, "Live events".
 /// </summary>
 public sealed class EventHub(IGrainFactory grains, EventSettings settings, ILogger<EventHub> logger)
     : BackgroundService, IUserEventsObserver, IShopCustomersObserver
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<long, List<EventStream>> _users = [];
-    private readonly Dictionary<long, HashSet<EventStream>> _shops = [];
+    private readonly Dictionary<long, List<IUserListener>> _users = [];
+    private readonly Dictionary<long, HashSet<IUserListener>> _shops = [];
     private IUserEventsObserver? _userObserver;
     private IShopCustomersObserver? _shopObserver;
 
     private IUserEventsObserver UserObserver => _userObserver ??= grains.CreateObjectReference<IUserEventsObserver>(this);
     private IShopCustomersObserver ShopObserver => _shopObserver ??= grains.CreateObjectReference<IShopCustomersObserver>(this);
 
-    /// <summary>Open streams on this front (for the metrics and the bench).</summary>
-    public int StreamCount
+    /// <summary>Registers the listener; the user's oldest is closed when this is one too many. Subscribed when this returns.</summary>
+    public async Task Open(IUserListener stream)
     {
-        get { lock (_gate) return _users.Values.Sum(s => s.Count); }
-    }
-
-    /// <summary>Registers the stream; the user's oldest is closed when this is one too many. Subscribed when this returns.</summary>
-    public async Task Open(EventStream stream)
-    {
-        EventStream? oldest = null;
+        IUserListener? oldest = null;
         lock (_gate)
         {
             if (!_users.TryGetValue(stream.AccId, out var streams)) _users[stream.AccId] = streams = [];
@@ -45,17 +40,17 @@ public sealed class EventHub(IGrainFactory grains, EventSettings settings, ILogg
         }
         if (oldest is not null)
         {
-            oldest.Close(EventStream.TooManyStreams);
+            oldest.Close(IUserListener.TooMany);
             await Show(oldest, 0);
         }
         // Every open subscribes (a renewal when the user has a stream already): no race with a close.
         await grains.GetGrain<IUserEventsGrain>(stream.AccId).Subscribe(UserObserver);
     }
 
-    /// <summary>Forgets the stream (idempotent); the last of a user's unsubscribes.</summary>
-    public async Task Close(EventStream stream)
+    /// <summary>Forgets the listener (idempotent); the last of a user's unsubscribes.</summary>
+    public async Task Close(IUserListener stream)
     {
-        stream.Close(EventStream.Finished);
+        stream.Close(IUserListener.Finished);
         bool last;
         lock (_gate)
         {
@@ -70,8 +65,8 @@ public sealed class EventHub(IGrainFactory grains, EventSettings settings, ILogg
         if (HasStreams(stream.AccId)) await grains.GetGrain<IUserEventsGrain>(stream.AccId).Subscribe(UserObserver);
     }
 
-    /// <summary>Makes the stream show this shop's count (0: none), with the count now.</summary>
-    public async Task Show(EventStream stream, long shopId)
+    /// <summary>Makes the listener show this shop's count (0: none), with the count now.</summary>
+    public async Task Show(IUserListener stream, long shopId)
     {
         long previous;
         bool lastThere;
@@ -91,7 +86,7 @@ public sealed class EventHub(IGrainFactory grains, EventSettings settings, ILogg
         if (shopId == 0 || stream.Closed.IsCancellationRequested) return;
         // Watching answers the count now; each stream that joins a watched shop asks again (cheap, and never stale).
         var count = await grains.GetGrain<IShopLifeGrain>(shopId).WatchCustomers(ShopObserver, [stream.AccId]);
-        if (stream.ShopId == shopId) stream.Offer(ServerEvent.OfCustomers(shopId, count));
+        if (stream.ShopId == shopId) stream.OnCustomers(shopId, count);
     }
 
     public Task OnUserEvent(long accId, UserEvent userEvent)
@@ -100,30 +95,22 @@ public sealed class EventHub(IGrainFactory grains, EventSettings settings, ILogg
         if (streams.Length == 0) return Task.CompletedTask;
         if (userEvent.Kind == UserEventKind.InShop)
         {
-            foreach (var stream in streams) _ = ShowLogged(stream, userEvent.ShopId);
+            foreach (var stream in streams.Where(s => s.WatchesCustomers)) _ = ShowLogged(stream, userEvent.ShopId);
             return Task.CompletedTask;
         }
-        var serverEvent = userEvent switch
-        {
-            { Message: { } entry } => ServerEvent.OfMessage(entry),
-            { Friend: { } friend } => ServerEvent.OfFriend(friend),
-            _ => null,
-        };
-        if (serverEvent is not null) foreach (var stream in streams) stream.Offer(serverEvent);
+        foreach (var stream in streams) stream.OnUserEvent(userEvent);
         return Task.CompletedTask;
     }
 
     public Task OnCustomers(long shopId, long customers)
     {
-        EventStream[] streams;
+        IUserListener[] streams;
         lock (_gate) streams = _shops.TryGetValue(shopId, out var here) ? [.. here] : [];
-        if (streams.Length == 0) return Task.CompletedTask;
-        var serverEvent = ServerEvent.OfCustomers(shopId, customers);
-        foreach (var stream in streams) stream.Offer(serverEvent);
+        foreach (var stream in streams) stream.OnCustomers(shopId, customers);
         return Task.CompletedTask;
     }
 
-    private async Task ShowLogged(EventStream stream, long shopId)
+    private async Task ShowLogged(IUserListener stream, long shopId)
     {
         try
         {
@@ -135,7 +122,7 @@ public sealed class EventHub(IGrainFactory grains, EventSettings settings, ILogg
         }
     }
 
-    private EventStream[] StreamsOf(long accId)
+    private IUserListener[] StreamsOf(long accId)
     {
         lock (_gate) return _users.TryGetValue(accId, out var streams) ? [.. streams] : [];
     }

@@ -1,6 +1,6 @@
 using Mmx.Grains.Accounts;
 
-namespace Mmx.Api.Accounts;
+namespace Mmx.Api.Access;
 
 /// <summary>
 /// The brute-force protection of password checks (login, and the password as proof in

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Mmx.Api.Accounts;
+namespace Mmx.Api.Access;
 
 /// <summary>
 /// Passwords on the list of the most used ones (Accounts/common-passwords.txt) are refused at

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Mmx.Api.Accounts;
+namespace Mmx.Api.Access;
 
 /// <summary>
 /// Password hashing with the framework's PBKDF2-HMAC-SHA512. The stored form names its version and

@@ -1,0 +1,84 @@
+using System.Net.WebSockets;
+using Mmx.Api.Live;
+using Mmx.Api.Lookups;
+using Mmx.Api.Validation;
+using Mmx.Grains.Common;
+using Mmx.Grains.Messages;
+
+namespace Mmx.Api.Chat;
+
+/// <summary>
+/// <c>GET /chat/</c> upgraded to a WebSocket: the shipped apps' live channel (contract, "The chat
+/// socket"). Authenticated before the upgrade, by the session token (<c>Authorization: Bearer</c>,
+/// the <c>mmx_token</c> cookie or <c>?token=</c>) or as the apps do, <c>?u={accID or mcode}&amp;p={MD5 of
+/// the password}</c> (guarded like a login); a refusal is HTTP 401 and no socket. The socket lives
+/// as long as what it was opened on (<see cref="LiveConnections"/>).
+/// </summary>
+public static class ChatSocketApi
+{
+    public static IEndpointRouteBuilder MapChatSocketApi(this IEndpointRouteBuilder app)
+    {
+        // Routing matches /chat as well (a trailing slash is not significant to it).
+        app.MapGet("/chat/", Connect).WithTags("Chat").ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> Connect(HttpContext context, IGrainFactory grains, EventHub hub, LiveConnections connections,
+        KnownIds known, ChatSettings settings, [FromKeyedServices(MmxClock.Key)] TimeProvider clock, ILoggerFactory loggers)
+    {
+        if (!context.WebSockets.IsWebSocketRequest) throw ApiException.BadRequest("/chat/ is a WebSocket: send an upgrade request");
+        using var connection = await Authenticate(context, grains, connections, known);
+        using var webSocket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            KeepAliveInterval = TimeSpan.FromSeconds(settings.KeepAliveSeconds),
+        });
+        var socket = new ChatSocket(webSocket, settings);
+        var session = new ChatSession(connection.AccId, socket, grains, clock, loggers.CreateLogger("Mmx.Api.Chat"));
+        // The session (or password) it was opened on ended: the socket ends within the second.
+        using var ending = connection.Ended.Register(() => socket.Close(
+            connection.EndedBecause == LiveConnections.TooOld ? ChatSocket.Reconnect : ChatSocket.SessionEnded,
+            connection.EndedBecause == LiveConnections.TooOld ? WebSocketCloseStatus.EndpointUnavailable : WebSocketCloseStatus.PolicyViolation));
+        await hub.Open(session);
+        try
+        {
+            var running = socket.Run(session.Receive, context.RequestAborted);
+            // Every other socket of the account, on any front, gives way to this one.
+            await grains.GetGrain<IUserEventsGrain>(connection.AccId).Publish(UserEvent.ChatSocket(socket.Id));
+            await session.CatchUp(settings.MissedMessagesOnConnect);
+            await running;
+        }
+        finally
+        {
+            await hub.Close(session);
+        }
+        return Results.Empty;
+    }
+
+    /// <summary>The connection the socket is held on; HTTP 401 (or 429 while held back) when neither a live session nor the right password is given.</summary>
+    private static async Task<LiveConnections.Connection> Authenticate(HttpContext context, IGrainFactory grains, LiveConnections connections, KnownIds known)
+    {
+        var request = context.Request;
+        var token = Sessions.TokenOf(request) ?? request.Query["token"].ToString();
+        if (Sessions.IsWellFormed(token))
+        {
+            return await connections.Open(Sessions.HashOf(token))
+                ?? throw new ApiException(Err.NotLoggedIn, "the session has ended; log in again", StatusCodes.Status401Unauthorized);
+        }
+        var user = request.Query["u"].ToString();
+        var password = request.Query["p"].ToString();
+        if (user.Length == 0 || password.Length is 0 or > Passwords.MaxLength)
+            throw new ApiException(Err.NotLoggedIn, "log in: a session token, or u and p", StatusCodes.Status401Unauthorized);
+        try
+        {
+            var accId = AccountNumber.IsAccountNumber(user) ? await AccountNumber.Resolve(grains, known, user, "u", checkExists: true) : null;
+            // An unknown account costs the same hash as a wrong password, and answers alike.
+            var storedHash = await PasswordProof.Check(grains, context, accId ?? 0, password);
+            return connections.OpenOnPassword(accId!.Value, storedHash);
+        }
+        catch (ApiException refused) when (refused.HttpStatus == StatusCodes.Status200OK)
+        {
+            throw new ApiException(refused.Err, refused.Message,
+                refused.Err == Err.TooManyRequests ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized);
+        }
+    }
+}
