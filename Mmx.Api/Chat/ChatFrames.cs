@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Mmx.Grains.Chat;
 using Mmx.Grains.Messages;
 
 namespace Mmx.Api.Chat;
@@ -12,7 +13,8 @@ namespace Mmx.Api.Chat;
 public static class ChatFrames
 {
     public const string AddFriend = "ADD_FRIEND", ConfirmFriend = "CON_FRIEND", FansMessage = "SEND_FANS_M",
-        ChangeDevice = "CHANGE_DEVICE", Error = "ERROR", ShopRoomName = "SHOP_GNAME";
+        ChangeDevice = "CHANGE_DEVICE", Error = "ERROR", ShopRoomName = "SHOP_GNAME", ChatMessage = "CHAT_M",
+        Records = "GET_RECORD", GroupUsers = "GROUP_USERS", UserGroups = "USER_GROUPS", Invite = "INVITE", ExitRoom = "EXIT_G";
 
     // Chinese as it is, as the JSON answers are written.
     private static readonly JsonSerializerOptions Options = new()
@@ -79,6 +81,44 @@ public static class ChatFrames
         return Encode(frame);
     }
 
+    /// <summary>
+    /// A message's body as the apps read it: <c>user</c> the sender's id as a string (the iOS app
+    /// compares it with its own as text), <c>time</c> unix seconds with milliseconds (as the original's
+    /// time.time()), <c>mtype</c>, and <c>m</c>: the text or URL, or the card object.
+    /// </summary>
+    public static JsonObject Body(Grains.Chat.ChatMessage message) => new()
+    {
+        ["user"] = message.Sender.ToString(),
+        ["time"] = message.TimeMs / 1000.0,
+        ["mtype"] = message.Draft.Kind,
+        ["m"] = message.Draft.Card is { } card
+            ? new JsonObject { ["id"] = card.Id, ["name"] = card.Name, ["img"] = card.Img }
+            : JsonValue.Create(message.Draft.Text),
+        ["seq"] = message.Seq,
+    };
+
+    public static byte[] OfChat(string room, Grains.Chat.ChatMessage message) =>
+        Encode(new JsonObject { ["c"] = ChatMessage, ["gname"] = room, ["body"] = Body(message) });
+
+    /// <summary>GET_RECORD's answer: the bodies, newest last.</summary>
+    public static byte[] OfRecords(string room, ImmutableArray<Grains.Chat.ChatMessage> messages) =>
+        Encode(new JsonObject { ["c"] = Records, ["gname"] = room, ["ms"] = new JsonArray([.. messages.Select(m => (JsonNode)Body(m))]) });
+
+    /// <summary>Member ids as strings, as the original stored them.</summary>
+    public static byte[] OfGroupUsers(string room, ImmutableArray<long> members) =>
+        Encode(new JsonObject { ["c"] = GroupUsers, ["gname"] = room, ["users"] = Ids(members) });
+
+    public static byte[] OfUserGroups(long user, IEnumerable<string> rooms) =>
+        Encode(new JsonObject { ["c"] = UserGroups, ["user"] = user.ToString(), ["groups"] = new JsonArray([.. rooms.Select(r => (JsonNode)JsonValue.Create(r))]) });
+
+    /// <summary>An invitation into a group: <c>users[0]</c> is its creator.</summary>
+    public static byte[] OfInvitation(ChatInvitation invitation) =>
+        Encode(new JsonObject { ["c"] = Invite, ["gname"] = invitation.Room, ["users"] = Ids(invitation.Users) });
+
+    public static byte[] OfExit(long user, string room) => Encode(new JsonObject { ["c"] = ExitRoom, ["user"] = user.ToString(), ["gname"] = room });
+
+    private static JsonArray Ids(IEnumerable<long> ids) => new([.. ids.Select(id => (JsonNode)JsonValue.Create(id.ToString()))]);
+
     /// <summary>The name of a shop's room (<c>shop_{sid}</c>).</summary>
-    public static byte[] OfShopRoomName(long shopId) => Encode(new JsonObject { ["c"] = ShopRoomName, ["sid"] = shopId, ["gname"] = $"shop_{shopId}" });
+    public static byte[] OfShopRoomName(long shopId) => Encode(new JsonObject { ["c"] = ShopRoomName, ["sid"] = shopId, ["gname"] = ChatRoomName.OfShop(shopId) });
 }

@@ -1,7 +1,5 @@
-using System.Net.WebSockets;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Mmx.Api.Live;
+using Mmx.Grains.Chat;
 using Mmx.Grains.Accounts;
 using Mmx.Grains.Messages;
 using Mmx.Grains.Social;
@@ -11,8 +9,9 @@ namespace Mmx.Api.Chat;
 /// <summary>
 /// What one chat socket means: the user's live events turned into the original's frames
 /// (invitations as <c>ADD_FRIEND</c>, answers as <c>CON_FRIEND</c>, fan-shop messages as
-/// <c>SEND_FANS_M</c>), what the account missed while offline first, one socket per account
-/// (<c>CHANGE_DEVICE</c> to the older one, on whichever front it is), and the client's frames.
+/// <c>SEND_FANS_M</c>, chat messages as <c>CHAT_M</c>, group invitations as <c>INVITE</c>), what the
+/// account missed while offline first, and one socket per account (<c>CHANGE_DEVICE</c> to the
+/// older one, on whichever front it is). The client's frames are <see cref="ChatCommands"/>'.
 /// The inbox and the friend lists stay the truth; what a socket was given is remembered in them
 /// (<see cref="IInboxGrain.DeliveredToChat"/>, <see cref="IUserSocialGrain.AnswersSeen"/>), so a
 /// reconnect repeats nothing and misses nothing that was stored.
@@ -21,6 +20,8 @@ public sealed class ChatSession(long accId, ChatSocket socket, IGrainFactory gra
     [FromKeyedServices(Mmx.Grains.Common.MmxClock.Key)] TimeProvider time, ILogger logger) : IUserListener
 {
     private long _deliveredSeq;
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _shopRooms = [];
 
     public long AccId { get; } = accId;
     public ChatSocket Socket { get; } = socket;
@@ -32,6 +33,38 @@ public sealed class ChatSession(long accId, ChatSocket socket, IGrainFactory gra
 
     public void OnCustomers(long shopId, long count)
     {
+    }
+
+    /// <summary>The shop rooms this socket is in (renewed while it is open: being there is presence).</summary>
+    public string[] ShopRooms
+    {
+        get { lock (_gate) return [.. _shopRooms]; }
+    }
+
+    public void EnteredShopRoom(string room)
+    {
+        lock (_gate) _shopRooms.Add(room);
+    }
+
+    public void LeftShopRoom(string room)
+    {
+        lock (_gate) _shopRooms.Remove(room);
+    }
+
+    /// <summary>Enters each shop room again, so that the user stays in it (and counted in the shop) while the socket is open.</summary>
+    public async Task RenewShopRooms()
+    {
+        foreach (var room in ShopRooms)
+        {
+            try
+            {
+                if (await grains.GetGrain<IChatRoomGrain>(room).Enter(AccId) != Err.Ok) LeftShopRoom(room);
+            }
+            catch (Exception ex)
+            {
+                logger.LogDebug(ex, "User {AccId}'s shop room {Room} was not renewed; trying again next round", AccId, room);
+            }
+        }
     }
 
     public void OnUserEvent(UserEvent userEvent)
@@ -49,6 +82,14 @@ public sealed class ChatSession(long accId, ChatSocket socket, IGrainFactory gra
             case { Friend: { Type: FriendEventTypes.Accept or FriendEventTypes.Decline } answer }:
                 Socket.Send(ChatFrames.OfAnswer(AccId, answer));
                 Acknowledge(grains.GetGrain<IUserSocialGrain>(AccId).AnswersSeen([answer.Uid]));
+                break;
+            case { Chat: { } chat }:
+                Socket.Send(ChatFrames.OfChat(chat.Room, chat.Message));
+                if (!chat.Room.StartsWith(ChatRoomName.ShopPrefix, StringComparison.Ordinal))
+                    Acknowledge(grains.GetGrain<IUserChatsGrain>(AccId).Delivered(chat.Room, chat.Message.Seq));
+                break;
+            case { ChatInvitation: { } invitation }:
+                Socket.Send(ChatFrames.OfInvitation(invitation));
                 break;
             case { Message: { } entry }:
                 if (entry.Seq <= Interlocked.Read(ref _deliveredSeq)) break;
@@ -97,34 +138,18 @@ public sealed class ChatSession(long accId, ChatSocket socket, IGrainFactory gra
         if (missed.Length > 0) await inbox.DeliveredToChat(missed[^1].Seq);
     }
 
-    /// <summary>One frame from the client. A malformed one is answered ERROR err 1 and the socket stays open.</summary>
-    public Task Receive(ReadOnlyMemory<byte> frame)
+    /// <summary>Then what was said in the user's conversations while it was offline: the newest <paramref name="perConversation"/> of each.</summary>
+    public async Task CatchUpConversations(int perConversation)
     {
-        JsonObject? request;
-        try
+        var chats = grains.GetGrain<IUserChatsGrain>(AccId);
+        foreach (var (room, given) in await chats.Conversations())
         {
-            request = JsonNode.Parse(frame.Span) as JsonObject;
+            var missed = await grains.GetGrain<IChatRoomGrain>(room).Since(AccId, given, perConversation);
+            // No longer a member (a friendship ended): nothing to show.
+            if (!missed.IsOk || missed.Value!.IsEmpty) continue;
+            foreach (var message in missed.Value) Socket.Send(ChatFrames.OfChat(room, message));
+            await chats.Delivered(room, missed.Value[^1].Seq);
         }
-        catch (JsonException)
-        {
-            request = null;
-        }
-        if (request?["c"] is not JsonValue commandValue || !commandValue.TryGetValue<string>(out var command))
-        {
-            Socket.Send(ChatFrames.OfError(Err.BadRequest, null, "a frame is a JSON object with a command \"c\""));
-            return Task.CompletedTask;
-        }
-        switch (command)
-        {
-            case ChatFrames.ShopRoomName:
-                if (ChatInput.Id(request["sid"]) is { } shopId) Socket.Send(ChatFrames.OfShopRoomName(shopId));
-                else Socket.Send(ChatFrames.OfError(Err.BadRequest, command, "sid must be a shop id"));
-                break;
-            default:
-                Socket.Send(ChatFrames.OfError(Err.BadRequest, command.Length <= 32 ? command : null, "unknown command"));
-                break;
-        }
-        return Task.CompletedTask;
     }
 
     private async Task<(string Name, string Portrait)> ProfileOf(long user)

@@ -15,6 +15,10 @@ public sealed class ChatSettings
     [Range(8, 100_000)] public int QueueLength { get; set; } = 256;
     /// <summary>Unread fan-shop messages a socket is sent on connect (the newest of those it was not given yet).</summary>
     [Range(0, 500)] public int MissedMessagesOnConnect { get; set; } = 200;
+    /// <summary>Messages of each conversation (pair room, group) a socket is sent on connect, the newest of those it was not given.</summary>
+    [Range(0, 1000)] public int MissedChatsPerConversation { get; set; } = 200;
+    /// <summary>How often a socket enters its shop rooms again (their members lapse after 10 minutes, as presence does).</summary>
+    [Range(10, 540)] public int RoomRenewSeconds { get; set; } = 60;
     /// <summary>WebSocket ping interval, so that proxies keep an idle socket open.</summary>
     [Range(5, 300)] public int KeepAliveSeconds { get; set; } = 25;
 }

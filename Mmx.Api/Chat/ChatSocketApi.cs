@@ -34,6 +34,7 @@ public static class ChatSocketApi
         });
         var socket = new ChatSocket(webSocket, settings);
         var session = new ChatSession(connection.AccId, socket, grains, clock, loggers.CreateLogger("Mmx.Api.Chat"));
+        var commands = new ChatCommands(session, grains, known, clock);
         // The session (or password) it was opened on ended: the socket ends within the second.
         using var ending = connection.Ended.Register(() => socket.Close(
             connection.EndedBecause == LiveConnections.TooOld ? ChatSocket.Reconnect : ChatSocket.SessionEnded,
@@ -41,17 +42,31 @@ public static class ChatSocketApi
         await hub.Open(session);
         try
         {
-            var running = socket.Run(session.Receive, context.RequestAborted);
+            var running = socket.Run(commands.Receive, context.RequestAborted);
             // Every other socket of the account, on any front, gives way to this one.
             await grains.GetGrain<IUserEventsGrain>(connection.AccId).Publish(UserEvent.ChatSocket(socket.Id));
             await session.CatchUp(settings.MissedMessagesOnConnect);
-            await running;
+            await session.CatchUpConversations(settings.MissedChatsPerConversation);
+            await Task.WhenAll(running, KeepShopRooms(session, settings));
         }
         finally
         {
             await hub.Close(session);
         }
         return Results.Empty;
+    }
+
+    /// <summary>While the socket is open, its shop rooms are entered again each period (their members lapse after 10 minutes).</summary>
+    private static async Task KeepShopRooms(ChatSession session, ChatSettings settings)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.RoomRenewSeconds));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(session.Closed)) await session.RenewShopRooms();
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     /// <summary>The connection the socket is held on; HTTP 401 (or 429 while held back) when neither a live session nor the right password is given.</summary>

@@ -10,6 +10,10 @@ public enum UserEventKind
     InShop = 3,
     /// <summary>A chat socket of this user opened somewhere (<see cref="UserEvent.SocketId"/>): every other one of the account gets CHANGE_DEVICE and closes.</summary>
     ChatSocketOpened = 4,
+    /// <summary>A chat message for this user's socket (<see cref="UserEvent.Chat"/>).</summary>
+    ChatMessage = 5,
+    /// <summary>An invitation into a chat group (<see cref="UserEvent.ChatInvitation"/>).</summary>
+    ChatInvitation = 6,
 }
 
 /// <summary>Something that happened to one user, on its way to the fronts holding that user's event streams.</summary>
@@ -21,11 +25,15 @@ public sealed record UserEvent
     [Id(2)] public FriendEvent? Friend { get; init; }
     [Id(3)] public long ShopId { get; init; }
     [Id(4)] public string SocketId { get; init; } = "";
+    [Id(5)] public Chat.ChatDelivery? Chat { get; init; }
+    [Id(6)] public Chat.ChatInvitation? ChatInvitation { get; init; }
 
     public static UserEvent Of(InboxEntry message) => new() { Kind = UserEventKind.Message, Message = message };
     public static UserEvent Of(FriendEvent friend) => new() { Kind = UserEventKind.Friend, Friend = friend };
     public static UserEvent InShop(long shopId) => new() { Kind = UserEventKind.InShop, ShopId = shopId };
     public static UserEvent ChatSocket(string socketId) => new() { Kind = UserEventKind.ChatSocketOpened, SocketId = socketId };
+    public static UserEvent Of(Chat.ChatDelivery chat) => new() { Kind = UserEventKind.ChatMessage, Chat = chat };
+    public static UserEvent Of(Chat.ChatInvitation invitation) => new() { Kind = UserEventKind.ChatInvitation, ChatInvitation = invitation };
 }
 
 public static class FriendEventTypes

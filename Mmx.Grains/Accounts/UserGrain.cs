@@ -81,6 +81,7 @@ public sealed class UserGrain(
         await GrainFactory.GetGrain<IUserShopsGrain>(AccId).Erase();
         await GrainFactory.GetGrain<Images.IImageQuotaGrain>(AccId).Clear();
         await GrainFactory.GetGrain<Messages.IInboxGrain>(AccId).Clear();
+        await GrainFactory.GetGrain<Chat.IUserChatsGrain>(AccId).Clear();
         if (S.Profile.Phone.Length > 0) await GrainFactory.GetGrain<IPhoneGrain>(S.Profile.Phone).Release(AccId);
         if (S.OpenIdKey.Length > 0) await GrainFactory.GetGrain<IOpenIdGrain>(S.OpenIdKey).Release(AccId);
         await CloseSessions(S.Sessions);
