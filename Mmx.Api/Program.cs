@@ -115,6 +115,7 @@ try
     app.MapMessagesApi();
     app.MapEventsApi();
     app.MapChatSocketApi();
+    app.MapChatHttpApi();
 
     StartupBanner.PrintWhenStarted(app, cluster, adminKey);
     app.Run();

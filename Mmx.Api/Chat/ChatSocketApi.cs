@@ -27,7 +27,7 @@ public static class ChatSocketApi
         KnownIds known, ChatSettings settings, [FromKeyedServices(MmxClock.Key)] TimeProvider clock, ILoggerFactory loggers)
     {
         if (!context.WebSockets.IsWebSocketRequest) throw ApiException.BadRequest("/chat/ is a WebSocket: send an upgrade request");
-        using var connection = await Authenticate(context, grains, connections, known);
+        using var connection = await ChatIdentity.Hold(context, grains, connections, known);
         using var webSocket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             KeepAliveInterval = TimeSpan.FromSeconds(settings.KeepAliveSeconds),
@@ -66,34 +66,6 @@ public static class ChatSocketApi
         }
         catch (OperationCanceledException)
         {
-        }
-    }
-
-    /// <summary>The connection the socket is held on; HTTP 401 (or 429 while held back) when neither a live session nor the right password is given.</summary>
-    private static async Task<LiveConnections.Connection> Authenticate(HttpContext context, IGrainFactory grains, LiveConnections connections, KnownIds known)
-    {
-        var request = context.Request;
-        var token = Sessions.TokenOf(request) ?? request.Query["token"].ToString();
-        if (Sessions.IsWellFormed(token))
-        {
-            return await connections.Open(Sessions.HashOf(token))
-                ?? throw new ApiException(Err.NotLoggedIn, "the session has ended; log in again", StatusCodes.Status401Unauthorized);
-        }
-        var user = request.Query["u"].ToString();
-        var password = request.Query["p"].ToString();
-        if (user.Length == 0 || password.Length is 0 or > Passwords.MaxLength)
-            throw new ApiException(Err.NotLoggedIn, "log in: a session token, or u and p", StatusCodes.Status401Unauthorized);
-        try
-        {
-            var accId = AccountNumber.IsAccountNumber(user) ? await AccountNumber.Resolve(grains, known, user, "u", checkExists: true) : null;
-            // An unknown account costs the same hash as a wrong password, and answers alike.
-            var storedHash = await PasswordProof.Check(grains, context, accId ?? 0, password);
-            return connections.OpenOnPassword(accId!.Value, storedHash);
-        }
-        catch (ApiException refused) when (refused.HttpStatus == StatusCodes.Status200OK)
-        {
-            throw new ApiException(refused.Err, refused.Message,
-                refused.Err == Err.TooManyRequests ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized);
         }
     }
 }

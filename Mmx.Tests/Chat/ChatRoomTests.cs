@@ -209,4 +209,56 @@ public sealed class ChatRoomTests(ChatRoomTests.Api api) : IClassFixture<ChatRoo
         await socket.Send("""{"c":"CHAT_M","gname":"shop_13","body":{"mtype":"img","m":"https://img.test/p.jpg"}}""");
         Assert.Equal("https://img.test/p.jpg", (string)(await socket.Next("CHAT_M"))["body"]!["m"]!);
     }
+
+    [Fact]
+    public async Task The_http_beside_the_socket_answers_room_info_user_cards_and_live_counts()
+    {
+        var owner = await SignedUp();
+        var friend = await SignedUp();
+        var stranger = await SignedUp();
+        await MakeFriends(owner, friend);
+        await using var ownerSocket = await Socket(owner);
+        await using var friendSocket = await Socket(friend);
+        await ownerSocket.Send(new JsonObject { ["c"] = "PULL_US", ["master"] = owner.Id.ToString(), ["clients"] = new JsonArray(friend.Id) }.ToJsonString());
+        var room = (string)(await friendSocket.Next("INVITE"))["gname"]!;
+        await friendSocket.Send(new JsonObject { ["c"] = "ACCEPT", ["gname"] = room }.ToJsonString());
+        await friendSocket.Send(new JsonObject { ["c"] = "GROUP_USERS", ["gname"] = room }.ToJsonString());
+        await friendSocket.Next("GROUP_USERS");
+
+        // The owner names the group (the iOS app's POST, JSON); members read it, by session or by u and p.
+        var changed = await owner.Http.Post($"/chat/room/{room}/info", new { roomName = "周末逛街", roomImg = "https://img.test/g.png" });
+        Assert.Equal(0, Err(changed));
+        Assert.Equal(0, (int)changed["error"]!);
+        var info = await friend.Http.Get($"/chat/room/{room}/info");
+        Assert.Equal("周末逛街", (string)info["roomName"]!);
+        Assert.Equal("周末逛街", (string)info["name"]!);
+        Assert.Equal("https://img.test/g.png", (string)info["roomImg"]!);
+        Assert.Equal(owner.Id, (long)info["owner"]!);
+        var byPassword = new ApiClient(api.CreateClient());
+        Assert.Equal("周末逛街", (string)(await byPassword.Get($"/chat/room/{room}/info?u={friend.Id}&p={friend.Password}"))["roomName"]!);
+        Assert.Equal(8, Err(await byPassword.Get($"/chat/room/{room}/info?u={friend.Id}&p={owner.Password}")));
+        Assert.Equal(2, Err(await byPassword.Get($"/chat/room/{room}/info")));
+        // A member who is not the owner cannot rename it; a stranger cannot read it.
+        Assert.Equal(3, Err(await friend.Http.Post($"/chat/room/{room}/info", new { roomName = "改名" })));
+        Assert.Equal(3, Err(await stranger.Http.Get($"/chat/room/{room}/info")));
+        Assert.Equal(1, Err(await owner.Http.Post($"/chat/room/{room}/info", new { other = 1 })));
+
+        // Cards for the chat screen: a user's public name, a shop's name; an unknown id err 4.
+        var card = await byPassword.Get($"/chat/user/{owner.Id}/info");
+        Assert.Equal(owner.Id, (long)card["userId"]!);
+        Assert.StartsWith("喵友", (string)card["name"]!);
+        Assert.NotNull(card["img"]);
+        Assert.False(string.IsNullOrEmpty((string?)(await byPassword.Get("/chat/user/14/info"))["name"]));
+        Assert.Equal(4, Err(await byPassword.Get("/chat/user/999999999999/info")));
+
+        // Live counts: being in a shop's room counts.
+        await ownerSocket.Send("""{"c":"ENTR_GROUP","gname":"shop_14"}""");
+        await ShopLife.ShopLifeTestKit.Eventually(async () =>
+        {
+            var counts = await byPassword.Get("/chat/shops/usernum?shop_id=14&shop_id=15");
+            return (bool)counts["is_success"]! && (long)counts["usernum"]! >= 1 && (long)counts["shop_dict"]!["14"]! >= 1 && counts["shop_dict"]!["15"] is not null;
+        }, "shop 14 counts the user in its room");
+        Assert.Equal(4, Err(await byPassword.Get("/chat/shops/usernum?shop_id=99999999")));
+        Assert.Equal(1, Err(await byPassword.Get("/chat/shops/usernum")));
+    }
 }
