@@ -83,6 +83,8 @@ try
     app.UseMmxCrossOrigin();
     app.UseContractErrors();
     if (cluster.Dashboard) app.UseDashboardGuard();
+    // The session first: the limits tell signed-in requests from anonymous ones by it.
+    app.UseSessionResolution();
     app.UseRateLimiter();
     app.UseWebSockets();
     app.MapMmxHealth();

@@ -237,3 +237,13 @@ if events:
     print()
     for line in events:
         print(f"- `{line[len('EVENTS '):]}`")
+
+# The chat socket (ChatBench): one line per measurement, printed as they came.
+chat_file = os.path.join(out, "chat.txt")
+chat = [line.strip() for line in open(chat_file, encoding="utf-8") if line.startswith("CHAT ")] if os.path.exists(chat_file) else []
+if chat:
+    print()
+    print("The chat socket (cluster mode, two fronts, `Mmx.Bench chat`):")
+    print()
+    for line in chat:
+        print(f"- `{line[len('CHAT '):]}`")

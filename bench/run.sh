@@ -11,8 +11,9 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 DURATION="${BENCH_DURATION:-15}"; WARMUP="${BENCH_WARMUP:-40}"; WARMUP_MAX="${BENCH_WARMUP_MAX:-240}"; CONNECTIONS="${BENCH_CONNECTIONS:-64}"; THREADS="${BENCH_THREADS:-2}"
 SHOPS="${BENCH_SHOPS:-5000}"; GOODS="${BENCH_GOODS:-50000}"; USERS="${BENCH_USERS:-20000}"
-MEMORY_GRAINS="${BENCH_MEMORY_GRAINS:-1000000}"; MODES="${BENCH_MODES:-embedded cluster events}"
+MEMORY_GRAINS="${BENCH_MEMORY_GRAINS:-1000000}"; MODES="${BENCH_MODES:-embedded cluster events chat}"
 COLD_SECONDS="${BENCH_COLD_SECONDS:-60}"; EVENT_STREAMS="${BENCH_EVENT_STREAMS:-10000}"; EVENT_FANS="${BENCH_EVENT_FANS:-100000}"
+CHAT_SOCKETS="${BENCH_CHAT_SOCKETS:-10000}"; CHAT_PAIRS="${BENCH_CHAT_PAIRS:-50}"
 # Each measurement is repeated and the report takes the median: this machine is shared, and one
 # 15 s run can land in a neighbour's busy moment.
 REPEAT="${BENCH_REPEAT:-3}"
@@ -92,7 +93,8 @@ run_pairs() { # name url script [script args...]
 
 rate_limits_off() {
   export Mmx__RateLimits__SignInPerMinute=1000000 Mmx__RateLimits__SmsPerMinute=1000000 Mmx__RateLimits__BulkPerMinute=1000000 \
-    Mmx__RateLimits__LookupPerMinute=1000000 Mmx__RateLimits__LookupPerAddressPerMinute=1000000 Mmx__RateLimits__AnonymousPerAddressPerMinute=1000000 Mmx__RateLimits__UnknownTokensPerAddressPerMinute=1000000
+    Mmx__RateLimits__LookupPerMinute=1000000 Mmx__RateLimits__LookupPerAddressPerMinute=1000000 Mmx__RateLimits__AnonymousPerAddressPerMinute=1000000 Mmx__RateLimits__UnknownTokensPerAddressPerMinute=1000000 \
+    Mmx__RateLimits__SessionPerMinute=1000000 Mmx__RateLimits__SessionPerAddressPerMinute=1000000
 }
 
 # Warm-up, not reported: JIT tiers and the first activation of the data set's grains, so the
@@ -220,6 +222,25 @@ if [[ " $MODES " == *" events "* ]]; then
   dotnet "$BENCH_DLL" events --api "http://127.0.0.1:$PORT" --key "$KEY" --pid "${PIDS[-1]}" \
     --streams "$EVENT_STREAMS" --fans "$EVENT_FANS" | tee "$OUT/events.txt" >&2
   kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
+fi
+
+if [[ " $MODES " == *" chat "* ]]; then
+  log "chat: $CHAT_SOCKETS sockets on one front, a shop room of 100, DMs across two fronts (cluster mode)"
+  ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+  export MMX_DATA="$OUT/chat-cluster" PG_PORT=$(free_port) API_PORT=$(free_port) SILOS=2 MMX_SKIP_BUILD=1
+  export SILO_PORT_BASE=$(free_port) GATEWAY_PORT_BASE=$(free_port) METRICS_PORT_BASE=$(free_port)
+  export Mmx__AdminKey="$KEY" Mmx__ThirdParty__TrustOpenId=true Logging__LogLevel__Default=Warning
+  bash scripts/local-cluster.sh start >&2
+  # A second front, a client of the same cluster (the settings local-cluster.sh exported).
+  API2_PORT=$(free_port)
+  ConnectionStrings__Orleans="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres" Mmx__Tls__AllowPlaintext=true \
+    Mmx__PublicWebBaseUrl="http://127.0.0.1:$API2_PORT" Mmx__Sms__Outbox=true \
+    dotnet "$API_DLL" --urls "http://127.0.0.1:$API2_PORT" >"$OUT/chat-api2.log" 2>&1 & PIDS+=($!)
+  wait_for "http://127.0.0.1:$API2_PORT/health/ready"
+  dotnet "$BENCH_DLL" chat --api "http://127.0.0.1:$API_PORT" --api2 "http://127.0.0.1:$API2_PORT" --key "$KEY" \
+    --pid "$(cat "$MMX_DATA/api.pid")" --sockets "$CHAT_SOCKETS" --pairs "$CHAT_PAIRS" | tee "$OUT/chat.txt" >&2
+  kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
+  bash scripts/local-cluster.sh stop >&2
 fi
 
 log "memory: $MEMORY_GRAINS user grains in one silo"

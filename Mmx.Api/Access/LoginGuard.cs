@@ -15,7 +15,7 @@ public sealed record LoginGuard(ILoginGuardGrain Identity, IAddressGuardGrain Ad
     /// <summary>The guard of one identity (<c>a:{accID}</c> when the account exists, else the identity as typed) for this request's client.</summary>
     public static LoginGuard For(IGrainFactory grains, HttpContext context, string identity)
     {
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "local";
+        var address = ClientAddresses.KeyOf(context.Connection.RemoteIpAddress);
         return new(grains.GetGrain<ILoginGuardGrain>(identity), grains.GetGrain<IAddressGuardGrain>(address), address);
     }
 

@@ -56,14 +56,54 @@ public static class Sessions
     public static async ValueTask<object?> Require(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var token = TokenOf(http.Request);
-        if (!IsWellFormed(token)) throw new ApiException(Err.NotLoggedIn, "log in first");
-        var accId = await LiveAccId(http, token, orElse: () =>
-                throw new ApiException(Err.TooManyRequests, "too many unknown session tokens from this address; try again in a minute", StatusCodes.Status429TooManyRequests))
-            ?? throw new ApiException(Err.NotLoggedIn, "the session has ended; log in again");
-        http.Items[AccIdItem] = accId;
+        var session = await Resolve(http);
+        if (!session.Offered) throw new ApiException(Err.NotLoggedIn, "log in first");
+        if (session.NotAsked)
+            throw new ApiException(Err.TooManyRequests, "too many unknown session tokens from this address; try again in a minute", StatusCodes.Status429TooManyRequests);
+        http.Items[AccIdItem] = session.AccId ?? throw new ApiException(Err.NotLoggedIn, "the session has ended; log in again");
         return await next(context);
     }
+
+    /// <summary>What a request's token turned out to be: none offered, a live session's account, or not live (or not asked about: too many unknown tokens).</summary>
+    public sealed record Resolution(bool Offered, string? TokenHash, long? AccId, bool NotAsked)
+    {
+        public static readonly Resolution None = new(false, null, null, false);
+    }
+
+    private const string ResolutionItem = "mmx.session";
+
+    /// <summary>
+    /// The request's session, worked out once (the first to ask: the middleware before the limits,
+    /// so that they tell a signed-in request from an anonymous one by a session this front could
+    /// confirm, never by a cookie's mere presence).
+    /// </summary>
+    public static async ValueTask<Resolution> Resolve(HttpContext context)
+    {
+        if (context.Items.TryGetValue(ResolutionItem, out var known) && known is Resolution done) return done;
+        var token = TokenOf(context.Request);
+        Resolution resolution;
+        if (!IsWellFormed(token)) resolution = Resolution.None;
+        else
+        {
+            var notAsked = false;
+            var accId = await LiveAccId(context, token, orElse: () => { notAsked = true; return null; });
+            resolution = new Resolution(true, HashOf(token), accId, notAsked);
+        }
+        context.Items[ResolutionItem] = resolution;
+        return resolution;
+    }
+
+    /// <summary>What <see cref="Resolve"/> found for this request, without asking anything (none when not resolved yet).</summary>
+    public static Resolution Resolved(HttpContext context) =>
+        context.Items.TryGetValue(ResolutionItem, out var known) && known is Resolution done ? done : Resolution.None;
+
+    /// <summary>The middleware that resolves every request's session before the limits see it.</summary>
+    public static IApplicationBuilder UseSessionResolution(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            await Resolve(context);
+            await next(context);
+        });
 
     /// <summary>The logged-in account of a request that passed <see cref="Require"/>.</summary>
     public static long AccId(this HttpContext context) =>
@@ -74,11 +114,7 @@ public static class Sessions
         grains.GetGrain<T>(context.AccId());
 
     /// <summary>The logged-in account, if the request carries a live session (for public routes that show more to members).</summary>
-    public static async Task<long?> OptionalAccId(HttpContext context)
-    {
-        var token = TokenOf(context.Request);
-        return IsWellFormed(token) ? await LiveAccId(context, token, orElse: () => null) : null;
-    }
+    public static async Task<long?> OptionalAccId(HttpContext context) => (await Resolve(context)).AccId;
 
     /// <summary>
     /// Exactly what <see cref="NewToken"/> makes (43 base64url characters): anything else is

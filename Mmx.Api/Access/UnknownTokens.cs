@@ -37,7 +37,7 @@ public sealed class UnknownTokens : IDisposable
         using var lease = _limiter.AttemptAcquire(AddressOf(context));
     }
 
-    private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "local";
+    private static string AddressOf(HttpContext context) => ClientAddresses.KeyOf(context.Connection.RemoteIpAddress);
 
     public void Dispose() => _limiter.Dispose();
 }

@@ -13,7 +13,8 @@ namespace Mmx.Api.Chat;
 /// member of err 3, a group over 100 members err 6; the socket stays open. Ids the client puts in
 /// a frame (<c>user</c>, <c>master</c>, a body's <c>user</c>) are never believed: the socket's account is.
 /// </summary>
-public sealed class ChatCommands(ChatSession session, IGrainFactory grains, KnownIds known, TimeProvider time)
+public sealed class ChatCommands(ChatSession session, IGrainFactory grains, KnownIds known,
+    [FromKeyedServices(Mmx.Grains.Common.MmxClock.Key)] TimeProvider time)
 {
     public const int MaxText = 1000, MaxRecords = 100;
 

@@ -19,6 +19,8 @@ public sealed class ChatSocket(WebSocket socket, ChatSettings settings)
     private readonly Channel<byte[]> _out = Channel.CreateBounded<byte[]>(
         new BoundedChannelOptions(settings.QueueLength) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _closed = new();
+    // Cancelled two seconds after a close: a write still stuck then is given up.
+    private readonly CancellationTokenSource _closeGrace = new();
     private readonly Queue<long> _recentFrames = new();
     private WebSocketCloseStatus _status = WebSocketCloseStatus.NormalClosure;
 
@@ -40,6 +42,7 @@ public sealed class ChatSocket(WebSocket socket, ChatSettings settings)
         ClosedBecause = reason;
         _status = status;
         _closed.Cancel();
+        _closeGrace.CancelAfter(TimeSpan.FromSeconds(2));
     }
 
     /// <summary>Runs the socket until it closes: frames read go to <paramref name="received"/>, one at a time.</summary>
@@ -136,9 +139,9 @@ public sealed class ChatSocket(WebSocket socket, ChatSettings settings)
         {
             await foreach (var frame in _out.Reader.ReadAllAsync(aborted))
             {
-                using var budget = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+                using var budget = CancellationTokenSource.CreateLinkedTokenSource(aborted, _closeGrace.Token);
                 // A write a reader does not take within this is a reader gone: the socket is dropped.
-                budget.CancelAfter(TimeSpan.FromSeconds(_closed.IsCancellationRequested ? 2 : 30));
+                budget.CancelAfter(TimeSpan.FromSeconds(30));
                 await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, budget.Token);
             }
             using var closing = CancellationTokenSource.CreateLinkedTokenSource(aborted);

@@ -33,13 +33,37 @@ public static class JsonBody
         if (bytes.IsEmpty) throw ApiException.BadRequest("the body is empty");
         try
         {
-            return JsonSerializer.Deserialize<T>(bytes, Json.Options)
+            var value = JsonSerializer.Deserialize<T>(bytes, Json.Options)
                 ?? throw ApiException.BadRequest("the body is null");
+            RefuseOnlyUnknownFields<T>(bytes);
+            return value;
         }
         catch (JsonException ex)
         {
             var where = ex.Path is { Length: > 0 } path ? $" at {path}" : "";
             throw ApiException.BadRequest($"the body is not valid JSON of the expected shape{where}");
         }
+    }
+
+    /// <summary>
+    /// A body whose fields are all unknown to the route (<c>{"phone": {"$gt": ""}}</c> to a settings
+    /// route) is err 1, not a success that changed nothing (contract, "Wire format"); unknown fields
+    /// beside known ones are ignored, and <c>{}</c> is the route's own business.
+    /// </summary>
+    private static void RefuseOnlyUnknownFields<T>(ReadOnlySpan<byte> bytes)
+    {
+        var info = Json.Options.GetTypeInfo(typeof(T));
+        if (info.Kind != System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object || info.Properties.Count == 0) return;
+        var reader = new Utf8JsonReader(bytes);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return;
+        var sawAny = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            sawAny = true;
+            var name = reader.GetString();
+            if (info.Properties.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))) return;
+            reader.Skip();
+        }
+        if (sawAny) throw ApiException.BadRequest("none of the body's fields is one this route takes");
     }
 }

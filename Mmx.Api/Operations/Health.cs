@@ -7,12 +7,15 @@ namespace Mmx.Api.Operations;
 /// <summary>
 /// /health/live: the process answers. /health/ready: a grain answers and has read its state from
 /// grain storage, i.e. the cluster is joined and storage is reachable. Both answer
-/// <see cref="HealthAnswer"/>'s JSON, 200 when healthy and 503 when not.
+/// <see cref="HealthAnswer"/>'s JSON, 200 when healthy and 503 when not. The readiness answer is
+/// kept for a second: probes from every load balancer and orchestrator, or anyone who reaches
+/// the endpoint, cost at most one grain call (and storage read) a second per front.
 /// </summary>
 public static class Health
 {
     public static IServiceCollection AddMmxHealth(this IServiceCollection services)
     {
+        services.AddSingleton<ClusterAndStorage>();
         services.AddHealthChecks().AddCheck<ClusterAndStorage>("cluster-and-storage", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
         return services;
     }
@@ -24,19 +27,23 @@ public static class Health
         return app;
     }
 
-    private sealed class ClusterAndStorage(IGrainFactory grains) : IHealthCheck
+    /// <summary>The readiness probe; one instance a front, so that its answer is shared (<see cref="ReadinessCache"/>).</summary>
+    public sealed class ClusterAndStorage(IGrainFactory grains) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        private readonly ReadinessCache _cache = new(TimeSpan.FromSeconds(1), async () =>
         {
             try
             {
-                await grains.GetGrain<IHealthGrain>(0).Probe().WaitAsync(cancellationToken);
+                await grains.GetGrain<IHealthGrain>(0).Probe().WaitAsync(TimeSpan.FromSeconds(5));
                 return HealthCheckResult.Healthy();
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex)
             {
                 return HealthCheckResult.Unhealthy("the cluster or its storage does not answer", ex);
             }
-        }
+        });
+
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            _cache.Get().WaitAsync(cancellationToken);
     }
 }

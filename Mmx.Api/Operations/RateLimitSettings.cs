@@ -19,8 +19,15 @@ public sealed class RateLimitSettings
     [Range(1, Most)] public int LookupPerMinute { get; set; } = 30;
     /// <summary>Those and the bulk routes together, per client address.</summary>
     [Range(1, Most)] public int LookupPerAddressPerMinute { get; set; } = 120;
-    /// <summary>Every request without a session token, per client address.</summary>
+    /// <summary>Every request without a session this front knows, per client address (an IPv6 /64 is one address).</summary>
     [Range(1, Most)] public int AnonymousPerAddressPerMinute { get; set; } = 600;
+    /// <summary>Every request of one signed-in session: what one phone browsing can send, and a stolen token cannot exceed.</summary>
+    [Range(1, Most)] public int SessionPerMinute { get; set; } = 300;
+    /// <summary>
+    /// Signed-in requests of all sessions behind one client address together: an abuse ceiling only,
+    /// high enough for the thousands of phones a mobile carrier's NAT puts behind one IPv4 address.
+    /// </summary>
+    [Range(1, Most)] public int SessionPerAddressPerMinute { get; set; } = 120_000;
     /// <summary>Well-formed tokens naming no live session, per client address.</summary>
     [Range(1, Most)] public int UnknownTokensPerAddressPerMinute { get; set; } = 60;
 }

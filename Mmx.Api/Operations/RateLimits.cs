@@ -4,12 +4,16 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Mmx.Api.Operations;
 
 /// <summary>
-/// Per-client-address (and, for bulk look-ups, per-session) request limits of the front, in front
-/// of the grains' own limits (SMS codes, login lock-out, phone-book allowance), which hold across
-/// every API front. Over a limit: HTTP 429 with err 7. Limits per minute are configurable
-/// (<c>Mmx:RateLimits:SignInPerMinute</c>, <c>SmsPerMinute</c>, <c>BulkPerMinute</c>,
-/// <c>LookupPerMinute</c>, <c>LookupPerAddressPerMinute</c>, <c>AnonymousPerAddressPerMinute</c>).
-/// Behind a reverse proxy, name it in <c>Mmx:ForwardedHeaders</c> so that the client address is the caller's.
+/// The front's request limits, in front of the grains' own (SMS codes, login lock-out, phone-book
+/// allowance), which hold across every API front. Over a limit: HTTP 429 with err 7. A request is
+/// signed in when its token names a live session (resolved before the limits, from this front's
+/// session cache or the session grain): anything else, a made-up cookie included, is anonymous. Signed-in traffic is limited per session
+/// first (<c>SessionPerMinute</c>), and per client address only by a ceiling high enough for a
+/// carrier's NAT (<c>SessionPerAddressPerMinute</c>), so that thousands of phones behind one IPv4
+/// address are not locked out by a few; anonymous traffic per address
+/// (<c>AnonymousPerAddressPerMinute</c>). An IPv6 client's address counts by its /64 (one
+/// subscriber's prefix). Limits per minute are configurable (<c>Mmx:RateLimits:*</c>). Behind a
+/// reverse proxy, name it in <c>Mmx:ForwardedHeaders</c> so that the client address is the caller's.
 /// </summary>
 public static class RateLimits
 {
@@ -24,16 +28,19 @@ public static class RateLimits
         var limits = Grains.Configuration.Settings.Read<RateLimitSettings>(configuration);
         var (signIn, sms, bulk) = (limits.SignInPerMinute, limits.SmsPerMinute, limits.BulkPerMinute);
         var (lookup, lookupPerAddress, anonymous) = (limits.LookupPerMinute, limits.LookupPerAddressPerMinute, limits.AnonymousPerAddressPerMinute);
+        var (perSession, sessionsPerAddress) = (limits.SessionPerMinute, limits.SessionPerAddressPerMinute);
         return services.AddRateLimiter(options =>
         {
-            // Besides each route's policy, every request passes these two, per client address:
-            // requests without a session token (anyone can make them, and random ids would
-            // activate grains), and look-ups of users and phone books, whoever's session they use
-            // (one address with many accounts is still one prober).
+            // Besides each route's policy, every request passes these: per client address, the
+            // anonymous limit or the signed-in ceiling; per session, the session's own; and look-ups
+            // of users and phone books per address, whoever's session they use (one address with
+            // many accounts is still one prober).
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    Sessions.TokenOf(context.Request) is { Length: > 0 } ? RateLimitPartition.GetNoLimiter("session")
+                    KnownSession(context) is not null ? PerMinute("sa:" + ClientAddress(context), sessionsPerAddress)
                         : PerMinute("n:" + ClientAddress(context), anonymous)),
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    KnownSession(context) is { } session ? PerMinute("s:" + session, perSession) : RateLimitPartition.GetNoLimiter("anonymous")),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is Lookup or Bulk
                         ? PerMinute("l:" + ClientAddress(context), lookupPerAddress)
@@ -54,7 +61,14 @@ public static class RateLimits
     private static string PerSession(HttpContext context) =>
         Sessions.TokenOf(context.Request) is { Length: > 0 } token ? "s:" + Sessions.HashOf(token) : ClientAddress(context);
 
-    private static string ClientAddress(HttpContext context) => "a:" + (context.Connection.RemoteIpAddress?.ToString() ?? "local");
+    /// <summary>
+    /// The token hash of the request's session when it is live (resolved before the limits by
+    /// <see cref="Sessions.UseSessionResolution"/>), else null: a made-up or ended token is anonymous.
+    /// </summary>
+    private static string? KnownSession(HttpContext context) =>
+        Sessions.Resolved(context) is { AccId: not null } live ? live.TokenHash : null;
+
+    private static string ClientAddress(HttpContext context) => "a:" + ClientAddresses.KeyOf(context.Connection.RemoteIpAddress);
 
     private static RateLimitPartition<string> PerMinute(string key, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions

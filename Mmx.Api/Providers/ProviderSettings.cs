@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Mmx.Grains.Configuration;
 
 namespace Mmx.Api.Providers;
@@ -6,7 +7,7 @@ namespace Mmx.Api.Providers;
 /// One third-party provider's configuration, under <c>Mmx:ThirdParty:{QQ|WeChat|Weibo|Alipay}</c>.
 /// <c>BaseUrl</c> defaults to the provider's public API; tests and staging point it at a stub.
 /// </summary>
-public class ProviderSettings
+public class ProviderSettings : IValidatableObject
 {
     /// <summary>Where the provider's API lives (Alipay: the gateway URL itself).</summary>
     public string BaseUrl { get; set; } = "";
@@ -16,6 +17,13 @@ public class ProviderSettings
 
     /// <summary>Login checks the access token with the provider before it trusts the openID.</summary>
     public bool Verify { get; set; }
+
+    /// <summary>Checking tokens needs the app they must belong to: without it, a token granted to any app of the provider would pass.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Verify && string.IsNullOrWhiteSpace(AppId))
+            yield return new ValidationResult("is required with Verify on: a token is checked against the app it was granted to", [nameof(AppId)]);
+    }
 }
 
 /// <summary>Weibo's settings: a login sends a code, which the app's secret trades for a token.</summary>

@@ -18,7 +18,7 @@ public sealed class QqProvider(IHttpClientFactory http, ThirdPartySettings setti
             ProviderCalls.Endpoint(Settings.BaseUrl, "/oauth2.0/me", ("access_token", accessToken), ("fmt", "json"))), logger, cancellation);
         var belongs = me["openid"].Text() == openId
             // A token issued to another app must not log in here.
-            && (Settings.AppId.Length == 0 || me["client_id"].Text() == Settings.AppId);
+            && me["client_id"].Text() == Settings.AppId;
         if (!belongs) throw ProviderCalls.Refused(Name);
     }
 

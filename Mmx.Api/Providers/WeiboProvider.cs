@@ -16,7 +16,7 @@ public sealed class WeiboProvider(IHttpClientFactory http, ThirdPartySettings se
     {
         var info = await http.SendForJson(Name, () => Form("/oauth2/get_token_info", ("access_token", accessToken)), logger, cancellation);
         var belongs = info["error_code"] is null && info["uid"].Text() == uid
-            && (Settings.AppId.Length == 0 || info["appkey"].Text() == Settings.AppId);
+            && info["appkey"].Text() == Settings.AppId;
         if (!belongs) throw ProviderCalls.Refused(Name);
     }
 

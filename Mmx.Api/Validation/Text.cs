@@ -6,8 +6,9 @@ namespace Mmx.Api.Validation;
 /// built of 20,000 combining marks is not one), no control characters, no broken UTF-16. One-line
 /// values (names, remarks, titles) also refuse invisible format characters (zero-width spaces,
 /// bidi overrides, byte-order marks) that make one name look like another or reorder what is shown
-/// around it; the zero-width joiner and tag characters that emoji are built of stay allowed. Free
-/// text refuses the bidi overrides.
+/// around it (also outside the BMP), and letters that draw nothing (Hangul fillers, the blank
+/// Braille pattern); the zero-width joiner and tag characters that emoji are built of stay
+/// allowed. Free text refuses the bidi overrides.
 /// </summary>
 public static class Text
 {
@@ -38,11 +39,18 @@ public static class Text
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) { i++; continue; }
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                // Outside the BMP: format characters other than the tags emoji flags are built of.
+                var astral = char.ConvertToUtf32(c, value[i + 1]);
+                if (!multiLine && IsInvisibleAstral(astral)) throw ApiException.BadRequest($"{field} holds an invisible formatting character");
+                i++;
+                continue;
+            }
             if (char.IsSurrogate(c)) throw ApiException.BadRequest($"{field} holds broken unicode");
             if (char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t'))
                 throw ApiException.BadRequest($"{field} holds a control character");
-            if (IsBidiControl(c) || (!multiLine && IsInvisibleFormat(c)))
+            if (IsBidiControl(c) || (!multiLine && (IsInvisibleFormat(c) || IsBlankLetter(c))))
                 throw ApiException.BadRequest($"{field} holds an invisible formatting character");
         }
         // Before counting characters: counting a huge value costs, and its size alone refuses it.
@@ -54,6 +62,17 @@ public static class Text
 
     /// <summary>Embeddings, overrides and isolates (U+202A-202E, U+2066-2069) and the marks U+200E/U+200F, U+061C.</summary>
     private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
+
+    /// <summary>
+    /// Letters and symbols that draw nothing, which make a name look empty or like another: the
+    /// Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) and the blank Braille pattern (U+2800).
+    /// </summary>
+    private static bool IsBlankLetter(char c) => c is '\u115F' or '\u1160' or '\u3164' or '\uFFA0' or '\u2800';
+
+    /// <summary>A format character outside the BMP (U+1D173-1D17A, U+E0001, ...), except the tag characters U+E0020-E007F of emoji flags.</summary>
+    private static bool IsInvisibleAstral(int codePoint) =>
+        codePoint is not (>= 0xE0020 and <= 0xE007F)
+        && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(codePoint) == System.Globalization.UnicodeCategory.Format;
 
     /// <summary>Format characters (category Cf) other than the zero-width joiner; tag characters are surrogate pairs and pass above.</summary>
     private static bool IsInvisibleFormat(char c) =>

@@ -25,6 +25,7 @@ public sealed class SecretsInLogsTests(SecretsInLogsTests.Api api) : IClassFixtu
         private Api(StubHttpServer qq) : base(settings: new Dictionary<string, string>
         {
             ["Mmx:ThirdParty:QQ:BaseUrl"] = qq.Url().ToString(),
+            ["Mmx:ThirdParty:QQ:AppId"] = "101000001",
             ["Mmx:ThirdParty:QQ:Verify"] = "true",
         }) => Qq = qq;
 
@@ -84,7 +85,7 @@ public sealed class SecretsInLogsTests(SecretsInLogsTests.Api api) : IClassFixtu
     public async Task No_provider_access_token_is_logged()
     {
         const string accessToken = "QQ-ACCESS-TOKEN-5d1f0e";
-        api.Qq.On("/oauth2.0/me", Infrastructure.StubReply.Json("""{"client_id":"","openid":"OPENID-LOG"}"""));
+        api.Qq.On("/oauth2.0/me", Infrastructure.StubReply.Json("""{"client_id":"101000001","openid":"OPENID-LOG"}"""));
         api.Qq.On("/user/get_user_info", Infrastructure.StubReply.Json("""{"ret":0,"msg":"","nickname":"n"}"""));
         var client = api.NewClient();
         var login = await client.Post("/user/login", new { mode = 4, type = 4, openID = "OPENID-LOG", accessToken, dev = "d" });

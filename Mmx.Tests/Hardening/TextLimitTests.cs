@@ -20,6 +20,11 @@ public sealed class TextLimitTests(TextLimitTests.Api api) : IClassFixture<TextL
     [InlineData("zero-width")]
     [InlineData("bidi")]
     [InlineData("bom")]
+    // Security round three, point 15: these passed before.
+    [InlineData("hangul-filler")]
+    [InlineData("braille-blank")]
+    [InlineData("astral-format")]
+    [InlineData("halfwidth-filler")]
     public async Task Bad_names_are_refused_and_change_nothing(string kind)
     {
         var client = api.NewClient();
@@ -30,6 +35,11 @@ public sealed class TextLimitTests(TextLimitTests.Api api) : IClassFixture<TextL
             "name" => HugeCharacter,
             "zero-width" => "小\u200B熊",
             "bidi" => "\u202Egnp.exe",
+            "hangul-filler" => "\u3164\u3164",
+            "braille-blank" => "小\u2800熊",
+            // U+1D173 MUSICAL SYMBOL BEGIN BEAM, an invisible format character outside the BMP.
+            "astral-format" => "小\U0001D173熊",
+            "halfwidth-filler" => "\uFFA0",
             _ => "\uFEFF小熊",
         };
         Assert.Equal(1, Err(await client.Post("/user/personal", new { attr = 1, name })));

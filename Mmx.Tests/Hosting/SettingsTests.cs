@@ -69,6 +69,12 @@ public sealed class SettingsTests
         Assert.Contains("Mmx:Images:UserBytesPerDay", outOfRange.Message);
         var nested = Assert.Throws<SettingsException>(() => Settings.Read<ThirdPartySettings>(Config(("Mmx:ThirdParty:QQ:Verify", "maybe"))));
         Assert.Contains("Mmx:ThirdParty:QQ:Verify", nested.Message);
+        // Security round three, point 11: token checks without the app's id took a token granted to any app.
+        foreach (var provider in new[] { "QQ", "WeChat", "Weibo", "Alipay" })
+        {
+            var noApp = Assert.Throws<SettingsException>(() => Settings.Read<ThirdPartySettings>(Config(($"Mmx:ThirdParty:{provider}:Verify", "true"))));
+            Assert.Contains($"Mmx:ThirdParty:{provider}:AppId", noApp.Message);
+        }
         var shortKey = Assert.Throws<SettingsException>(() => Settings.Read<FrontSettings>(Config(("Mmx:AdminKey", "short"))));
         Assert.Contains("Mmx:AdminKey", shortKey.Message);
     }

@@ -71,10 +71,7 @@ public class ApiFactory(string? connectionString = null, string? clusterId = nul
         builder.UseSetting("Mmx:Images:Folder", ImageFolder);
         // In-process requests have no client address: they all share one partition of the front's
         // limits, so tests get generous ones unless they set their own (RateLimitTests does).
-        foreach (var limit in new[] { "SignInPerMinute", "SmsPerMinute", "BulkPerMinute", "LookupPerMinute", "LookupPerAddressPerMinute", "AnonymousPerAddressPerMinute", "UnknownTokensPerAddressPerMinute" })
-        {
-            builder.UseSetting($"Mmx:RateLimits:{limit}", "100000");
-        }
+        foreach (var (key, value) in RateLimitsOff.Settings()) builder.UseSetting(key, value);
         builder.UseSetting("Mmx:Orleans:SiloPort", FreePorts.Next().ToString());
         builder.UseSetting("Mmx:Orleans:GatewayPort", FreePorts.Next().ToString());
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);

@@ -142,7 +142,7 @@ public sealed class NamespaceCluster : IAsyncLifetime
         await File.AppendAllTextAsync(Path.Combine(PgData, "pg_hba.conf"), $"host all all 10.213.{_net}.0/24 trust\n");
     }
 
-    private Dictionary<string, string> Settings() => new()
+    private Dictionary<string, string> Settings() => new Dictionary<string, string>
     {
         ["ConnectionStrings__Orleans"] = ConnectionString,
         ["Mmx__Orleans__ClusterId"] = "netns",
@@ -156,10 +156,7 @@ public sealed class NamespaceCluster : IAsyncLifetime
         ["Logging__Console__FormatterName"] = "simple", ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
         ["Logging__Console__FormatterOptions__SingleLine"] = "true",
         // Every test client calls from one address: one partition of the front's per-address limits.
-        ["Mmx__RateLimits__SignInPerMinute"] = "100000", ["Mmx__RateLimits__SmsPerMinute"] = "100000",
-        ["Mmx__RateLimits__AnonymousPerAddressPerMinute"] = "100000", ["Mmx__RateLimits__LookupPerAddressPerMinute"] = "100000",
-        ["Mmx__RateLimits__UnknownTokensPerAddressPerMinute"] = "100000",
-    };
+    }.Concat(RateLimitsOff.Settings("__")).ToDictionary();
 
     private static string Configuration => AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
     private static string SiloDll => Path.Combine(ScriptedCluster.RepoRoot, "Mmx.Silo", "bin", Configuration, "net10.0", "Mmx.Silo.dll");

@@ -52,10 +52,7 @@ public sealed class ScriptedCluster : IAsyncLifetime
         _environment["MMX_SKIP_BUILD"] = "1";
         _environment["Mmx__AdminKey"] = ApiFactory.AdminKey;
         // Every test client calls from 127.0.0.1: one partition of the front's per-address limits.
-        foreach (var limit in new[] { "SignInPerMinute", "SmsPerMinute", "BulkPerMinute", "LookupPerMinute", "LookupPerAddressPerMinute", "AnonymousPerAddressPerMinute", "UnknownTokensPerAddressPerMinute" })
-        {
-            _environment[$"Mmx__RateLimits__{limit}"] = "100000";
-        }
+        foreach (var (name, value) in RateLimitsOff.Settings("__")) _environment[name] = value;
         // Silos and the front talk mutual TLS with a certificate authority of this run's own.
         var (certificate, key, authority) = Certificates.WritePem(Path.Combine(_data, "tls"));
         _environment["Mmx__Tls__Certificate"] = certificate;

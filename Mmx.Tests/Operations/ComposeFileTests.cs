@@ -84,7 +84,8 @@ public sealed class ComposeFileTests(PostgresServer postgres)
         // Only the proxy is published (on loopback unless MMX_HTTP_BIND says otherwise): every outside
         // request reaches the API through it.
         Assert.Equal(["proxy"], services.Keys.Where(name => Service(name).ContainsKey("ports")));
-        Assert.Equal("${MMX_HTTP_BIND:-127.0.0.1}:5080:8080", Assert.Single(((YamlSequenceNode)Service("proxy")["ports"]).Children).ToString());
+        var ports = ((YamlSequenceNode)Service("proxy")["ports"]).Children.Select(p => p.ToString()).ToList();
+        Assert.Equal(["${MMX_HTTP_BIND:-127.0.0.1}:5080:8080", "127.0.0.1:5081:8081"], ports);
     }
 
     /// <summary>The proxy's address on the compose network, and its nginx.conf as mounted.</summary>
@@ -109,6 +110,11 @@ public sealed class ComposeFileTests(PostgresServer postgres)
         Assert.Contains("server api:8080;", config);
         Assert.EndsWith(":8080", Environment("api")["ASPNETCORE_URLS"]);
         Assert.Matches(@"location = /user/events \{[^}]*proxy_buffering off;", config);
+        // The chat socket is upgraded, with the client's address set again (a location's own headers replace the server's).
+        Assert.Matches(@"location /chat/ \{[^}]*proxy_set_header Upgrade \$http_upgrade;[^}]*proxy_set_header X-Forwarded-For \$remote_addr;", config);
+        // Security round three, point 10: the operator endpoints are not on the public side.
+        Assert.Matches(@"location ~ \^/\(health\|metrics\|admin\|dashboard\)\(/\|\$\) \{\s*return 404;", config);
+        Assert.Contains("listen 8081;", config);
         Assert.Contains("listen 8080;", config);
         // The API believes forwarded headers from the proxy's address and nobody else's.
         var api = Environment("api");

@@ -29,6 +29,7 @@ public sealed class ProviderFixture : IAsyncLifetime
             ["Mmx:ThirdParty:QQ:AppId"] = QqAppId,
             ["Mmx:ThirdParty:QQ:Verify"] = "true",
             ["Mmx:ThirdParty:WeChat:BaseUrl"] = baseUrl,
+            ["Mmx:ThirdParty:WeChat:AppId"] = "wx0123456789abcdef",
             ["Mmx:ThirdParty:WeChat:Verify"] = "true",
             ["Mmx:ThirdParty:Weibo:BaseUrl"] = baseUrl,
             ["Mmx:ThirdParty:Weibo:AppId"] = WeiboAppKey,

@@ -16,8 +16,8 @@ namespace Mmx.Bench;
 /// </summary>
 public static class EventsBench
 {
-    private const long City = 990_001;
-    private const long FirstShop = 990_100;
+    internal const long City = 990_001;
+    internal const long FirstShop = 990_100;
     private const int Shops = 100;
     private const long FanShop = 990_999;
 
@@ -117,7 +117,7 @@ public static class EventsBench
         Console.WriteLine($"EVENTS reads_during_fanout rps={traffic.Rps:F0} p50_ms={traffic.P50:F1} p99_ms={traffic.P99:F1} errors={traffic.Errors}");
     }
 
-    private static async Task<(double Rps, double P50, double P99, int Errors)> Reads(HttpClient http, string token, TimeSpan length, CancellationToken? stop)
+    internal static async Task<(double Rps, double P50, double P99, int Errors)> Reads(HttpClient http, string token, TimeSpan length, CancellationToken? stop)
     {
         var latencies = new List<double>();
         var errors = 0;
@@ -146,7 +146,7 @@ public static class EventsBench
 
     private static long ShopOf(int user) => FirstShop + user % Shops;
 
-    private static async Task Import(HttpClient http, string key)
+    internal static async Task Import(HttpClient http, string key)
     {
         var shops = new JsonArray();
         for (var s = 0; s < Shops; s++) shops.Add(Shop(FirstShop + s, $"活动店{s}", 0.001 * s));
@@ -170,7 +170,7 @@ public static class EventsBench
     };
 
     /// <summary>First logins by openID (the bench's API trusts them, Mmx:ThirdParty:TrustOpenId): accounts without the password KDF.</summary>
-    private static async Task<(string Token, long AccId)[]> SignUp(HttpClient http, string tag, int count)
+    internal static async Task<(string Token, long AccId)[]> SignUp(HttpClient http, string tag, int count)
     {
         var users = new (string, long)[count];
         await DataSetLoader.Parallel(count, 32, $"{tag} users signed up", async i =>
@@ -181,14 +181,14 @@ public static class EventsBench
         return users;
     }
 
-    private static long ResidentBytes(int pid)
+    internal static long ResidentBytes(int pid)
     {
         if (pid == 0) return 0;
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:"));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
+    internal static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
 
     /// <summary>One open stream: the customers counts it heard, with when.</summary>
     private sealed class StreamReaderTask(long shopId) : IDisposable
