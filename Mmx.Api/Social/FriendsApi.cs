@@ -58,11 +58,13 @@ public static class FriendsApi
             new InvitationWire(i.From, profiles[i.From].Name, profiles[i.From].Portrait, i.Remark, i.Time))]);
     }
 
-    private static async Task<OkReply> Accept(HttpContext context, IGrainFactory grains)
+    private static async Task<OkReply> Accept(HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var me = context.AccId();
         var inviter = context.Request.Query.RequiredId("uid");
         if (inviter == me) throw ApiException.BadRequest("uid is yourself");
+        // An id no account can have is answered from memory, without a pair grain.
+        if (!await known.MayBeAccount(inviter)) throw ApiException.NotFound("invitation");
         // accept=0 (as the shipped app sends it) declines; absent or 1 accepts.
         var accept = context.Request.Query.OptionalSwitch("accept") ?? true;
         var pair = Pair(grains, me, inviter);
@@ -70,11 +72,11 @@ public static class FriendsApi
         return err == Err.NotFound ? throw ApiException.NotFound("invitation") : ApiResults.Done(err);
     }
 
-    private static async Task<OkReply> Unfriend(HttpContext context, IGrainFactory grains)
+    private static async Task<OkReply> Unfriend(HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var me = context.AccId();
         var other = context.Request.Query.RequiredId("uid");
-        var err = other == me ? Err.NotFound : await Pair(grains, me, other).Unfriend(me, other);
+        var err = other == me || !await known.MayBeAccount(other) ? Err.NotFound : await Pair(grains, me, other).Unfriend(me, other);
         return err == Err.NotFound ? throw ApiException.NotFound("friendship") : ApiResults.Done(err);
     }
 

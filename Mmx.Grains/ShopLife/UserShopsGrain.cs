@@ -11,6 +11,8 @@ public sealed record UserShopsState
     /// the list and the shop's count agreeing again.
     /// </summary>
     [Id(2)] public ImmutableHashSet<long> FansToSync { get; init; } = [];
+    /// <summary>Goods whose savers may still list this user after an unfavourite (as <see cref="FansToSync"/>).</summary>
+    [Id(3)] public ImmutableHashSet<long> FavoritesToSync { get; init; } = [];
 }
 
 [GenerateSerializer, Alias("mmx.shoplife.VisitsState")]
@@ -46,11 +48,12 @@ public sealed class UserShopsGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (L.FansToSync.IsEmpty) return;
+        if (L.FansToSync.IsEmpty && L.FavoritesToSync.IsEmpty) return;
         try
         {
             foreach (var shop in L.FansToSync) await SyncFan(shop);
-            lists.State = L with { FansToSync = [] };
+            foreach (var goods in L.FavoritesToSync) await GrainFactory.GetGrain<IGoodsSaversGrain>(goods).Remove(AccId);
+            lists.State = L with { FansToSync = [], FavoritesToSync = [] };
             await lists.WriteStateAsync();
         }
         catch (Exception ex)
@@ -112,6 +115,9 @@ public sealed class UserShopsGrain(
             lists.State = L with { Fans = L.Fans.Remove(shopId), FansToSync = L.FansToSync.Add(shopId) };
             await lists.WriteStateAsync();
         }
+        // A shop this user never followed (or one already told) is not asked: a made-up id must
+        // not activate a shop grain. One still to be told (a failure after the write) is told now.
+        else if (!L.FansToSync.Contains(shopId)) return;
         await SyncFan(shopId);
     }
 
@@ -159,10 +165,14 @@ public sealed class UserShopsGrain(
     {
         if (L.Favorites.ContainsKey(goodsId))
         {
-            lists.State = L with { Favorites = L.Favorites.Remove(goodsId) };
+            lists.State = L with { Favorites = L.Favorites.Remove(goodsId), FavoritesToSync = L.FavoritesToSync.Add(goodsId) };
             await lists.WriteStateAsync();
         }
-        await GrainFactory.GetGrain<IGoodsSaversGrain>(goodsId).Remove(this.GetPrimaryKeyLong());
+        // As for shops: goods never saved are not asked about.
+        else if (!L.FavoritesToSync.Contains(goodsId)) return;
+        await GrainFactory.GetGrain<IGoodsSaversGrain>(goodsId).Remove(AccId);
+        // Done: forgotten in memory; the next write of the lists stores that.
+        lists.State = L with { FavoritesToSync = L.FavoritesToSync.Remove(goodsId) };
     }
 
     public Task<ImmutableArray<FavoriteGoods>> Favorites() =>

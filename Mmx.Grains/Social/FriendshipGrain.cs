@@ -54,7 +54,7 @@ public sealed class FriendshipGrain(
     {
         await CompleteChangeUnderWay(acceptor, inviter);
         if (S.Status == FriendshipStatus.Friends) return Err.Ok;
-        if (S.Status != FriendshipStatus.Invited || S.InvitedBy != inviter) return Err.NotFound;
+        if (S.Status != FriendshipStatus.Invited || S.InvitedBy != inviter) return Nothing();
         await MakeFriends(acceptor, inviter);
         await Tell(inviter, FriendEventTypes.Accept, acceptor);
         return Err.Ok;
@@ -63,7 +63,7 @@ public sealed class FriendshipGrain(
     public async Task<Err> Decline(long decliner, long inviter)
     {
         await CompleteChangeUnderWay(decliner, inviter);
-        if (S.Status != FriendshipStatus.Invited || S.InvitedBy != inviter) return Err.NotFound;
+        if (S.Status != FriendshipStatus.Invited || S.InvitedBy != inviter) return Nothing();
         // The invitation leaves the list first: a failure before the status is saved leaves an
         // invitation only here, which a retry declines again.
         await Social(decliner).RemoveInvitation(inviter);
@@ -76,11 +76,18 @@ public sealed class FriendshipGrain(
     public async Task<Err> Unfriend(long by, long other)
     {
         await CompleteChangeUnderWay(by, other);
-        if (S.Status != FriendshipStatus.Friends) return Err.NotFound;
+        if (S.Status != FriendshipStatus.Friends) return Nothing();
         await Save(new FriendshipState { Status = FriendshipStatus.Unfriending });
         await EndFriendship(by, other);
         await Tell(other, FriendEventTypes.Remove, by);
         return Err.Ok;
+    }
+
+    /// <summary>NotFound; a pair that was never anything (a made-up id) leaves no activation behind.</summary>
+    private Err Nothing()
+    {
+        if (S.Status == FriendshipStatus.None) DeactivateOnIdle();
+        return Err.NotFound;
     }
 
     /// <summary>

@@ -106,4 +106,32 @@ public sealed class ActivationFloodTests(ActivationFloodTests.Api api) : IClassF
             ("Authorization", $"Bearer {Sessions.NewToken()}"), (TestRemoteAddress.Header, "198.51.100.82"));
         Assert.Equal(2, (int)elsewhere["err"]!);
     }
+
+    /// <summary>Security round three, point 5: before, 1,000 such requests made 1,000 activations.</summary>
+    [Fact]
+    public async Task Signed_in_changes_with_made_up_ids_activate_no_grain_each()
+    {
+        var user = api.NewClient();
+        var me = await user.SignUp(AccountTestKit.NewPhone());
+        var ids = Enumerable.Range(1, 40).Select(i => 7_600_000_000L + i * 7919).ToArray();
+        // Ids among the issued ones (other people) as well: the pair grain may be asked, but stays no longer.
+        var near = Enumerable.Range(1, 10).Select(i => me - i).ToArray();
+        foreach (var id in ids)
+        {
+            Assert.Equal(0, (int)(await user.Delete($"/user/shop/concern?sid={id}"))["err"]!);
+            Assert.Equal(0, (int)(await user.Delete($"/user/goods/concern?gid={id}"))["err"]!);
+            Assert.Equal(4, (int)(await user.Post($"/user/friend/accept?uid={id}"))["err"]!);
+            Assert.Equal(4, (int)(await user.Delete($"/user/friend?uid={id}"))["err"]!);
+        }
+        foreach (var id in near) Assert.Equal(4, (int)(await user.Post($"/user/friend/accept?uid={id}"))["err"]!);
+        var perId = ids.SelectMany(id => new IAddressable[]
+        {
+            Grains.GetGrain<IShopLifeGrain>(id), Grains.GetGrain<IGoodsSaversGrain>(id),
+            Grains.GetGrain<Mmx.Grains.Social.IFriendshipGrain>(Mmx.Grains.Social.FriendshipKey.Of(me, id)),
+        });
+        Assert.Empty(await Activated(perId));
+        await ShopLife.ShopLifeTestKit.Eventually(async () => (await Activated(near.Select(id =>
+            (IAddressable)Grains.GetGrain<Mmx.Grains.Social.IFriendshipGrain>(Mmx.Grains.Social.FriendshipKey.Of(me, id))))).Count == 0,
+            "the pair grains of ids near the user's deactivated");
+    }
 }
