@@ -228,22 +228,18 @@ if targets:
     print("|---|---|---|")
     print("\n".join(targets))
 
-# Live events and shop messages (EventsBench): one line per measurement, printed as they came.
-events_file = os.path.join(out, "events.txt")
-events = [line.strip() for line in open(events_file, encoding="utf-8") if line.startswith("EVENTS ")] if os.path.exists(events_file) else []
-if events:
-    print()
-    print("Live events and shop messages (embedded default, `Mmx.Bench events`):")
-    print()
-    for line in events:
-        print(f"- `{line[len('EVENTS '):]}`")
+def lines_block(file_name, prefix, title):
+    """A bench's own lines (PREFIX key=value ...), printed as they came under a title."""
+    path = os.path.join(out, file_name)
+    found = [line.strip() for line in open(path, encoding="utf-8") if line.startswith(prefix)] if os.path.exists(path) else []
+    if found:
+        print()
+        print(title)
+        print()
+        for line in found:
+            print(f"- `{line[len(prefix):]}`")
 
-# The chat socket (ChatBench): one line per measurement, printed as they came.
-chat_file = os.path.join(out, "chat.txt")
-chat = [line.strip() for line in open(chat_file, encoding="utf-8") if line.startswith("CHAT ")] if os.path.exists(chat_file) else []
-if chat:
-    print()
-    print("The chat socket (cluster mode, two fronts, `Mmx.Bench chat`):")
-    print()
-    for line in chat:
-        print(f"- `{line[len('CHAT '):]}`")
+
+# Live events and shop messages (EventsBench), and the chat socket (ChatBench).
+lines_block("events.txt", "EVENTS ", "Live events and shop messages (embedded default, `Mmx.Bench events`):")
+lines_block("chat.txt", "CHAT ", "The chat socket (cluster mode, two fronts, `Mmx.Bench chat`):")

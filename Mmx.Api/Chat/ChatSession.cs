@@ -22,6 +22,9 @@ public sealed class ChatSession(long accId, ChatSocket socket, IGrainFactory gra
     private long _deliveredSeq;
     private readonly Lock _gate = new();
     private readonly HashSet<string> _shopRooms = [];
+    // The seqs this socket was given of each room (a room's newest 1,000 at most): catch-up and
+    // live delivery may cross, and one-way deliveries may arrive out of order.
+    private readonly Dictionary<string, SortedSet<long>> _givenInRoom = new(StringComparer.Ordinal);
 
     public long AccId { get; } = accId;
     public ChatSocket Socket { get; } = socket;
@@ -84,6 +87,7 @@ public sealed class ChatSession(long accId, ChatSocket socket, IGrainFactory gra
                 Acknowledge(grains.GetGrain<IUserSocialGrain>(AccId).AnswersSeen([answer.Uid]));
                 break;
             case { Chat: { } chat }:
+                if (!Give(chat.Room, chat.Message.Seq)) break;
                 Socket.Send(ChatFrames.OfChat(chat.Room, chat.Message));
                 if (!chat.Room.StartsWith(ChatRoomName.ShopPrefix, StringComparison.Ordinal))
                     Acknowledge(grains.GetGrain<IUserChatsGrain>(AccId).Delivered(chat.Room, chat.Message.Seq));
@@ -147,8 +151,23 @@ public sealed class ChatSession(long accId, ChatSocket socket, IGrainFactory gra
             var missed = await grains.GetGrain<IChatRoomGrain>(room).Since(AccId, given, perConversation);
             // No longer a member (a friendship ended): nothing to show.
             if (!missed.IsOk || missed.Value!.IsEmpty) continue;
-            foreach (var message in missed.Value) Socket.Send(ChatFrames.OfChat(room, message));
+            foreach (var message in missed.Value)
+            {
+                if (Give(room, message.Seq)) Socket.Send(ChatFrames.OfChat(room, message));
+            }
             await chats.Delivered(room, missed.Value[^1].Seq);
+        }
+    }
+
+    /// <summary>Whether this socket is yet to be given the room's message <paramref name="seq"/> (and notes it given).</summary>
+    private bool Give(string room, long seq)
+    {
+        lock (_gate)
+        {
+            if (!_givenInRoom.TryGetValue(room, out var given)) _givenInRoom[room] = given = [];
+            if (!given.Add(seq)) return false;
+            if (given.Count > IChatRoomGrain.Kept) given.Remove(given.Min);
+            return true;
         }
     }
 

@@ -122,7 +122,7 @@ public sealed class ChatRoomTests(ChatRoomTests.Api api) : IClassFixture<ChatRoo
         {
             await again.Send("""{"c":"USER_GROUPS","user":"0"}""");
             Assert.Contains(room, (await again.Next("USER_GROUPS"))["groups"]!.AsArray().Select(g => (string)g!));
-            Assert.DoesNotContain(again.Pending(), f => (string?)f["c"] == "CHAT_M");
+            Assert.DoesNotContain(await again.Settled(), f => (string?)f["c"] == "CHAT_M");
         }
 
         // A third user cannot read the pair's room, even naming it.

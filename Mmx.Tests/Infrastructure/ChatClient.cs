@@ -85,6 +85,23 @@ public sealed class ChatClient : IAsyncDisposable
         return list;
     }
 
+    /// <summary>
+    /// The frames that arrived before the server answered one more request: frames are answered in
+    /// order, so everything the server meant to send on connect (or before) is among them.
+    /// </summary>
+    public async Task<List<JsonObject>> Settled()
+    {
+        await Send("""{"c":"SHOP_GNAME","sid":1}""");
+        var before = new List<JsonObject>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var frame = await _frames.Reader.ReadAsync(timeout.Token);
+            if ((string?)frame["c"] == "SHOP_GNAME") return before;
+            before.Add(frame);
+        }
+    }
+
     /// <summary>Whether the server ends the socket within <paramref name="seconds"/>.</summary>
     public async Task<bool> EndsWithin(double seconds) => await Task.WhenAny(_pump, Task.Delay(TimeSpan.FromSeconds(seconds))) == _pump;
 
