@@ -72,7 +72,15 @@ public sealed class ChatCommands(ChatSession session, IGrainFactory grains, Know
     {
         var room = RoomOf(request);
         Check(await Room(room).Enter(Me));
-        if (room.Kind == ChatRoomKind.Shop) session.EnteredShopRoom(room.Value);
+        if (room.Kind != ChatRoomKind.Shop) return;
+        // A user is in one shop at a time (contract, Presence): entering one shop's room leaves the
+        // other's, so a socket holds one shop room, whatever a client sends.
+        foreach (var other in session.ShopRooms.Where(r => r != room.Value))
+        {
+            await grains.GetGrain<IChatRoomGrain>(other).Leave(Me);
+            session.LeftShopRoom(other);
+        }
+        session.EnteredShopRoom(room.Value);
     }
 
     private async Task Exit(JsonObject request)

@@ -84,6 +84,13 @@ public sealed class ChatRoomTests(ChatRoomTests.Api api) : IClassFixture<ChatRoo
         // Being in the shop's room counts them in the shop.
         await ShopLife.ShopLifeTestKit.Eventually(async () => (long)(await a.Http.Get("/user/shop/customer?sid=12"))["count"]! >= 2, "both counted in shop 12");
 
+        // One shop at a time: entering another shop's room leaves this one.
+        await aSocket.Send("""{"c":"ENTR_GROUP","gname":"shop_16"}""");
+        await aSocket.Send("""{"c":"GROUP_USERS","gname":"shop_16"}""");
+        await aSocket.Next("GROUP_USERS");
+        await bSocket.Send("""{"c":"GROUP_USERS","gname":"shop_12"}""");
+        Assert.DoesNotContain(a.Id.ToString(), (await bSocket.Next("GROUP_USERS"))["users"]!.AsArray().Select(u => (string)u!));
+
         // A user who is not in the room neither reads nor sends there.
         var stranger = await SignedUp();
         await using var strangerSocket = await Socket(stranger);

@@ -18,6 +18,7 @@ public static class AreaTags
         ["Goods"] = "Goods of a shop, goods pages and goods info",
         ["Images"] = "The image store and portrait changes",
         ["Messages"] = "The inbox of messages from the shops the user follows (those with msgEnable on)",
+        ["Chat"] = "The chat server's HTTP routes beside the /chat/ WebSocket (room info, user and shop cards, live counts); the apps send u and p (the MD5 password) here, or a session",
         ["Presence"] = "Entering and leaving a shop; live customer counts and visits",
         ["Profile"] = "The user's profile, privacy switches, public card and QR card",
         ["Shops"] = "Shops by city, category and distance; search, recommendations and shop info",
