@@ -50,8 +50,10 @@ try
         // Answers are written by the source-generated wire context; anything it does not know still by reflection.
         o.SerializerOptions.TypeInfoResolverChain.Insert(0, WireJsonContext.Default);
     });
-    // The admin import is the largest body; user routes are held to 64 KB by JsonBody.
-    builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = AdminApi.MaxImportBytes);
+    // Every body is held to the contract's 64 KB by the server itself, also on routes that read no
+    // JSON (a form, a body nobody reads); the admin import says it takes more (its endpoint's
+    // request size limit).
+    builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JsonBody.DefaultLimit);
     builder.Services.AddMmxHealth();
     builder.Services.AddMmxRateLimits(builder.Configuration);
     builder.Services.AddMmxOpenApi();

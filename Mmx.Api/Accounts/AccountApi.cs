@@ -58,15 +58,21 @@ public static class AccountApi
         var device = Text.SingleLine(body.Dev, "dev", 0, MaxDeviceLength);
         if (body.Mode is >= 4 and <= 7) return await ThirdPartyLogin(request, body, device, grains, response);
         var password = body.Password is { Length: > 0 and <= Passwords.MaxLength } p ? p : throw ApiException.BadRequest("password is required");
+        var phoneGrain = body.Mode == 2 ? grains.GetGrain<IPhoneGrain>(Phone.Required(body.Phone)) : null;
         var (accId, typed) = body.Mode switch
         {
             1 => (await AccountNumber.Resolve(grains, known, body.Account, "account", checkExists: false), $"x:{body.Account?.Trim()}"),
-            2 when Phone.Required(body.Phone) is var phone => (await grains.GetGrain<IPhoneGrain>(phone).Owner(), $"p:{phone}"),
+            2 => (await phoneGrain!.Owner(), $"p:{phoneGrain.GetPrimaryKeyString()}"),
             3 => throw new ApiException(Err.Unsupported, "email login is not supported"),
             _ => throw ApiException.BadRequest("mode must be 1 to 7"),
         };
         var guard = LoginGuard.For(grains, request.HttpContext, accId is { } named ? $"a:{named}" : typed);
-        await guard.Admit(password);
+        // The owner's way past a hold (a spread attack, the daily ceiling): a fresh SMS ticket of
+        // the account's own phone. The password is checked all the same.
+        var ownerTicket = phoneGrain is not null && accId is not null
+            ? await VerificationTickets.LiveTicketOf(phoneGrain, VerificationTickets.Offered(request, body.Ticket))
+            : null;
+        if (ownerTicket is null) await guard.Admit(password);
 
         var user = accId is { } id ? grains.GetGrain<IUserGrain>(id) : null;
         var challenge = user is null ? null : (await user.BeginLogin()).Value;
@@ -89,6 +95,11 @@ public static class AccountApi
         MmxMetrics.LoggedIn(previousDevice.IsOk);
         var previous = previousDevice.OrFail();
         await guard.Succeeded();
+        if (ownerTicket is not null)
+        {
+            await phoneGrain!.SpendTicket(ownerTicket);
+            VerificationTickets.ClearCookie(response);
+        }
         Sessions.SetCookie(response, token);
         return new(Err.Ok, accId!.Value, null, previous, token);
     }

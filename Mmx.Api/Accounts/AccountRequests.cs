@@ -39,7 +39,9 @@ public sealed record LoginRequest(
     string? Password,
     string? Dev,
     string? OpenID,
-    string? AccessToken);
+    string? AccessToken,
+    // A fresh SMS ticket of the account's phone (mode 2): the owner's way past a login hold.
+    string? Ticket = null);
 
 public sealed record PersonalRequest(int? Attr, string? Name, string? Portrait, int? Gender, long? City);
 

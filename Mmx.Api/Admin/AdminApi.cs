@@ -13,7 +13,7 @@ public static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/admin").WithTags("Admin").RequireAdminKey();
-        admin.MapPost("/import", Import).WithSummary("Upsert cities, categories, shops, goods, activities and versions (docs/catalogue-import.md)")
+        admin.MapPost("/import", Import).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxImportBytes)).WithSummary("Upsert cities, categories, shops, goods, activities and versions (docs/catalogue-import.md)")
             .Accepts<ImportDocument>("application/json");
         admin.MapPost("/feedback/reply", ReplyToFeedback).WithBody<FeedbackReplyRequest>().WithSummary("Answer a user's feedback (direction 2)");
         admin.MapGet("/sms", Sms).WithSummary("The messages the SMS outbox holds for ?phone=, newest first")

@@ -81,8 +81,6 @@ public static class SocialV2Api
         var book = body.PhoneList ?? throw ApiException.BadRequest("phone_list is required");
         if (book.Count > MaxPhoneBook) throw ApiException.BadRequest($"phone_list: at most {MaxPhoneBook} numbers");
         var social = grains.GetGrain<IUserSocialGrain>(me);
-        if (await social.TryTakeBulkLookup() is not Err.Ok and var refused) throw new ApiException(refused, "too many phone book look-ups; try again in a minute");
-
         var numbers = book.Select(entry => Phone.Normalize(entry.ValueKind switch
         {
             JsonValueKind.String => entry.GetString(),
@@ -90,6 +88,8 @@ public static class SocialV2Api
             _ => null,
         })).ToList();
         var distinct = numbers.OfType<string>().Distinct().ToList();
+        if (await social.TryTakeBulkLookup(distinct.Count) is not Err.Ok and var refused)
+            throw new ApiException(refused, "too many phone book look-ups (a few a minute, 2,000 numbers a day); try again later");
         // One in-memory call per number, all in flight together.
         var owners = (await Task.WhenAll(distinct.Select(n => grains.GetGrain<IPhoneGrain>(n).Owner())))
             .Zip(distinct).Where(o => o.First is not null).ToDictionary(o => o.Second, o => o.First!.Value);

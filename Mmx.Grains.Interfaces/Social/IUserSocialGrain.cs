@@ -27,9 +27,13 @@ public interface IUserSocialGrain : IGrainWithIntegerKey
     [Alias("ChangePrivacy")]
     Task ChangePrivacy(PrivacyChange change);
 
-    /// <summary>Takes one bulk look-up from the user's allowance; TooManyRequests when it is used up for now.</summary>
+    /// <summary>
+    /// Takes one bulk look-up of <paramref name="numbers"/> phone numbers from the user's
+    /// allowance (a few a minute, and a number of phone numbers a day); TooManyRequests when
+    /// either is used up.
+    /// </summary>
     [Alias("TryTakeBulkLookup")]
-    Task<Err> TryTakeBulkLookup();
+    Task<Err> TryTakeBulkLookup(int numbers);
 
     // Steps of the pair grain's changes; idempotent.
 

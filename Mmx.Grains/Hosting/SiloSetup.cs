@@ -217,13 +217,18 @@ public static class SiloSetup
     }
 
     /// <summary>
-    /// A named client from IHttpClientFactory (pooled, DNS-aware connections) with the standard
+    /// A named client from IHttpClientFactory (pooled, DNS-aware connections, logged without the
+    /// URL's credentials) with the standard
     /// resilience pipeline: a total budget, a per-attempt time-out, retries of transient failures
     /// (5xx, 408, 429, network errors, time-outs; never another 4xx) and a circuit breaker.
     /// </summary>
     private static void AddGatewayClient(IServiceCollection services, string name, TimeSpan total, int attempts)
     {
+        services.TryAddSingleton<RedactedHttpLogger>();
         services.AddHttpClient(name, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            // Gateway URLs may carry credentials (user info, a key in the query): logged without them.
+            .RemoveAllLoggers()
+            .AddLogger<RedactedHttpLogger>()
             .AddStandardResilienceHandler(options =>
             {
                 options.TotalRequestTimeout.Timeout = total;

@@ -18,6 +18,9 @@ public sealed record UserSocialState
     [Id(3)] public ImmutableDictionary<long, long> Sent { get; init; } = ImmutableDictionary<long, long>.Empty;
     /// <summary>Answers to this user's invitations its chat socket was not given yet, by the answering user.</summary>
     [Id(4)] public ImmutableDictionary<long, Messages.FriendEvent> UnseenAnswers { get; init; } = ImmutableDictionary<long, Messages.FriendEvent>.Empty;
+    /// <summary>The Asia/Shanghai day of the phone numbers looked up, and how many.</summary>
+    [Id(5)] public DateOnly LookupDay { get; init; }
+    [Id(6)] public int NumbersLookedUp { get; init; }
 }
 
 public sealed class UserSocialGrain(
@@ -80,13 +83,24 @@ public sealed class UserSocialGrain(
         return changed == privacy ? Task.CompletedTask : Save(S with { Privacy = changed });
     }
 
-    public Task<Err> TryTakeBulkLookup()
+    /// <summary>
+    /// Phone numbers one account may classify a day (two full phone books): classifying is a way
+    /// to learn who is a member, so it must not scale to a number range (it was 5,000 a minute).
+    /// Stored, so that deactivating the grain forgives nothing.
+    /// </summary>
+    public const int NumbersPerDay = 2000;
+
+    public async Task<Err> TryTakeBulkLookup(int numbers)
     {
         var now = time.GetUtcNow();
         while (_bulkLookups.Count > 0 && now - _bulkLookups.Peek() >= BulkLookupWindow) _bulkLookups.Dequeue();
-        if (_bulkLookups.Count >= BulkLookupsPerWindow) return Task.FromResult(Err.TooManyRequests);
+        if (_bulkLookups.Count >= BulkLookupsPerWindow) return Err.TooManyRequests;
+        var today = ShanghaiCalendar.Today(time);
+        var used = S.LookupDay == today ? S.NumbersLookedUp : 0;
+        if (used + numbers > NumbersPerDay) return Err.TooManyRequests;
         _bulkLookups.Enqueue(now);
-        return Task.FromResult(Err.Ok);
+        await Save(S with { LookupDay = today, NumbersLookedUp = used + numbers });
+        return Err.Ok;
     }
 
     public Task AddInvitation(Invitation invitation)

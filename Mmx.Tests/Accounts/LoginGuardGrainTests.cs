@@ -56,4 +56,40 @@ public sealed class LoginGuardGrainTests(TwoSiloCluster fixture)
         await address.Failed();
         Assert.False(await address.MayTry());
     }
+
+    /// <summary>Security round three, point 8: four addresses just under the per-address hold never set off the spread rule before.</summary>
+    [Fact]
+    public async Task Four_addresses_guessing_just_under_the_address_hold_are_a_spread_attack()
+    {
+        var guard = Guard();
+        string[] addresses = ["198.51.100.31", "198.51.100.32", "198.51.100.33", "198.51.100.34"];
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var address in addresses)
+            {
+                // As the login route does: a password is tried only when the guard lets it.
+                for (var i = 0; i < LoginGuardGrain.FailuresPerAddress - 1 && await guard.MayTry(address); i++) await guard.Failed(address);
+            }
+            TestClock.Instance.Advance(LoginGuardGrain.Window + TimeSpan.FromMinutes(1));
+        }
+        Assert.False(await guard.MayTry("203.0.113.44"));
+    }
+
+    /// <summary>Security round three, point 8: a day's ceiling whatever the address, trusted ones included.</summary>
+    [Fact]
+    public async Task A_hundred_wrong_passwords_in_a_day_hold_the_identity_everywhere_until_the_day_has_passed()
+    {
+        var guard = Guard();
+        await guard.Succeeded("192.0.2.50");
+        // Slow guessing from ever new addresses: one every 14 minutes, never a spread within an hour... almost.
+        for (var i = 0; i < LoginGuardGrain.DailyFailures; i++)
+        {
+            await guard.Failed($"10.9.{i / 200}.{i % 200}");
+            TestClock.Instance.Advance(TimeSpan.FromMinutes(14));
+        }
+        Assert.False(await guard.MayTry("192.0.2.50"));
+        Assert.False(await guard.MayTry("203.0.113.51"));
+        TestClock.Instance.Advance(LoginGuardGrain.Day);
+        Assert.True(await guard.MayTry("192.0.2.50"));
+    }
 }

@@ -29,6 +29,32 @@ public sealed class LockoutTests(LockoutTests.Api api) : IClassFixture<LockoutTe
         Assert.Equal(0, await Login(phone, "owner-Pass-77", "203.0.113.5"));
     }
 
+    /// <summary>
+    /// Security round three, point 8: 20 requests from a few addresses held the owner out of every
+    /// new address for an hour, with no way in. A fresh SMS ticket of the bound phone is that way.
+    /// </summary>
+    [Fact]
+    public async Task After_a_spread_attack_the_owner_gets_in_from_a_new_address_with_a_fresh_sms_ticket()
+    {
+        var phone = AccountTestKit.NewPhone();
+        await api.NewClient().SignUp(phone, "owner-Pass-88");
+        for (var i = 0; i < 20; i++) Assert.Equal(8, await Login(phone, $"guess-{i}-abc", $"198.51.100.{100 + i % 7}"));
+        Assert.Equal(7, await Login(phone, "owner-Pass-88", "203.0.113.90"));
+
+        // The owner, on a new address, proves the phone by SMS: the hold is passed, once.
+        var owner = api.NewClient();
+        owner.Http.DefaultRequestHeaders.Add(TestRemoteAddress.Header, "203.0.113.91");
+        var ticket = await owner.VerifyPhone(phone);
+        Assert.Equal(8, (int)(await owner.Post("/user/login", new { mode = 2, type = 4, phone, password = "not-the-password", ticket }))["err"]!);
+        Assert.Equal(0, (int)(await owner.Post("/user/login", new { mode = 2, type = 4, phone, password = "owner-Pass-88", ticket }))["err"]!);
+        // Spent: from another new address the same ticket passes nothing; nor does one of another number.
+        var elsewhere = api.NewClient();
+        elsewhere.Http.DefaultRequestHeaders.Add(TestRemoteAddress.Header, "203.0.113.92");
+        Assert.Equal(7, (int)(await elsewhere.Post("/user/login", new { mode = 2, type = 4, phone, password = "owner-Pass-88", ticket }))["err"]!);
+        var otherTicket = await elsewhere.VerifyPhone(AccountTestKit.NewPhone());
+        Assert.Equal(7, (int)(await elsewhere.Post("/user/login", new { mode = 2, type = 4, phone, password = "owner-Pass-88", ticket = otherTicket }))["err"]!);
+    }
+
     [Fact]
     public async Task Unknown_and_real_accounts_answer_alike()
     {

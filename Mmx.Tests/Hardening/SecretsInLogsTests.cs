@@ -96,4 +96,33 @@ public sealed class SecretsInLogsTests(SecretsInLogsTests.Api api) : IClassFixtu
         Assert.Contains(api.Lines, line => line.Contains("oauth2.0/me"));
         Assert.DoesNotContain(api.Lines, line => line.Contains(accessToken, StringComparison.Ordinal) || line.Contains(client.Token, StringComparison.Ordinal));
     }
+
+    /// <summary>Security round three, point 16: a gateway URL's credentials (user info, a key in the query) reached the logs.</summary>
+    [Fact]
+    public async Task A_gateway_urls_credentials_are_not_logged()
+    {
+        await using var gateway = new StubHttpServer();
+        var url = new UriBuilder(gateway.Url("/sms")) { UserName = "mmx", Password = "pw-in-url-77", Query = "key=key-in-url-88" }.Uri;
+        var lines = new ConcurrentQueue<string>();
+        await using var withGateway = new GatewayApi(url, lines);
+        Assert.Equal(0, (int)(await withGateway.NewClient().Post("/user/gencode", new { phone = AccountTestKit.NewPhone() }))["err"]!);
+        Assert.Equal(1, gateway.RequestCount);
+        Assert.Contains(lines, line => line.Contains("/sms"));
+        Assert.DoesNotContain(lines, line => line.Contains("pw-in-url-77") || line.Contains("key-in-url-88"));
+    }
+
+    private sealed class GatewayApi(Uri gateway, ConcurrentQueue<string> lines)
+        : ApiFactory(settings: new Dictionary<string, string> { ["Mmx:Sms:GatewayUrl"] = gateway.ToString() })
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging =>
+            {
+                logging.SetMinimumLevel(LogLevel.Debug);
+                logging.AddFilter(_ => true);
+                logging.Services.AddSingleton<ILoggerProvider>(new CapturingLoggerProvider(lines));
+            });
+        }
+    }
 }

@@ -100,7 +100,8 @@ public class ApiFactory(string? connectionString = null, string? clusterId = nul
         return this;
     }
 
-    private Uri LoopbackBase()
+    /// <summary>http://127.0.0.1:{port} of a front started by <see cref="ListenOnLoopback"/>, started if it was not yet.</summary>
+    public Uri LoopbackBase()
     {
         StartServer();
         return new Uri($"http://127.0.0.1:{_loopbackPort}");

@@ -56,7 +56,8 @@ public sealed class PushSenderTests
         // A relay that does not answer in time counts as a failure too; the sender gives up, it does not hang.
         await using var slow = new StubHttpServer().On("/push", StubReply.Json("{}") with { Delay = TimeSpan.FromSeconds(30) });
         var started = DateTime.UtcNow;
-        await Sender(slow.Url("/push"), attempts: 2, timeoutSeconds: 1).Send([Notice(1)], CancellationToken.None);
+        // 3 s for both attempts: the second starts 1.75 s in, with time to reach the relay on a busy machine (1 s left it none).
+        await Sender(slow.Url("/push"), attempts: 2, timeoutSeconds: 3).Send([Notice(1)], CancellationToken.None);
         Assert.Equal(2, slow.RequestCount);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20));
 

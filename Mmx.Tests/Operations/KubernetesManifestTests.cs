@@ -147,6 +147,10 @@ public sealed class KubernetesManifestTests
         Assert.Equal("/health/live", At(api, "livenessProbe", "httpGet", "path")!.ToString());
         var service = Object("Service", "mmx-api");
         Assert.Equal("mmx-api", At(service, "spec", "selector", "app")!.ToString());
+        // Security round three, point 16: forwarded headers were believed from all of 10/8.
+        var forwarded = Env(api)["Mmx__ForwardedHeaders__KnownNetworks"];
+        Assert.Null(At(forwarded, "value"));
+        Assert.Equal("mmx-network", At(forwarded, "valueFrom", "configMapKeyRef", "name")!.ToString());
     }
 
     [Fact]

@@ -192,9 +192,24 @@ public sealed class FriendshipTests(TwoSiloCluster fixture)
     public async Task The_bulk_lookup_allowance_refills_by_the_clock()
     {
         var social = Social(await AccountTestKit.Register(_grains));
-        for (var i = 0; i < UserSocialGrain.BulkLookupsPerWindow; i++) Assert.Equal(Err.Ok, await social.TryTakeBulkLookup());
-        Assert.Equal(Err.TooManyRequests, await social.TryTakeBulkLookup());
+        for (var i = 0; i < UserSocialGrain.BulkLookupsPerWindow; i++) Assert.Equal(Err.Ok, await social.TryTakeBulkLookup(10));
+        Assert.Equal(Err.TooManyRequests, await social.TryTakeBulkLookup(10));
         TestClock.Instance.Advance(UserSocialGrain.BulkLookupWindow);
-        Assert.Equal(Err.Ok, await social.TryTakeBulkLookup());
+        Assert.Equal(Err.Ok, await social.TryTakeBulkLookup(10));
+    }
+
+    /// <summary>Security round three, point 7: one account classified 5,000 numbers a minute, every minute.</summary>
+    [Fact]
+    public async Task Phone_book_look_ups_have_a_daily_ceiling_of_numbers()
+    {
+        var social = Social(await AccountTestKit.Register(_grains));
+        Assert.Equal(Err.Ok, await social.TryTakeBulkLookup(1000));
+        TestClock.Instance.Advance(UserSocialGrain.BulkLookupWindow);
+        Assert.Equal(Err.Ok, await social.TryTakeBulkLookup(1000));
+        TestClock.Instance.Advance(UserSocialGrain.BulkLookupWindow);
+        Assert.Equal(Err.TooManyRequests, await social.TryTakeBulkLookup(1));
+        // The next day (Asia/Shanghai) the allowance is whole again.
+        TestClock.Instance.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(Err.Ok, await social.TryTakeBulkLookup(1000));
     }
 }
