@@ -21,7 +21,7 @@ public static class SmsApi
     {
         var body = await JsonBody.Read<PhoneRequest>(request);
         var phone = Phone.Required(body.Phone);
-        return ApiResults.Done(await grains.GetGrain<IPhoneGrain>(phone).SendCode());
+        return ApiResults.Done(await grains.GetGrain<IPhoneGrain>(phone).SendCode(ClientAddresses.KeyOf(request.HttpContext.Connection.RemoteIpAddress)));
     }
 
     /// <summary>The right code gets the client a one-use ticket (in the answer and the mmx_verify cookie).</summary>
@@ -31,7 +31,7 @@ public static class SmsApi
         var phone = Phone.Required(body.Phone);
         var code = body.Code is { Length: 6 } c && c.All(char.IsAsciiDigit) ? c : throw ApiException.BadRequest("code must be 6 digits");
         var (ticket, hash) = VerificationTickets.New();
-        var err = await grains.GetGrain<IPhoneGrain>(phone).VerifyCode(code, hash);
+        var err = await grains.GetGrain<IPhoneGrain>(phone).VerifyCode(code, hash, ClientAddresses.KeyOf(request.HttpContext.Connection.RemoteIpAddress));
         ApiResults.Done(err);
         VerificationTickets.SetCookie(response, ticket);
         return new(Err.Ok, ticket);

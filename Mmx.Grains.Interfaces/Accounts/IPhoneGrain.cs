@@ -10,16 +10,21 @@ namespace Mmx.Grains.Accounts;
 [Alias("mmx.accounts.IPhoneGrain")]
 public interface IPhoneGrain : IGrainWithStringKey
 {
-    /// <summary>Sends a new 6-digit code: TooManyRequests within 30 s of the last or past 10 today, UpstreamFailed when the sender fails.</summary>
+    /// <summary>
+    /// Sends a new 6-digit code for <paramref name="client"/> (its address, as the front counts
+    /// it): TooManyRequests within 30 s of the last, past 10 today, or past 5 today for that
+    /// client; UpstreamFailed when the sender fails.
+    /// </summary>
     [Alias("SendCode")]
-    Task<Err> SendCode();
+    Task<Err> SendCode(string client);
 
     /// <summary>
     /// Checks a code: Ok makes <paramref name="ticketHash"/> the number's ticket for 10 minutes and
-    /// one use (replacing any earlier ticket); CodeInvalid when wrong, expired or used up.
+    /// one use (replacing any earlier ticket); CodeInvalid when wrong, expired or used up, and for a
+    /// client that already guessed wrong 5 times (the code stays good for others until 20 in all).
     /// </summary>
     [Alias("VerifyCode")]
-    Task<Err> VerifyCode(string code, string ticketHash);
+    Task<Err> VerifyCode(string code, string ticketHash, string client);
 
     /// <summary>Whether this is the number's live ticket (a cheap pre-check; the actions check again).</summary>
     [Alias("HasTicket"), ReadOnly]

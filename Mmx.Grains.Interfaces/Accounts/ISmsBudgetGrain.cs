@@ -7,7 +7,11 @@ namespace Mmx.Grains.Accounts;
 [Alias("mmx.accounts.ISmsBudgetGrain")]
 public interface ISmsBudgetGrain : IGrainWithIntegerKey
 {
-    /// <summary>Takes one code from this minute's budget; TooManyRequests when it is spent.</summary>
+    /// <summary>
+    /// Takes one code from this minute's budget; TooManyRequests when it is spent. A quarter of it is
+    /// kept for numbers with an account (<paramref name="forAccount"/>), so a flood of sign-up
+    /// codes to strangers' numbers cannot keep members from logging in or resetting a password.
+    /// </summary>
     [Alias("TryTake")]
-    Task<Err> TryTake();
+    Task<Err> TryTake(bool forAccount);
 }

@@ -25,6 +25,10 @@ public sealed record PhoneState
     [Id(11)] public bool Unconfirmed { get; init; }
     /// <summary>When an unconfirmed binding lapses (null: confirmed, or bound unconfirmed before lapsing was kept: lapses 7 days after its next change).</summary>
     [Id(12)] public DateTimeOffset? UnconfirmedUntil { get; init; }
+    /// <summary>Codes sent on <see cref="SentDay"/> for each requesting client.</summary>
+    [Id(13)] public ImmutableDictionary<string, int> SentByClient { get; init; } = ImmutableDictionary<string, int>.Empty;
+    /// <summary>Wrong tries of the live code by each client.</summary>
+    [Id(14)] public ImmutableDictionary<string, int> WrongByClient { get; init; } = ImmutableDictionary<string, int>.Empty;
 }
 
 public sealed class PhoneGrain(
@@ -37,7 +41,12 @@ public sealed class PhoneGrain(
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan ResendAfter = TimeSpan.FromSeconds(30);
     public const int CodesPerDay = 10;
+    /// <summary>Codes one client may have sent to one number a day: a stranger alone cannot spend the number's whole day.</summary>
+    public const int CodesPerClientPerDay = 5;
+    /// <summary>Wrong tries one client may make at a code: past them that client is refused it, the owner is not.</summary>
     public const int WrongTriesAllowed = 5;
+    /// <summary>Wrong tries from all clients together that kill a code (20 guesses of a million: no real chance).</summary>
+    public const int WrongTriesInAll = 20;
     public static readonly TimeSpan VerificationLifetime = TimeSpan.FromMinutes(10);
     /// <summary>An unconfirmed binding not confirmed within this is released (contract: "Sessions").</summary>
     public static readonly TimeSpan UnconfirmedLifetime = TimeSpan.FromDays(7);
@@ -45,14 +54,16 @@ public sealed class PhoneGrain(
     private string Phone => this.GetPrimaryKeyString();
     private PhoneState S => state.State;
 
-    public async Task<Err> SendCode()
+    public async Task<Err> SendCode(string client)
     {
         var now = time.GetUtcNow();
         var today = ShanghaiCalendar.Today(time);
         var sentToday = S.SentDay == today ? S.SentThatDay : 0;
+        var byClient = S.SentDay == today ? S.SentByClient : ImmutableDictionary<string, int>.Empty;
         if (S.LastSent is { } last && now - last < ResendAfter) return Err.TooManyRequests;
-        if (sentToday >= CodesPerDay) return Err.TooManyRequests;
-        if (await GrainFactory.GetGrain<ISmsBudgetGrain>(0).TryTake() is not Err.Ok and var spent) return spent;
+        if (sentToday >= CodesPerDay || byClient.GetValueOrDefault(client) >= CodesPerClientPerDay) return Err.TooManyRequests;
+        // A number with an account may use the share of the budget kept for members.
+        if (await GrainFactory.GetGrain<ISmsBudgetGrain>(0).TryTake(forAccount: S.Owner is not null) is not Err.Ok and var spent) return spent;
 
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6");
         try
@@ -70,25 +81,33 @@ public sealed class PhoneGrain(
             Code = code,
             CodeExpires = now + CodeLifetime,
             WrongTries = 0,
+            WrongByClient = ImmutableDictionary<string, int>.Empty,
             LastSent = now,
             SentDay = today,
             SentThatDay = sentToday + 1,
+            SentByClient = byClient.SetItem(client, byClient.GetValueOrDefault(client) + 1),
         };
         await state.WriteStateAsync();
         return Err.Ok;
     }
 
-    public async Task<Err> VerifyCode(string code, string ticketHash)
+    public async Task<Err> VerifyCode(string code, string ticketHash, string client)
     {
         var now = time.GetUtcNow();
-        if (S.Code is null || now > S.CodeExpires || S.WrongTries >= WrongTriesAllowed) return Err.CodeInvalid;
+        if (S.Code is null || now > S.CodeExpires || S.WrongTries >= WrongTriesInAll) return Err.CodeInvalid;
+        // A client that guessed wrong too often is refused this code; others (its owner) are not.
+        if (S.WrongByClient.GetValueOrDefault(client) >= WrongTriesAllowed) return Err.CodeInvalid;
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(code), Encoding.ASCII.GetBytes(S.Code)))
         {
-            state.State = S with { WrongTries = S.WrongTries + 1 };
+            state.State = S with
+            {
+                WrongTries = S.WrongTries + 1,
+                WrongByClient = S.WrongByClient.SetItem(client, S.WrongByClient.GetValueOrDefault(client) + 1),
+            };
             await state.WriteStateAsync();
             return Err.CodeInvalid;
         }
-        state.State = S with { Code = null, TicketHash = ticketHash, VerifiedUntil = now + VerificationLifetime };
+        state.State = S with { Code = null, WrongByClient = ImmutableDictionary<string, int>.Empty, TicketHash = ticketHash, VerifiedUntil = now + VerificationLifetime };
         await state.WriteStateAsync();
         return Err.Ok;
     }

@@ -11,16 +11,27 @@ public sealed class SmsBudgetGrain(SmsSettings settings, [FromKeyedServices(MmxC
     ILogger<SmsBudgetGrain> logger) : Grain, ISmsBudgetGrain
 {
     private readonly int _perMinute = settings.GlobalPerMinute;
+    // Three quarters for anyone; the rest only for numbers with an account.
+    private int PublicShare => _perMinute - _perMinute / 4;
     private long _window = -1;
     private int _taken;
+    private bool _publicSpentSaid, _allSpentSaid;
 
-    public Task<Err> TryTake()
+    public Task<Err> TryTake(bool forAccount)
     {
         var window = time.GetUtcNow().ToUnixTimeSeconds() / 60;
-        if (window != _window) (_window, _taken) = (window, 0);
+        if (window != _window) (_window, _taken, _publicSpentSaid, _allSpentSaid) = (window, 0, false, false);
         if (_taken >= _perMinute)
         {
-            if (_taken++ == _perMinute) logger.LogWarning("The SMS budget of {PerMinute} codes a minute is spent; further codes this minute are refused", _perMinute);
+            if (!_allSpentSaid) logger.LogWarning("The SMS budget of {PerMinute} codes a minute is spent; further codes this minute are refused", _perMinute);
+            _allSpentSaid = true;
+            return Task.FromResult(Err.TooManyRequests);
+        }
+        if (!forAccount && _taken >= PublicShare)
+        {
+            // Said once a minute: an operator's alert on this line sees a flood of codes to strangers' numbers.
+            if (!_publicSpentSaid) logger.LogWarning("The SMS budget's share for numbers without an account ({Share} a minute) is spent; only members get codes this minute", PublicShare);
+            _publicSpentSaid = true;
             return Task.FromResult(Err.TooManyRequests);
         }
         _taken++;

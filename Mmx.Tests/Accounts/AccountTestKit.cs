@@ -7,6 +7,9 @@ internal static class AccountTestKit
 {
     private static long _nextPhone = 13_000_000_000 + Random.Shared.Next(0, 900_000_000);
 
+    /// <summary>The requesting client (an address, as the front counts it) of grain-level code requests.</summary>
+    public const string Client = "192.0.2.200";
+
     /// <summary>A phone number no other test uses.</summary>
     public static string NewPhone() => Interlocked.Increment(ref _nextPhone).ToString();
 
@@ -15,11 +18,11 @@ internal static class AccountTestKit
     {
         // Past the 60 s resend limit of an earlier code to this number, only when there was one:
         // moving the shared clock for fresh numbers would expire the codes of concurrent callers.
-        var sent = await grains.GetGrain<IPhoneGrain>(phone).SendCode();
+        var sent = await grains.GetGrain<IPhoneGrain>(phone).SendCode(AccountTestKit.Client);
         if (sent == Err.TooManyRequests)
         {
             TestClock.Instance.Advance(PhoneGrain.ResendAfter);
-            sent = await grains.GetGrain<IPhoneGrain>(phone).SendCode();
+            sent = await grains.GetGrain<IPhoneGrain>(phone).SendCode(AccountTestKit.Client);
         }
         Assert.Equal(Err.Ok, sent);
         var messages = await grains.GetGrain<ISmsOutboxGrain>(phone).Recent();
@@ -32,7 +35,7 @@ internal static class AccountTestKit
     {
         var code = await SendAndReadCode(grains, phone);
         var ticket = NewTicket();
-        Assert.Equal(Err.Ok, await grains.GetGrain<IPhoneGrain>(phone).VerifyCode(code, ticket));
+        Assert.Equal(Err.Ok, await grains.GetGrain<IPhoneGrain>(phone).VerifyCode(code, ticket, AccountTestKit.Client));
         return ticket;
     }
 

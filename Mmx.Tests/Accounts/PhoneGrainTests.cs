@@ -15,20 +15,67 @@ public sealed class PhoneGrainTests(TwoSiloCluster fixture)
         TestClock.MoveToMorning();
         var phone = PhoneGrain(AccountTestKit.NewPhone());
 
-        Assert.Equal(Err.Ok, await phone.SendCode());
-        Assert.Equal(Err.TooManyRequests, await phone.SendCode());
+        Assert.Equal(Err.Ok, await phone.SendCode(AccountTestKit.Client));
+        Assert.Equal(Err.TooManyRequests, await phone.SendCode(AccountTestKit.Client));
         TestClock.Instance.Advance(TimeSpan.FromSeconds(29));
-        Assert.Equal(Err.TooManyRequests, await phone.SendCode());
+        Assert.Equal(Err.TooManyRequests, await phone.SendCode(AccountTestKit.Client));
+        // Ten a day for the number, from two clients (five each at most).
         for (var sent = 1; sent < Mmx.Grains.Accounts.PhoneGrain.CodesPerDay; sent++)
         {
             TestClock.Instance.Advance(TimeSpan.FromSeconds(31));
-            Assert.Equal(Err.Ok, await phone.SendCode());
+            Assert.Equal(Err.Ok, await phone.SendCode(sent < Mmx.Grains.Accounts.PhoneGrain.CodesPerClientPerDay ? AccountTestKit.Client : "198.51.100.201"));
         }
         TestClock.Instance.Advance(TimeSpan.FromMinutes(5));
-        Assert.Equal(Err.TooManyRequests, await phone.SendCode());
+        Assert.Equal(Err.TooManyRequests, await phone.SendCode("203.0.113.202"));
 
         TestClock.MoveToMorning();
-        Assert.Equal(Err.Ok, await phone.SendCode());
+        Assert.Equal(Err.Ok, await phone.SendCode(AccountTestKit.Client));
+    }
+
+    /// <summary>Security round three, point 9: a stranger alone could spend a number's whole day of codes.</summary>
+    [Fact]
+    public async Task One_client_sends_five_codes_a_number_a_day_and_the_owner_still_gets_one()
+    {
+        TestClock.MoveToMorning();
+        var phone = PhoneGrain(AccountTestKit.NewPhone());
+        for (var i = 0; i < Mmx.Grains.Accounts.PhoneGrain.CodesPerClientPerDay; i++)
+        {
+            Assert.Equal(Err.Ok, await phone.SendCode("198.51.100.203"));
+            TestClock.Instance.Advance(TimeSpan.FromSeconds(31));
+        }
+        Assert.Equal(Err.TooManyRequests, await phone.SendCode("198.51.100.203"));
+        Assert.Equal(Err.Ok, await phone.SendCode("203.0.113.204"));
+    }
+
+    /// <summary>Security round three, point 9: five wrong guesses by a stranger killed the owner's live code.</summary>
+    [Fact]
+    public async Task A_strangers_wrong_guesses_do_not_kill_the_owners_code()
+    {
+        var number = AccountTestKit.NewPhone();
+        var code = await AccountTestKit.SendAndReadCode(_grains, number);
+        var wrong = code == "000000" ? "111111" : "000000";
+        for (var i = 0; i < Mmx.Grains.Accounts.PhoneGrain.WrongTriesAllowed; i++)
+        {
+            Assert.Equal(Err.CodeInvalid, await PhoneGrain(number).VerifyCode(wrong, AccountTestKit.NewTicket(), "198.51.100.205"));
+        }
+        // The stranger is refused even the right code; the owner gets in with it.
+        Assert.Equal(Err.CodeInvalid, await PhoneGrain(number).VerifyCode(code, AccountTestKit.NewTicket(), "198.51.100.205"));
+        Assert.Equal(Err.Ok, await PhoneGrain(number).VerifyCode(code, AccountTestKit.NewTicket(), AccountTestKit.Client));
+    }
+
+    /// <summary>Security round three, point 9: the budget's last quarter is for numbers with an account.</summary>
+    [Fact]
+    public async Task The_last_quarter_of_the_sms_budget_is_kept_for_members()
+    {
+        var budget = _grains.GetGrain<ISmsBudgetGrain>(0);
+        // A fresh minute for this grain's window.
+        TestClock.Instance.Advance(TimeSpan.FromMinutes(1));
+        var strangers = 0;
+        while (await budget.TryTake(forAccount: false) == Err.Ok) strangers++;
+        Assert.InRange(strangers, 1, 10_000);
+        Assert.Equal(Err.Ok, await budget.TryTake(forAccount: true));
+        TestClock.Instance.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(Err.Ok, await budget.TryTake(forAccount: false));
     }
 
     [Fact]
@@ -40,7 +87,7 @@ public sealed class PhoneGrainTests(TwoSiloCluster fixture)
 
         TestClock.Instance.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
         var ticket = AccountTestKit.NewTicket();
-        Assert.Equal(Err.CodeInvalid, await PhoneGrain(number).VerifyCode(code, ticket));
+        Assert.Equal(Err.CodeInvalid, await PhoneGrain(number).VerifyCode(code, ticket, AccountTestKit.Client));
         Assert.False(await PhoneGrain(number).HasTicket(ticket));
     }
 
@@ -53,10 +100,10 @@ public sealed class PhoneGrainTests(TwoSiloCluster fixture)
 
         for (var i = 0; i < Mmx.Grains.Accounts.PhoneGrain.WrongTriesAllowed; i++)
         {
-            Assert.Equal(Err.CodeInvalid, await PhoneGrain(number).VerifyCode(wrong, AccountTestKit.NewTicket()));
+            Assert.Equal(Err.CodeInvalid, await PhoneGrain(number).VerifyCode(wrong, AccountTestKit.NewTicket(), AccountTestKit.Client));
         }
         var ticket = AccountTestKit.NewTicket();
-        Assert.Equal(Err.CodeInvalid, await PhoneGrain(number).VerifyCode(code, ticket));
+        Assert.Equal(Err.CodeInvalid, await PhoneGrain(number).VerifyCode(code, ticket, AccountTestKit.Client));
         Assert.False(await PhoneGrain(number).HasTicket(ticket));
     }
 
@@ -66,9 +113,9 @@ public sealed class PhoneGrainTests(TwoSiloCluster fixture)
         var number = AccountTestKit.NewPhone();
         var code = await AccountTestKit.SendAndReadCode(_grains, number);
         var ticket = AccountTestKit.NewTicket();
-        Assert.Equal(Err.Ok, await PhoneGrain(number).VerifyCode(code, ticket));
+        Assert.Equal(Err.Ok, await PhoneGrain(number).VerifyCode(code, ticket, AccountTestKit.Client));
         // Used codes are gone.
-        Assert.Equal(Err.CodeInvalid, await PhoneGrain(number).VerifyCode(code, AccountTestKit.NewTicket()));
+        Assert.Equal(Err.CodeInvalid, await PhoneGrain(number).VerifyCode(code, AccountTestKit.NewTicket(), AccountTestKit.Client));
 
         TestClock.Instance.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
         Assert.Equal(Err.PhoneNotVerified, (await PhoneGrain(number).Register(ticket, "h")).Err);
