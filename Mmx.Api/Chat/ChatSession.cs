@@ -20,6 +20,9 @@ public sealed class ChatSession(long accId, ChatSocket socket, IGrainFactory gra
     [FromKeyedServices(Mmx.Grains.Common.MmxClock.Key)] TimeProvider time, ILogger logger) : IUserListener
 {
     private long _deliveredSeq;
+    // This socket's place among its account's sockets (0 until the events grain answers), and the
+    // latest other socket seen meanwhile.
+    private long _socketSeq, _latestOther;
     private readonly Lock _gate = new();
     private readonly HashSet<string> _shopRooms = [];
     // The seqs this socket was given of each room (a room's newest 1,000 at most): catch-up and
@@ -74,10 +77,14 @@ public sealed class ChatSession(long accId, ChatSocket socket, IGrainFactory gra
     {
         switch (userEvent)
         {
-            case { Kind: UserEventKind.ChatSocketOpened, SocketId: var other } when other != Socket.Id:
-                // A newer socket of this account (here or on another front): this one gives way.
-                Socket.Send(ChatFrames.OfChangeDevice(time.GetUtcNow().ToUnixTimeSeconds()));
-                Socket.Close(ChatSocket.OtherDevice);
+            case { Kind: UserEventKind.ChatSocketOpened, SocketId: var other, SocketSeq: var seq } when other != Socket.Id:
+                lock (_gate)
+                {
+                    _latestOther = Math.Max(_latestOther, seq);
+                    // Not known yet: decided when it is (Opened).
+                    if (_socketSeq == 0 || seq < _socketSeq) break;
+                }
+                GiveWay();
                 break;
             case { Friend: { Type: FriendEventTypes.Invite } invite }:
                 Socket.Send(ChatFrames.OfInvitation(AccId, invite));
@@ -102,6 +109,25 @@ public sealed class ChatSession(long accId, ChatSocket socket, IGrainFactory gra
                 Acknowledge(grains.GetGrain<IInboxGrain>(AccId).DeliveredToChat(entry.Seq));
                 break;
         }
+    }
+
+    /// <summary>This socket's place in the order of its account's sockets: an event of a later one, seen before it was known, makes it give way now.</summary>
+    public void Opened(long seq)
+    {
+        bool later;
+        lock (_gate)
+        {
+            _socketSeq = seq;
+            later = _latestOther > seq;
+        }
+        if (later) GiveWay();
+    }
+
+    /// <summary>A later socket of this account opened (here or on another front): this one tells its app and closes.</summary>
+    private void GiveWay()
+    {
+        Socket.Send(ChatFrames.OfChangeDevice(time.GetUtcNow().ToUnixTimeSeconds()));
+        Socket.Close(ChatSocket.OtherDevice);
     }
 
     /// <summary>

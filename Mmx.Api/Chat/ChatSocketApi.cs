@@ -44,7 +44,7 @@ public static class ChatSocketApi
         {
             var running = socket.Run(commands.Receive, context.RequestAborted);
             // Every other socket of the account, on any front, gives way to this one.
-            await grains.GetGrain<IUserEventsGrain>(connection.AccId).Publish(UserEvent.ChatSocket(socket.Id));
+            session.Opened(await grains.GetGrain<IUserEventsGrain>(connection.AccId).ChatSocketOpened(socket.Id));
             await session.CatchUp(settings.MissedMessagesOnConnect);
             await session.CatchUpConversations(settings.MissedChatsPerConversation);
             await Task.WhenAll(running, KeepShopRooms(session, settings));

@@ -16,7 +16,9 @@ public static class FriendsApi
     public static IEndpointRouteBuilder MapFriendsApi(this IEndpointRouteBuilder app)
     {
         var user = app.MapGroup("/user/friend").WithTags("Friends").RequireSession();
-        user.MapPost("/invite", Invite).WithBody<InviteRequest>().WithSummary("Invite by phone (mode 1), mcode (2) or user id (3), with a remark");
+        // A look-up of another user (by phone, mcode or id): under the look-up limits, and a daily allowance.
+        user.MapPost("/invite", Invite).WithBody<InviteRequest>().WithSummary("Invite by phone (mode 1), mcode (2) or user id (3), with a remark")
+            .RequireRateLimiting(Operations.RateLimits.Lookup);
         user.MapGet("/invite", Invitations).WithSummary("The invitations you received");
         user.MapPost("/accept", Accept).WithSummary("Accept ?uid='s invitation (accept=0 declines it)")
             .WithQuery(QueryDocs.Id("uid", "the inviter"), QueryDocs.Switch("accept", "1 (or absent) accepts, 0 declines"));
@@ -34,6 +36,10 @@ public static class FriendsApi
         var me = context.AccId();
         var body = await JsonBody.Read<InviteRequest>(context.Request);
         var remark = Text.SingleLine(body.Remark?.Trim(), "remark", 0, MaxRemarkLength);
+        if (body.Mode is < 1 or > 3) throw ApiException.BadRequest("mode must be 1 (phone), 2 (mcode) or 3 (user id)");
+        // Taken before the look-up: probing numbers costs the allowance whatever they turn out to be.
+        if (await grains.GetGrain<IUserSocialGrain>(me).TryTakeInvitation() is not Err.Ok and var spent)
+            throw new ApiException(spent, "too many invitations today; try again tomorrow");
         long? target = body.Mode switch
         {
             1 => await grains.GetGrain<IPhoneGrain>(Phone.Required(body.Phone)).Owner(),

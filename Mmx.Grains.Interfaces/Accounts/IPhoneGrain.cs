@@ -57,7 +57,8 @@ public interface IPhoneGrain : IGrainWithStringKey
     /// takes the number from an unconfirmed binding of someone else); without one (null or not the
     /// live ticket) it is made unconfirmed, only when <paramref name="unconfirmedAllowed"/> (the
     /// caller proved the account's current phone) and nobody holds the number; else
-    /// PhoneNotVerified. AlreadyExists when another account holds it. An unconfirmed binding lapses
+    /// PhoneNotVerified. AlreadyExists when another account holds it, answered only with the
+    /// number's ticket (PhoneNotVerified without it). An unconfirmed binding lapses
     /// (is released) when not confirmed within 7 days.
     /// </summary>
     [Alias("Bind")]

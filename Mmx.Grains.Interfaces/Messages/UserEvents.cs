@@ -27,11 +27,13 @@ public sealed record UserEvent
     [Id(4)] public string SocketId { get; init; } = "";
     [Id(5)] public Chat.ChatDelivery? Chat { get; init; }
     [Id(6)] public Chat.ChatInvitation? ChatInvitation { get; init; }
+    /// <summary>A chat socket's place in the order its account's sockets opened: only a later one makes an earlier one give way.</summary>
+    [Id(7)] public long SocketSeq { get; init; }
 
     public static UserEvent Of(InboxEntry message) => new() { Kind = UserEventKind.Message, Message = message };
     public static UserEvent Of(FriendEvent friend) => new() { Kind = UserEventKind.Friend, Friend = friend };
     public static UserEvent InShop(long shopId) => new() { Kind = UserEventKind.InShop, ShopId = shopId };
-    public static UserEvent ChatSocket(string socketId) => new() { Kind = UserEventKind.ChatSocketOpened, SocketId = socketId };
+    public static UserEvent ChatSocket(string socketId, long seq) => new() { Kind = UserEventKind.ChatSocketOpened, SocketId = socketId, SocketSeq = seq };
     public static UserEvent Of(Chat.ChatDelivery chat) => new() { Kind = UserEventKind.ChatMessage, Chat = chat };
     public static UserEvent Of(Chat.ChatInvitation invitation) => new() { Kind = UserEventKind.ChatInvitation, ChatInvitation = invitation };
 }
@@ -104,4 +106,13 @@ public interface IUserEventsGrain : IGrainWithIntegerKey
 
     [OneWay, Alias("Publish")]
     Task Publish(UserEvent userEvent);
+
+    /// <summary>
+    /// A chat socket of this user opened: answers its place in the order of the account's sockets
+    /// (rising, also across a restart of this grain: never below the clock's ticks) and tells every
+    /// front, so that each earlier socket gives way (a late event of an earlier socket never closes a
+    /// later one).
+    /// </summary>
+    [Alias("ChatSocketOpened")]
+    Task<long> ChatSocketOpened(string socketId);
 }

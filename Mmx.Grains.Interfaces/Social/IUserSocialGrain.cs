@@ -35,6 +35,10 @@ public interface IUserSocialGrain : IGrainWithIntegerKey
     [Alias("TryTakeBulkLookup")]
     Task<Err> TryTakeBulkLookup(int numbers);
 
+    /// <summary>Takes one friend invitation from the user's allowance of the day; TooManyRequests when it is used up.</summary>
+    [Alias("TryTakeInvitation")]
+    Task<Err> TryTakeInvitation();
+
     // Steps of the pair grain's changes; idempotent.
 
     [Alias("AddInvitation")]

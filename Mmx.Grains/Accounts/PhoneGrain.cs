@@ -172,7 +172,10 @@ public sealed class PhoneGrain(
         await LapseIfDue();
         if (S.Owner is { } holder && holder != accId)
         {
-            if (!(proven && S.Unconfirmed)) return Err.AlreadyExists;
+            // "Taken" only to who proved the number: without its ticket the answer is "verify it
+            // first", so asking costs a probe its account's own phone proof and tells no "taken".
+            if (!proven) return Err.PhoneNotVerified;
+            if (!S.Unconfirmed) return Err.AlreadyExists;
             await ReleaseUnconfirmed(holder, "a verified owner bound it");
         }
         DateTimeOffset? lapses = proven ? null : time.GetUtcNow() + UnconfirmedLifetime;

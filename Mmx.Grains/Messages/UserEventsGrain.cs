@@ -9,8 +9,11 @@ namespace Mmx.Grains.Messages;
 /// read; a user with no stream is deactivated again after the event, so a fan-out to 100,000 fans
 /// leaves no 100,000 idle activations behind.
 /// </summary>
-public sealed class UserEventsGrain(PushQueue push, ILogger<UserEventsGrain> logger) : Grain, IUserEventsGrain
+public sealed class UserEventsGrain(PushQueue push, [FromKeyedServices(MmxClock.Key)] TimeProvider time, ILogger<UserEventsGrain> logger)
+    : Grain, IUserEventsGrain
 {
+    private long _lastSocketSeq;
+
     /// <summary>A front renews its subscription every minute (Mmx:Events:RenewSeconds); one silent this long is gone.</summary>
     public static readonly TimeSpan SubscriptionLapses = TimeSpan.FromMinutes(3);
 
@@ -29,6 +32,13 @@ public sealed class UserEventsGrain(PushQueue push, ILogger<UserEventsGrain> log
         _fronts.Unsubscribe(observer);
         if (_fronts.Count == 0) DeactivateOnIdle();
         return Task.CompletedTask;
+    }
+
+    public async Task<long> ChatSocketOpened(string socketId)
+    {
+        _lastSocketSeq = Math.Max(_lastSocketSeq + 1, time.GetUtcNow().UtcTicks);
+        await Publish(UserEvent.ChatSocket(socketId, _lastSocketSeq));
+        return _lastSocketSeq;
     }
 
     public async Task Publish(UserEvent userEvent)

@@ -21,6 +21,9 @@ public sealed record UserSocialState
     /// <summary>The Asia/Shanghai day of the phone numbers looked up, and how many.</summary>
     [Id(5)] public DateOnly LookupDay { get; init; }
     [Id(6)] public int NumbersLookedUp { get; init; }
+    /// <summary>The Asia/Shanghai day of the invitations sent, and how many.</summary>
+    [Id(7)] public DateOnly InvitationDay { get; init; }
+    [Id(8)] public int InvitationsSent { get; init; }
 }
 
 public sealed class UserSocialGrain(
@@ -100,6 +103,21 @@ public sealed class UserSocialGrain(
         if (used + numbers > NumbersPerDay) return Err.TooManyRequests;
         _bulkLookups.Enqueue(now);
         await Save(S with { LookupDay = today, NumbersLookedUp = used + numbers });
+        return Err.Ok;
+    }
+
+    /// <summary>
+    /// Invitations one account may send a day, to members or not: an invitation by phone answers
+    /// whether the number is a member, so it must not scale to a number range.
+    /// </summary>
+    public const int InvitationsPerDay = 50;
+
+    public async Task<Err> TryTakeInvitation()
+    {
+        var today = ShanghaiCalendar.Today(time);
+        var sent = S.InvitationDay == today ? S.InvitationsSent : 0;
+        if (sent >= InvitationsPerDay) return Err.TooManyRequests;
+        await Save(S with { InvitationDay = today, InvitationsSent = sent + 1 });
         return Err.Ok;
     }
 

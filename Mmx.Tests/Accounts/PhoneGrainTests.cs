@@ -236,7 +236,8 @@ public sealed class PhoneGrainTests(TwoSiloCluster fixture)
         var number = AccountTestKit.NewPhone();
         var prover = await AccountTestKit.Register(_grains);
         Assert.Equal(Err.Ok, await PhoneGrain(number).Bind(holder, null, unconfirmedAllowed: true));
-        Assert.Equal(Err.AlreadyExists, await PhoneGrain(number).Bind(prover, null, unconfirmedAllowed: true));
+        // Held by another and not proven: "verify it first", never "taken" (no member oracle).
+        Assert.Equal(Err.PhoneNotVerified, await PhoneGrain(number).Bind(prover, null, unconfirmedAllowed: true));
 
         var ticket = await AccountTestKit.Verify(_grains, number);
         Assert.Equal(Err.Ok, await PhoneGrain(number).Bind(prover, ticket, unconfirmedAllowed: false));

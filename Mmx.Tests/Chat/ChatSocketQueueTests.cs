@@ -7,7 +7,7 @@ namespace Mmx.Tests.Chat;
 public sealed class ChatSocketQueueTests
 {
     /// <summary>A peer that never reads: every send waits until the socket is cut.</summary>
-    private sealed class StalledPeer : WebSocket
+    internal sealed class StalledPeer : WebSocket
     {
         private readonly TaskCompletionSource _cut = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private WebSocketState _state = WebSocketState.Open;

@@ -69,12 +69,31 @@ public sealed class UnconfirmedBindingTests(UnconfirmedBindingTests.Api api) : I
         var otherPhone = AccountTestKit.NewPhone();
         await other.SignUp(otherPhone);
         await other.VerifyPhone(otherPhone);
-        Assert.Equal(5, Err(await other.Post("/user/bindphone", new { phone = newPhone })));
+        Assert.Equal(10, Err(await other.Post("/user/bindphone", new { phone = newPhone })));
 
         api.Clock.Advance(Mmx.Grains.Accounts.PhoneGrain.UnconfirmedLifetime + TimeSpan.FromMinutes(1));
         Assert.Equal(8, Err(await api.NewClient().LogIn(newPhone)));
         Assert.Equal("", (string?)(await owner.Get("/user/personal"))["info"]!["phone"]);
         await other.VerifyPhone(otherPhone);
         Assert.Equal(0, Err(await other.Post("/user/bindphone", new { phone = newPhone })));
+    }
+
+    /// <summary>Security round three, point 7: bindphone's "taken" (err 5) told anyone which numbers are members.</summary>
+    [Fact]
+    public async Task Bindphone_says_taken_only_to_who_proved_the_number()
+    {
+        var member = api.NewClient();
+        var taken = AccountTestKit.NewPhone();
+        await member.SignUp(taken);
+
+        var prober = api.NewClient();
+        var own = AccountTestKit.NewPhone();
+        await prober.SignUp(own);
+        await prober.VerifyPhone(own);
+        Assert.Equal(10, Err(await prober.Post("/user/bindphone", new { phone = taken, password = "secret-pass-1" })));
+        // With the number's own ticket (its holder), "taken" is the answer.
+        var ownTicket = await prober.VerifyPhone(own);
+        await prober.VerifyPhone(taken);
+        Assert.Equal(5, Err(await prober.Post("/user/bindphone", new { phone = taken, ticket = ownTicket })));
     }
 }

@@ -212,4 +212,15 @@ public sealed class FriendshipTests(TwoSiloCluster fixture)
         TestClock.Instance.Advance(TimeSpan.FromDays(1));
         Assert.Equal(Err.Ok, await social.TryTakeBulkLookup(1000));
     }
+
+    /// <summary>Security round three, point 7: invitations by phone answered which numbers are members, without limit.</summary>
+    [Fact]
+    public async Task Invitations_have_a_daily_allowance()
+    {
+        var social = Social(await AccountTestKit.Register(_grains));
+        for (var i = 0; i < UserSocialGrain.InvitationsPerDay; i++) Assert.Equal(Err.Ok, await social.TryTakeInvitation());
+        Assert.Equal(Err.TooManyRequests, await social.TryTakeInvitation());
+        TestClock.Instance.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(Err.Ok, await social.TryTakeInvitation());
+    }
 }
