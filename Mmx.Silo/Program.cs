@@ -51,8 +51,20 @@ if (!args.Contains("--apply-schema"))
 
 if (args.Contains("--apply-schema"))
 {
-    await PostgresSchema.Apply(settings.ConnectionString!);
-    Console.WriteLine("The Orleans schema is in place.");
+    DatabaseSettings database;
+    try
+    {
+        database = Settings.Read<DatabaseSettings>(builder.Configuration);
+    }
+    catch (SettingsException bad)
+    {
+        Console.Error.WriteLine($"Mmx.Silo cannot start: {bad.Message}");
+        return 2;
+    }
+    await PostgresSchema.Apply(settings.ConnectionString!, database.AppRole, database.AppPassword);
+    Console.WriteLine(database.AppRole is { Length: > 0 } role
+        ? $"The Orleans schema is in place; role {role} has the rights the silos and fronts need."
+        : "The Orleans schema is in place.");
     return 0;
 }
 

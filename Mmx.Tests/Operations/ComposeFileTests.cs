@@ -77,7 +77,13 @@ public sealed class ComposeFileTests(PostgresServer postgres)
         Assert.Contains(":?", Environment("silo1")["ConnectionStrings__Orleans"]);
         Assert.Contains(":?", Environment("silo1")["Mmx__Sms__GatewayUrl"]);
         var text = File.ReadAllText(Path.Combine(ScriptedCluster.RepoRoot, "docker-compose.yml"));
-        foreach (var secret in new[] { "MMX_DB_PASSWORD", "MMX_ADMIN_KEY", "MMX_SMS_GATEWAY_URL" }) Assert.DoesNotContain("${" + secret + ":-", text);
+        foreach (var secret in new[] { "MMX_DB_PASSWORD", "MMX_DB_ADMIN_PASSWORD", "MMX_ADMIN_KEY", "MMX_SMS_GATEWAY_URL" }) Assert.DoesNotContain("${" + secret + ":-", text);
+        // Security round three, point 16: every process connected as the database's superuser.
+        // Only the schema step is the owner; it makes the role the silos and the API use.
+        Assert.Contains("Username=postgres;", Environment("schema")["ConnectionStrings__Orleans"]);
+        Assert.Equal("mmx", Environment("schema")["Mmx__Database__AppRole"]);
+        foreach (var name in MmxServices.Where(n => n != "schema")) Assert.Contains("Username=mmx;", Environment(name)["ConnectionStrings__Orleans"]);
+        Assert.Equal("postgres", Merged(Service("postgres")["environment"])["POSTGRES_USER"].ToString());
         // Silo metrics for other containers: all addresses inside the container, no port on the host.
         Assert.Equal("*", Environment("silo1")["Mmx__Metrics__Host"]);
         Assert.False(Service("silo1").ContainsKey("ports"));

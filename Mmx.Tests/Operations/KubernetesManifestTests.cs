@@ -54,7 +54,7 @@ public sealed class KubernetesManifestTests
         {
             Assert.Equal("true", At(workload, "spec", "template", "spec", "securityContext", "runAsNonRoot")!.ToString());
             // Secrets come from a Secret, never a value written here.
-            foreach (var (name, variable) in Env(Container(workload)).Where(e => e.Key is "ConnectionStrings__Orleans" or "Mmx__AdminKey" or "Mmx__Sms__GatewayUrl"))
+            foreach (var (name, variable) in Env(Container(workload)).Where(e => e.Key is "ConnectionStrings__Orleans" or "Mmx__AdminKey" or "Mmx__Sms__GatewayUrl" or "Mmx__Database__AppPassword"))
             {
                 Assert.Null(At(variable, "value"));
                 Assert.Equal("mmx-secrets", At(variable, "valueFrom", "secretKeyRef", "name")!.ToString());
@@ -137,6 +137,22 @@ public sealed class KubernetesManifestTests
         Assert.Equal(["mmx-silo"], admitted["11111"]);
         Assert.Equal(new HashSet<string> { "mmx-api", "mmx-silo" }, admitted["30000"]);
         Assert.DoesNotContain("(other)", admitted["11111"].Concat(admitted["30000"]));
+    }
+
+    /// <summary>Security round three, point 16: every process connected with one connection string, as whoever it named.</summary>
+    [Fact]
+    public void Only_the_schema_job_connects_as_the_owner_and_it_makes_the_role_the_others_use()
+    {
+        var schema = Env(Container(Object("Job", "mmx-schema")));
+        Assert.Equal("owner-connection-string", At(schema["ConnectionStrings__Orleans"], "valueFrom", "secretKeyRef", "key")!.ToString());
+        Assert.Equal("mmx", At(schema["Mmx__Database__AppRole"], "value")!.ToString());
+        Assert.Equal("app-password", At(schema["Mmx__Database__AppPassword"], "valueFrom", "secretKeyRef", "key")!.ToString());
+        foreach (var name in new[] { "mmx-silo", "mmx-api" })
+        {
+            var env = Env(Container(Object("Deployment", name)));
+            Assert.Equal("connection-string", At(env["ConnectionStrings__Orleans"], "valueFrom", "secretKeyRef", "key")!.ToString());
+            Assert.False(env.ContainsKey("Mmx__Database__AppPassword"));
+        }
     }
 
     [Fact]
