@@ -71,7 +71,7 @@ public sealed class ChatCommands(ChatSession session, IGrainFactory grains, Know
     private async Task Enter(JsonObject request)
     {
         var room = RoomOf(request);
-        Check(await Room(room).Enter(Me));
+        (await Room(room).Enter(Me)).OrFail();
         if (room.Kind != ChatRoomKind.Shop) return;
         // A user is in one shop at a time (contract, Presence): entering one shop's room leaves the
         // other's, so a socket holds one shop room, whatever a client sends.
@@ -96,7 +96,7 @@ public sealed class ChatCommands(ChatSession session, IGrainFactory grains, Know
     {
         var room = RoomOf(request);
         var draft = await Draft(request["body"] as JsonObject ?? throw ApiException.BadRequest("body must be an object with mtype and m"));
-        var sent = Check(await Room(room).Send(Me, draft));
+        var sent = (await Room(room).Send(Me, draft)).OrFail();
         // Stored: the sender sees it come back, as the apps expect.
         Socket.Send(ChatFrames.OfChat(room.Value, sent));
     }
@@ -106,14 +106,14 @@ public sealed class ChatCommands(ChatSession session, IGrainFactory grains, Know
         var room = RoomOf(request);
         var limit = ChatInput.Id(request["limit"]) is { } l and <= MaxRecords ? (int)l : throw ApiException.BadRequest($"limit must be 1 to {MaxRecords}");
         var before = StartTime(request["stime"]);
-        var messages = Check(await Room(room).History(Me, before, limit));
+        var messages = (await Room(room).History(Me, before, limit)).OrFail();
         Socket.Send(ChatFrames.OfRecords(room.Value, messages));
     }
 
     private async Task GroupUsers(JsonObject request)
     {
         var room = RoomOf(request);
-        var info = Check(await Room(room).Info(Me));
+        var info = (await Room(room).Info(Me)).OrFail();
         Socket.Send(ChatFrames.OfGroupUsers(room.Value, info.Members));
     }
 
@@ -127,17 +127,17 @@ public sealed class ChatCommands(ChatSession session, IGrainFactory grains, Know
     {
         var clients = Users(request["clients"]);
         var name = ChatRoomName.OfGroup(Me, time.GetUtcNow().ToUnixTimeSeconds());
-        Check(await grains.GetGrain<IChatRoomGrain>(name).Invite(Me, clients));
+        (await grains.GetGrain<IChatRoomGrain>(name).Invite(Me, clients)).OrFail();
     }
 
     private async Task PullIn(JsonObject request)
     {
         var room = RoomOf(request);
         if (room.Kind != ChatRoomKind.Group) throw ApiException.BadRequest("gname must be a group (users_...)");
-        Check(await Room(room).Invite(Me, Users(request["clients"])));
+        (await Room(room).Invite(Me, Users(request["clients"]))).OrFail();
     }
 
-    private async Task Accept(JsonObject request) => Check(await Room(RoomOf(request)).Accept(Me));
+    private async Task Accept(JsonObject request) => (await Room(RoomOf(request)).Accept(Me)).OrFail();
 
     private IChatRoomGrain Room(ChatRoomName room) => grains.GetGrain<IChatRoomGrain>(room.Value);
 
@@ -194,11 +194,4 @@ public sealed class ChatCommands(ChatSession session, IGrainFactory grains, Know
         "mmx/shop" => await known.IsShop(id),
         _ => (await grains.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).FindActivityShop(id)).IsOk,
     };
-
-    private static void Check(Err err)
-    {
-        if (err != Err.Ok) throw new ApiException(err, ErrTexts.Of(err));
-    }
-
-    private static T Check<T>(Outcome<T> outcome) => outcome.IsOk ? outcome.Value! : throw new ApiException(outcome.Err, ErrTexts.Of(outcome.Err));
 }

@@ -44,8 +44,7 @@ public static class ChatHttpApi
         var name = (change.RoomName ?? change.Name) is { Length: > 0 } n ? Text.SingleLine(n, "roomName", 1, 32) : null;
         var pic = (change.RoomImg ?? change.Pic) is { Length: > 0 } p ? Text.Url(p, "roomImg") : null;
         if (name is null && pic is null) throw ApiException.BadRequest("give roomName or roomImg");
-        var err = await grains.GetGrain<IChatRoomGrain>(room.Value).SetInfo(me, name, pic);
-        if (err != Err.Ok) throw new ApiException(err, ErrTexts.Of(err));
+        (await grains.GetGrain<IChatRoomGrain>(room.Value).SetInfo(me, name, pic)).OrFail();
         return await RoomInfo(gname, context, grains, known);
     }
 

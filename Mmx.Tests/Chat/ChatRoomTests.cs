@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Mmx.Tests.Chat;
@@ -23,7 +21,7 @@ public sealed class ChatRoomTests(ChatRoomTests.Api api) : IClassFixture<ChatRoo
     private async Task<User> SignedUp()
     {
         var client = api.NewClient();
-        var password = Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(Guid.NewGuid().ToString())));
+        var password = ShippedClients.ShippedClientRequests.Md5Upper(Guid.NewGuid().ToString());
         return new User(client, await client.SignUp(AccountTestKit.NewPhone(), password), password);
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.WebSockets;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -21,7 +20,7 @@ public sealed class ChatSocketTests(ChatSocketTests.Api api) : IClassFixture<Cha
     private static int Err(JsonNode answer) => (int)answer["err"]!;
 
     /// <summary>What the iOS app stores and sends: the MD5 of what the user typed, upper case.</summary>
-    private static string AppPassword(string typed) => Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(typed)));
+    private static string AppPassword(string typed) => ShippedClients.ShippedClientRequests.Md5Upper(typed);
 
     private async Task<(ApiClient Client, long AccId, string Password)> SignedUp()
     {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 
 namespace Mmx.Tests.Postgres;
 
@@ -20,7 +18,7 @@ public sealed class PostgresChatTests(PostgresServer postgres)
              "shops":[{"id":22100,"name":"观前店","city":22001,"category":22010,"long":120.62,"lat":31.32}]}
             """))["err"]!);
 
-        var password = Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes("cluster-chat-1")));
+        var password = ShippedClients.ShippedClientRequests.Md5Upper("cluster-chat-1");
         var inviter = front1.NewClient();
         var inviterId = await inviter.SignUp(AccountTestKit.NewPhone(), password);
         var invitee = front2.NewClient();
