@@ -31,26 +31,25 @@ public static class FriendsApi
 
     private static IFriendshipGrain Pair(IGrainFactory grains, long a, long b) => grains.GetGrain<IFriendshipGrain>(FriendshipKey.Of(a, b));
 
-    private static async Task<OkReply> Invite(HttpContext context, IGrainFactory grains, KnownIds known)
+    private static async Task<InviteReply> Invite(HttpContext context, IGrainFactory grains, KnownIds known)
     {
         var me = context.AccId();
         var body = await JsonBody.Read<InviteRequest>(context.Request);
         var remark = Text.SingleLine(body.Remark?.Trim(), "remark", 0, MaxRemarkLength);
         if (body.Mode is < 1 or > 3) throw ApiException.BadRequest("mode must be 1 (phone), 2 (mcode) or 3 (user id)");
-        // Taken before the look-up: probing numbers costs the allowance whatever they turn out to be.
-        if (await grains.GetGrain<IUserSocialGrain>(me).TryTakeInvitation() is not Err.Ok and var spent)
-            throw new ApiException(spent, "too many invitations today; try again tomorrow");
-        long? target = body.Mode switch
+        var phone = body.Mode == 1 ? Phone.Required(body.Phone) : null;
+        await PhoneInvitations.Take(grains, me, phone);
+        if (phone is not null)
         {
-            1 => await grains.GetGrain<IPhoneGrain>(Phone.Required(body.Phone)).Owner(),
-            2 => await AccountNumber.McodeOwner(grains, AccountNumber.Mcode(body.Mcode)),
-            3 => await ExistingUser(known, body.UserID),
-            _ => throw ApiException.BadRequest("mode must be 1 (phone), 2 (mcode) or 3 (user id)"),
-        };
+            await PhoneInvitations.ByPhone(grains, me, phone, remark);
+            return new(Err.Ok, Sms: 1);
+        }
+        var target = body.Mode == 2
+            ? await AccountNumber.McodeOwner(grains, AccountNumber.Mcode(body.Mcode))
+            : await ExistingUser(known, body.UserID);
         if (target is not { } other) throw ApiException.NotFound("user");
-        if (other == me) throw ApiException.BadRequest("you cannot invite yourself");
-        var err = await Pair(grains, me, other).Invite(me, other, remark);
-        return err == Err.AlreadyExists ? throw new ApiException(err, "you are friends already") : ApiResults.Done(err);
+        await PhoneInvitations.User(grains, me, other, remark);
+        return new(Err.Ok, Sms: null);
     }
 
     private static async Task<long?> ExistingUser(KnownIds known, long? id) =>

@@ -28,3 +28,13 @@ public sealed record RemarkV2Request([property: JsonPropertyName("friend_id")] l
 public sealed record SelectPhonesRequest(
     [property: JsonConverter(typeof(StringOrNumberConverter))] string? Phone,
     [property: JsonPropertyName("phone_list")] List<JsonElement>? PhoneList);
+
+/// <summary>
+/// /userweb/sendinvite2 as the iOS phone-book page sends it (<c>{"phone"}</c>; the original also
+/// took the contact's <c>name</c> and a <c>remark</c>). The name is not used: nothing a user typed
+/// goes out by SMS.
+/// </summary>
+public sealed record SendInviteRequest(
+    [property: JsonConverter(typeof(StringOrNumberConverter))] string? Phone,
+    string? Name,
+    string? Remark);

@@ -9,7 +9,7 @@ namespace Mmx.Api.Social;
 
 /// <summary>
 /// The v2 social routes (snake_case answers): /userweb/{uid}/friends, /userweb/search/{phone or mcode},
-/// /userweb/{uid}/friend/remark, /userweb/selectphones.
+/// /userweb/{uid}/friend/remark, /userweb/selectphones, /userweb/sendinvite2.
 /// </summary>
 public static class SocialV2Api
 {
@@ -24,6 +24,9 @@ public static class SocialV2Api
         web.MapPost("/{uid}/friend/remark", Remark).WithBody<RemarkV2Request>().WithSummary("Set your remark name for a friend");
         web.MapPost("/selectphones", SelectPhones).WithBody<SelectPhonesRequest>().WithSummary("Classify a phone book: friends, other members, not members")
             .RequireRateLimiting(Operations.RateLimits.Bulk);
+        web.MapPost("/sendinvite2", SendInvite).WithBody<SendInviteRequest>()
+            .WithSummary("Invite a phone-book contact: a member gets a friend invitation, another number an SMS invitation kept for its sign-up")
+            .RequireRateLimiting(Operations.RateLimits.Lookup);
         return app;
     }
 
@@ -72,6 +75,18 @@ public static class SocialV2Api
         var err = await grains.GetGrain<IUserSocialGrain>(me).SetRemark(friend, remark);
         if (err != Err.Ok) throw ApiException.Forbidden("not your friend");
         return new(Err.Ok, true);
+    }
+
+    private static async Task<SendInviteReply> SendInvite(HttpContext context, IGrainFactory grains)
+    {
+        var me = context.AccId();
+        var body = await JsonBody.Read<SendInviteRequest>(context.Request);
+        var phone = Phone.Required(body.Phone);
+        var remark = Text.SingleLine(body.Remark?.Trim(), "remark", 0, FriendsApi.MaxRemarkLength);
+        await PhoneInvitations.Take(grains, me, phone);
+        await PhoneInvitations.ByPhone(grains, me, phone, remark);
+        var des = $"我在用喵喵熊逛附近的店，用你的手机号 {phone} 注册就能看到我的好友邀请：{Http.PublicUrls.Base(context.Request)}";
+        return new(Err.Ok, true, Sms: 1, des);
     }
 
     private static async Task<PhoneBookClasses> SelectPhones(HttpContext context, IGrainFactory grains)

@@ -57,6 +57,12 @@ public sealed record SearchAnswer([property: JsonIgnore] SearchedUser User, Immu
 /// <summary>A v2 change that succeeded.</summary>
 public sealed record SuccessV2Reply(Err Err, [property: JsonPropertyName("is_success")] bool IsSuccess);
 
+/// <summary>
+/// /userweb/sendinvite2's answer: <c>des</c> is the text the iOS app puts into its SMS composer
+/// (it opens the composer only when <c>des</c> is there), so its user may also send it themselves.
+/// </summary>
+public sealed record SendInviteReply(Err Err, [property: JsonPropertyName("is_success")] bool IsSuccess, int Sms, string Des);
+
 /// <summary>The phone book's entries, as sent, in three classes.</summary>
 public sealed record PhoneBookClasses
 {

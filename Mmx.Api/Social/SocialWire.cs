@@ -1,6 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace Mmx.Api.Social;
 
 // The friends routes' answers in the spec's spelling (the v2 ones are in SocialV2Api.cs).
+
+/// <summary>An invitation made; <c>sms</c> 1 on every invitation by phone, member or not (the contract's non-member invitations).</summary>
+public sealed record InviteReply(Err Err, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Sms);
 
 public sealed record InvitationWire(long Uid, string NickName, string Portrait, string Remark, long Time);
 public sealed record InvitationsReply(Err Err, ImmutableArray<InvitationWire> InviteList);

@@ -51,6 +51,8 @@ namespace Mmx.Api.Wire;
 [JsonSerializable(typeof(Social.SuccessV2Reply))]
 [JsonSerializable(typeof(Social.PhoneBookClasses))]
 [JsonSerializable(typeof(Social.InvitationsReply))]
+[JsonSerializable(typeof(Social.InviteReply))]
+[JsonSerializable(typeof(Social.SendInviteReply))]
 [JsonSerializable(typeof(Social.FriendsDiffReply))]
 [JsonSerializable(typeof(Social.FriendsReply))]
 [JsonSerializable(typeof(Social.PrivacyReply))]

@@ -68,6 +68,14 @@ public interface IPhoneGrain : IGrainWithStringKey
     [Alias("Release")]
     Task Release(long accId);
 
+    /// <summary>
+    /// A friend invitation by this number from <paramref name="from"/>: the number's account, for
+    /// the caller to invite, or null when it has none: then the invitation is kept for whoever
+    /// signs up with the number (and the number gets an SMS invitation, once in 30 days).
+    /// </summary>
+    [Alias("Invite")]
+    Task<long?> Invite(long from, string remark);
+
     /// <summary>The account the number belongs to, or null.</summary>
     [Alias("Owner"), ReadOnly]
     Task<long?> Owner();

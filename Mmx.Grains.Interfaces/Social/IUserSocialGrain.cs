@@ -35,9 +35,13 @@ public interface IUserSocialGrain : IGrainWithIntegerKey
     [Alias("TryTakeBulkLookup")]
     Task<Err> TryTakeBulkLookup(int numbers);
 
-    /// <summary>Takes one friend invitation from the user's allowance of the day; TooManyRequests when it is used up.</summary>
-    [Alias("TryTakeInvitation")]
-    Task<Err> TryTakeInvitation();
+    /// <summary>
+    /// Takes one friend invitation from the user's allowance of the day; TooManyRequests when it is
+    /// used up. An invitation by phone (<paramref name="phone"/>, member or not) also takes that
+    /// number from the day's smaller allowance of numbers (the same number again is free).
+    /// </summary>
+    [Alias("TryTakeInvitationOf")]
+    Task<Err> TryTakeInvitation(string? phone);
 
     // Steps of the pair grain's changes; idempotent.
 

@@ -138,6 +138,8 @@ public sealed class PhoneGrain(
         var account = new NewAccount { Phone = Phone, Mcode = S.PendingMcode!.Value, PasswordHash = passwordHash };
         await NewAccounts.Create(GrainFactory, S.PendingAccId!.Value, account);
         var owner = S.PendingAccId.Value;
+        // Before the number is owned: a failure here leaves the registration pending, and its retry delivers again.
+        await Invitations.Deliver(owner);
         state.State = S with { Owner = owner, Unconfirmed = false, PendingAccId = null, PendingMcode = null, TicketHash = null, VerifiedUntil = null };
         await state.WriteStateAsync();
         logger.LogInformation("Account {AccId} registered", owner);
@@ -193,6 +195,7 @@ public sealed class PhoneGrain(
             if (!proven) logger.LogInformation("Account {AccId} bound a number unconfirmed", accId);
         }
         // Owner is this account from here on, so a retry after a failure below completes the bind.
+        if (!S.Unconfirmed) await Invitations.Deliver(accId);
         var previous = await GrainFactory.GetGrain<IUserGrain>(accId).SetPhone(Phone, S.Unconfirmed ? S.UnconfirmedUntil ?? lapses : null);
         if (previous.Length > 0 && previous != Phone)
         {
@@ -207,6 +210,16 @@ public sealed class PhoneGrain(
         if (S.Owner != accId) return;
         await state.ClearStateAsync();
     }
+
+    public async Task<long?> Invite(long from, string remark)
+    {
+        await LapseIfDue();
+        if (S.Owner is { } owner) return owner;
+        await Invitations.Keep(new Invitation { From = from, Remark = remark });
+        return null;
+    }
+
+    private IPhoneInvitationsGrain Invitations => GrainFactory.GetGrain<IPhoneInvitationsGrain>(Phone);
 
     // Read-only (interleaved): a lapsed binding answers as released; the next change writes it so.
     public Task<long?> Owner() => Task.FromResult(Lapsed() ? null : S.Owner);

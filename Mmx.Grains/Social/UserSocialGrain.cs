@@ -24,6 +24,8 @@ public sealed record UserSocialState
     /// <summary>The Asia/Shanghai day of the invitations sent, and how many.</summary>
     [Id(7)] public DateOnly InvitationDay { get; init; }
     [Id(8)] public int InvitationsSent { get; init; }
+    /// <summary>The numbers invited by phone on <see cref="InvitationDay"/>.</summary>
+    [Id(9)] public ImmutableHashSet<string> NumbersInvited { get; init; } = ImmutableHashSet<string>.Empty;
 }
 
 public sealed class UserSocialGrain(
@@ -112,12 +114,25 @@ public sealed class UserSocialGrain(
     /// </summary>
     public const int InvitationsPerDay = 50;
 
-    public async Task<Err> TryTakeInvitation()
+    /// <summary>
+    /// Numbers one account may invite by phone a day. A number without an account gets an SMS
+    /// invitation, so this is the contract's "10 SMS invitations a day per inviter"; it counts
+    /// members' numbers alike, or its refusal would tell the 11th stranger's number from a member's.
+    /// </summary>
+    public const int NumbersInvitedPerDay = 10;
+
+    public async Task<Err> TryTakeInvitation(string? phone)
     {
         var today = ShanghaiCalendar.Today(time);
         var sent = S.InvitationDay == today ? S.InvitationsSent : 0;
+        var numbers = S.InvitationDay == today ? S.NumbersInvited : ImmutableHashSet<string>.Empty;
         if (sent >= InvitationsPerDay) return Err.TooManyRequests;
-        await Save(S with { InvitationDay = today, InvitationsSent = sent + 1 });
+        if (phone is not null && !numbers.Contains(phone))
+        {
+            if (numbers.Count >= NumbersInvitedPerDay) return Err.TooManyRequests;
+            numbers = numbers.Add(phone);
+        }
+        await Save(S with { InvitationDay = today, InvitationsSent = sent + 1, NumbersInvited = numbers });
         return Err.Ok;
     }
 

@@ -218,9 +218,9 @@ public sealed class FriendshipTests(TwoSiloCluster fixture)
     public async Task Invitations_have_a_daily_allowance()
     {
         var social = Social(await AccountTestKit.Register(_grains));
-        for (var i = 0; i < UserSocialGrain.InvitationsPerDay; i++) Assert.Equal(Err.Ok, await social.TryTakeInvitation());
-        Assert.Equal(Err.TooManyRequests, await social.TryTakeInvitation());
+        for (var i = 0; i < UserSocialGrain.InvitationsPerDay; i++) Assert.Equal(Err.Ok, await social.TryTakeInvitation(null));
+        Assert.Equal(Err.TooManyRequests, await social.TryTakeInvitation(null));
         TestClock.Instance.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(Err.Ok, await social.TryTakeInvitation());
+        Assert.Equal(Err.Ok, await social.TryTakeInvitation(null));
     }
 }
