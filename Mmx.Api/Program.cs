@@ -31,9 +31,12 @@ try
     var front = Settings.Read<FrontSettings>(builder.Configuration);
     var cluster = builder.AddMmxOrleans();
     builder.Services.AddSingleton(cluster);
-    var adminKey = AdminKey.From(front, cluster);
+    var operators = Settings.Read<Mmx.Api.Access.Operators.OperatorSettings>(builder.Configuration);
+    var adminKey = AdminKey.From(front, cluster, hasRoleKeys: operators.Catalogue.Length + operators.Accounts.Length + operators.Dashboard.Length > 0);
     if (cluster.IsCluster) PublicUrls.RequireConfiguredHost(builder.Configuration);
-    builder.Services.AddSingleton(adminKey);
+    builder.Services.AddSingleton(new Mmx.Api.Access.Operators.OperatorKeys(adminKey, operators));
+    builder.Services.AddSingleton<Mmx.Api.Access.Operators.FailedOperatorKeys>();
+    builder.Services.AddSingleton<Mmx.Api.Operations.DashboardRevocations>();
     builder.Services.AddSingleton<CatalogueImporter>();
     builder.Services.AddSingleton<LiveConnections>();
     builder.Services.AddHostedService(services => services.GetRequiredService<LiveConnections>());

@@ -1,10 +1,14 @@
-using Mmx.Api.Hosting;
+using Mmx.Api.Access.Operators;
 using Mmx.Api.Validation;
 using Mmx.Grains.Accounts;
 
 namespace Mmx.Api.Admin;
 
-/// <summary>Operator routes under /admin: every one needs the X-Admin-Key header (err 3 without).</summary>
+/// <summary>
+/// Operator routes under /admin: every one needs an X-Admin-Key with its role (err 3 without):
+/// the catalogue import, and (role accounts) the feedback desk and the SMS outbox; (role
+/// dashboard) revoking dashboard sign-ins.
+/// </summary>
 public static class AdminApi
 {
     /// <summary>An import document may be far larger than a user request: 64 MB.</summary>
@@ -12,12 +16,16 @@ public static class AdminApi
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin").WithTags("Admin").RequireAdminKey();
-        admin.MapPost("/import", Import).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxImportBytes)).WithSummary("Upsert cities, categories, shops, goods, activities and versions (docs/catalogue-import.md)")
+        var catalogue = app.MapGroup("/admin").WithTags("Admin").RequireOperator(OperatorRoles.Catalogue);
+        catalogue.MapPost("/import", Import).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxImportBytes)).WithSummary("Upsert cities, categories, shops, goods, activities and versions (docs/catalogue-import.md)")
             .Accepts<ImportDocument>("application/json");
-        admin.MapPost("/feedback/reply", ReplyToFeedback).WithBody<FeedbackReplyRequest>().WithSummary("Answer a user's feedback (direction 2)");
-        admin.MapGet("/sms", Sms).WithSummary("The messages the SMS outbox holds for ?phone=, newest first")
+        var accounts = app.MapGroup("/admin").WithTags("Admin").RequireOperator(OperatorRoles.Accounts);
+        accounts.MapPost("/feedback/reply", ReplyToFeedback).WithBody<FeedbackReplyRequest>().WithSummary("Answer a user's feedback (direction 2)");
+        accounts.MapGet("/sms", Sms).WithSummary("The messages the SMS outbox holds for ?phone=, newest first")
             .WithQuery(QueryDocs.Text("phone", "the phone number", 16, required: true));
+        var dashboard = app.MapGroup("/admin").WithTags("Admin").RequireOperator(OperatorRoles.Dashboard);
+        dashboard.MapPost("/dashboard/signout", SignOutDashboard).WithBody<DashboardSignOutRequest>()
+            .WithSummary("Revoke the dashboard sign-ins of an operator (\"operator\") or of everyone (no operator), on every front");
         return app;
     }
 
@@ -27,6 +35,14 @@ public static class AdminApi
         var uid = BodyId.Required(body.Uid, "uid");
         var content = Text.MultiLine(body.Content?.Trim(), "content", 1, FeedbackEntry.MaxContentLength);
         return ApiResults.Done(await grains.GetGrain<IUserGrain>(uid).AddFeedback(content, FeedbackEntry.ToUser));
+    }
+
+    private static async Task<OkReply> SignOutDashboard(HttpRequest request, Operations.DashboardRevocations revocations)
+    {
+        var body = await JsonBody.Read<DashboardSignOutRequest>(request);
+        var name = body.Operator is null ? null : Text.SingleLine(body.Operator.Trim(), "operator", 1, 64);
+        await revocations.Revoke(name);
+        return ApiResults.Done();
     }
 
     private static async Task<SmsOutboxReply> Sms(HttpRequest request, IGrainFactory grains)

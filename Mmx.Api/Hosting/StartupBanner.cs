@@ -7,14 +7,14 @@ namespace Mmx.Api.Hosting;
 /// <summary>Prints where the API listens and, when it was generated, the admin key.</summary>
 public static class StartupBanner
 {
-    public static void PrintWhenStarted(WebApplication app, ClusterSettings cluster, AdminKey adminKey)
+    public static void PrintWhenStarted(WebApplication app, ClusterSettings cluster, AdminKey? adminKey)
     {
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var mode = cluster.IsCluster ? "cluster mode (Orleans client)" : "embedded mode (co-hosted silo, memory storage)";
             Console.WriteLine($"MMX API in {mode} listening on {string.Join(", ", addresses)}");
-            if (adminKey.Generated)
+            if (adminKey is { Generated: true })
             {
                 Console.WriteLine($"Admin key (generated for this run; set Mmx:AdminKey to fix it): {adminKey.Value}");
             }

@@ -21,9 +21,10 @@ public static class MessagesApi
         user.MapGet("/message", Inbox).WithSummary("The inbox: messages from the shops you follow, newest first").WithQuery(QueryDocs.Paging());
         user.MapPost("/message/read", MarkRead).WithBody<MarkReadRequest>().WithSummary("Mark messages read (msgIDs, or all=1)");
 
-        var admin = app.MapGroup("/admin").WithTags("Admin").RequireAdminKey();
-        admin.MapPost("/shop/message", Publish).WithBody<ShopMessageRequest>().WithSummary("Send a shop's message to its fans whose messages are on");
-        admin.MapGet("/push", PushOutbox).WithSummary("What the push outbox (no Mmx:Push:GatewayUrl) holds for ?uid=, newest first")
+        var catalogue = app.MapGroup("/admin").WithTags("Admin").RequireOperator(Access.Operators.OperatorRoles.Catalogue);
+        catalogue.MapPost("/shop/message", Publish).WithBody<ShopMessageRequest>().WithSummary("Send a shop's message to its fans whose messages are on");
+        var accounts = app.MapGroup("/admin").WithTags("Admin").RequireOperator(Access.Operators.OperatorRoles.Accounts);
+        accounts.MapGet("/push", PushOutbox).WithSummary("What the push outbox (no Mmx:Push:GatewayUrl) holds for ?uid=, newest first")
             .WithQuery(QueryDocs.Id("uid", "the user", required: true));
         return app;
     }

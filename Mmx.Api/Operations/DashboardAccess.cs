@@ -2,18 +2,21 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Mmx.Api.Hosting;
+using Mmx.Api.Access.Operators;
 using Mmx.Grains.Common;
 
 namespace Mmx.Api.Operations;
 
 /// <summary>
-/// The Orleans Dashboard at /dashboard has no authentication of its own, and its live log stream
-/// shows account events: it is served in every mode only with the admin key. Scripts send
-/// <c>X-Admin-Key</c>; a browser signs in once at <see cref="SignInPath"/> with the key, which
-/// sets an HttpOnly, SameSite=Strict cookie for the dashboard's path that is valid for
-/// <see cref="CookieLifetime"/> and names no key (an HMAC of its expiry under the key, so it ends
-/// when the key changes). Loopback callers get nothing more than anyone else: a reverse proxy on
+/// The Orleans Dashboard at /dashboard has no authentication of its own, and it reads any grain's
+/// state and the live log: it is served in every mode only to an operator key with the dashboard
+/// role. Scripts send <c>X-Admin-Key</c> (an audit line each); a browser signs in once at
+/// <see cref="SignInPath"/> with the key (an audit line), which sets an HttpOnly, SameSite=Strict
+/// cookie for the dashboard's path, valid for <see cref="CookieLifetime"/>, naming its operator and
+/// no key (an HMAC under the operator's key hash, so it ends when the key is removed), and the
+/// revocation counters of its sign-in. Cookies are
+/// revocable: <see cref="SignOutPath"/> revokes its operator's, <c>POST /admin/dashboard/signout</c>
+/// an operator's or everyone's, on every front within seconds (<see cref="DashboardRevocations"/>). Loopback callers get nothing more than anyone else: a reverse proxy on
 /// the same host would make everyone loopback. A dashboard route that faults answers a short
 /// error, and its fault is logged without the request's details.
 /// </summary>
@@ -21,6 +24,7 @@ public static class DashboardAccess
 {
     public const string Path = "/dashboard";
     public const string SignInPath = Path + "/signin";
+    public const string SignOutPath = Path + "/signout";
     public const string CookieName = "mmx_dashboard";
     public static readonly TimeSpan CookieLifetime = TimeSpan.FromHours(12);
 
@@ -32,10 +36,29 @@ public static class DashboardAccess
                 await SignIn(context);
                 return;
             }
-            if (!AdminAccess.HasAdminKey(context) && !HasValidCookie(context))
+            var signedIn = await CookieOperator(context);
+            if (context.Request.Path.Equals(SignOutPath, StringComparison.OrdinalIgnoreCase) && signedIn is not null)
             {
-                await AskToSignIn(context);
+                await SignOut(context, signedIn);
                 return;
+            }
+            if (signedIn is null)
+            {
+                var key = context.Request.Headers[AdminAccess.Header].ToString();
+                if (key.Length == 0)
+                {
+                    await AskToSignIn(context);
+                    return;
+                }
+                try
+                {
+                    AdminAccess.Authorize(context, OperatorRoles.Dashboard, key);
+                }
+                catch (ApiException refused) when (refused.HttpStatus == StatusCodes.Status200OK)
+                {
+                    // The dashboard is no contract route: a refusal is a 403, as without a key.
+                    throw new ApiException(refused.Err, refused.Message, StatusCodes.Status403Forbidden);
+                }
             }
             await Guarded(context, next);
         }));
@@ -61,22 +84,28 @@ public static class DashboardAccess
         if (HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType)
         {
             var form = await context.Request.ReadFormAsync();
-            var key = context.RequestServices.GetRequiredService<AdminKey>().Value;
-            if (AdminAccess.IsAdminKey(form["key"].ToString(), key))
+            Operator signedIn;
+            try
             {
-                var expires = context.RequestServices.GetRequiredKeyedService<TimeProvider>(MmxClock.Key).GetUtcNow() + CookieLifetime;
-                context.Response.Cookies.Append(CookieName, CookieValue(key, expires.ToUnixTimeSeconds()), new CookieOptions
-                {
-                    HttpOnly = true,
-                    SameSite = SameSiteMode.Strict,
-                    Secure = context.Request.IsHttps,
-                    Path = Path,
-                    Expires = expires,
-                });
-                context.Response.Redirect(Path + "/");
+                signedIn = AdminAccess.Authorize(context, OperatorRoles.Dashboard, form["key"].ToString());
+            }
+            catch (ApiException refused)
+            {
+                var status = refused.Err == Err.TooManyRequests ? StatusCodes.Status429TooManyRequests : StatusCodes.Status403Forbidden;
+                await Form(context, status, refused.Err == Err.TooManyRequests ? refused.Message : "That is not an operator key with the dashboard role.");
                 return;
             }
-            await Form(context, StatusCodes.Status403Forbidden, "That is not the admin key.");
+            var epochs = await context.RequestServices.GetRequiredService<DashboardRevocations>().Current(signedIn.Name);
+            var expires = Clock(context).GetUtcNow() + CookieLifetime;
+            context.Response.Cookies.Append(CookieName, CookieValue(signedIn, epochs, expires.ToUnixTimeSeconds()), new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Strict,
+                Secure = context.Request.IsHttps,
+                Path = Path,
+                Expires = expires,
+            });
+            context.Response.Redirect(Path + "/");
             return;
         }
         await Form(context, StatusCodes.Status200OK, null);
@@ -109,16 +138,37 @@ public static class DashboardAccess
             """);
     }
 
-    private static bool HasValidCookie(HttpContext context)
+    /// <summary>Ends the caller's dashboard sign-ins (every cookie of its operator) and clears its cookie.</summary>
+    private static async Task SignOut(HttpContext context, Operator signedIn)
     {
-        if (!context.Request.Cookies.TryGetValue(CookieName, out var cookie) || cookie.Split('.') is not [var expiresText, _]) return false;
-        if (!long.TryParse(expiresText, NumberStyles.None, CultureInfo.InvariantCulture, out var expires)) return false;
-        var now = context.RequestServices.GetRequiredKeyedService<TimeProvider>(MmxClock.Key).GetUtcNow().ToUnixTimeSeconds();
-        if (expires < now || expires > now + (long)CookieLifetime.TotalSeconds) return false;
-        var key = context.RequestServices.GetRequiredService<AdminKey>().Value;
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(cookie), Encoding.ASCII.GetBytes(CookieValue(key, expires)));
+        await context.RequestServices.GetRequiredService<DashboardRevocations>().Revoke(signedIn.Name);
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(AdminAccess.AuditCategory)
+            .LogInformation("Operator {Operator} signed out of the dashboard", signedIn.Name);
+        context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = Path });
+        context.Response.Redirect(SignInPath);
     }
 
-    private static string CookieValue(string adminKey, long expires) =>
-        $"{expires}.{Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(adminKey), Encoding.ASCII.GetBytes($"mmx-dashboard:{expires}")))}";
+    /// <summary>The operator a valid, unrevoked dashboard cookie names (its key still has the dashboard role), or null.</summary>
+    private static async Task<Operator?> CookieOperator(HttpContext context)
+    {
+        if (!context.Request.Cookies.TryGetValue(CookieName, out var cookie)
+            || cookie.Split('.') is not [var name, var ownText, var everyoneText, var expiresText, _]) return null;
+        if (!long.TryParse(ownText, NumberStyles.None, CultureInfo.InvariantCulture, out var own)
+            || !long.TryParse(everyoneText, NumberStyles.None, CultureInfo.InvariantCulture, out var everyone)
+            || !long.TryParse(expiresText, NumberStyles.None, CultureInfo.InvariantCulture, out var expires)) return null;
+        var now = Clock(context).GetUtcNow().ToUnixTimeSeconds();
+        if (expires < now || expires > now + (long)CookieLifetime.TotalSeconds) return null;
+        if (context.RequestServices.GetRequiredService<OperatorKeys>().Named(name) is not { } signedIn
+            || (signedIn.Roles & OperatorRoles.Dashboard) == 0) return null;
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(cookie), Encoding.ASCII.GetBytes(CookieValue(signedIn, (own, everyone), expires)))) return null;
+        return await context.RequestServices.GetRequiredService<DashboardRevocations>().IsRevoked(name, (own, everyone)) ? null : signedIn;
+    }
+
+    private static TimeProvider Clock(HttpContext context) => context.RequestServices.GetRequiredKeyedService<TimeProvider>(MmxClock.Key);
+
+    private static string CookieValue(Operator signedIn, (long Own, long Everyone) epochs, long expires)
+    {
+        var claims = $"{signedIn.Name}.{epochs.Own}.{epochs.Everyone}.{expires}";
+        return $"{claims}.{Convert.ToHexStringLower(HMACSHA256.HashData(signedIn.KeyHash, Encoding.UTF8.GetBytes("mmx-dashboard:" + claims)))}";
+    }
 }

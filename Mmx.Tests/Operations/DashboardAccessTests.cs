@@ -61,7 +61,8 @@ public sealed class DashboardAccessTests(DashboardAccessTests.Api api) : IClassF
         // A forged cookie (another expiry under the same signature) opens nothing.
         using var forger = api.CreateClient(new() { HandleCookies = false });
         var value = cookie.Split(';')[0].Split('=', 2)[1];
-        var forged = $"{long.Parse(value.Split('.')[0]) - 1}.{value.Split('.')[1]}";
+        var parts = value.Split('.');
+        var forged = $"{parts[0]}.{parts[1]}.{parts[2]}.{long.Parse(parts[3]) - 1}.{parts[4]}";
         using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard/ClusterStats");
         request.Headers.Add("Cookie", $"mmx_dashboard={forged}");
         using var refused = await forger.SendAsync(request);

@@ -1,0 +1,64 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Mmx.Grains.Accounts;
+
+namespace Mmx.Tests.Postgres;
+
+/// <summary>
+/// Security round three in cluster mode (two fronts, two silos, a real PostgreSQL): role keys and
+/// dashboard revocation hold across fronts, and an invitation of a non-member made on one front
+/// reaches the account that signs up on the other.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresOperatorAndInvitationTests(PostgresServer postgres)
+{
+    private static readonly Dictionary<string, string> RoleKeys = new()
+    {
+        ["Mmx:Operators:Catalogue"] = $"shopdesk={Hardening.OperatorKeyTests.CatalogueKey}",
+        ["Mmx:Operators:Accounts"] = $"support={Hardening.OperatorKeyTests.AccountsKey}",
+        ["Mmx:Operators:Dashboard"] = $"ops={Hardening.OperatorKeyTests.DashboardKey}",
+    };
+
+    [Fact]
+    public async Task Role_keys_revocation_and_kept_invitations_work_across_fronts()
+    {
+        var clusterId = $"ops-{Guid.NewGuid():N}";
+        await using var silos = await SiloPair.Start(postgres.ConnectionString, clusterId);
+        await using var front1 = new ApiFactory(postgres.ConnectionString, clusterId, RoleKeys);
+        await using var front2 = new ApiFactory(postgres.ConnectionString, clusterId, RoleKeys);
+
+        // A catalogue key imports on front 2 and cannot read the SMS outbox there; the accounts key can.
+        async Task<int> Admin(ApiFactory front, HttpMethod method, string url, string key, string? json = null)
+        {
+            using var request = new HttpRequestMessage(method, url) { Content = json is null ? null : new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+            request.Headers.Add("X-Admin-Key", key);
+            using var response = await front.CreateClient().SendAsync(request);
+            return (int)(await ApiFactory.ReadJson(response))["err"]!;
+        }
+        Assert.Equal(0, await Admin(front2, HttpMethod.Post, "/admin/import", Hardening.OperatorKeyTests.CatalogueKey, """{"cities":[{"id":23001,"name":"无锡"}]}"""));
+        Assert.Equal(3, await Admin(front2, HttpMethod.Get, "/admin/sms?phone=13800138000", Hardening.OperatorKeyTests.CatalogueKey));
+        Assert.Equal(0, await Admin(front2, HttpMethod.Get, "/admin/sms?phone=13800138000", Hardening.OperatorKeyTests.AccountsKey));
+
+        // A dashboard sign-in on front 1, revoked through front 2: gone on front 1 once its copy is renewed.
+        using var browser = front1.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        using (var signedIn = await browser.PostAsync("/dashboard/signin", new FormUrlEncodedContent([new("key", Hardening.OperatorKeyTests.DashboardKey)])))
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        using (var open = await browser.GetAsync("/dashboard/ClusterStats")) Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+        Assert.Equal(0, await Admin(front2, HttpMethod.Post, "/admin/dashboard/signout", Hardening.OperatorKeyTests.DashboardKey, """{"operator":"ops"}"""));
+        front1.Clock.Advance(Mmx.Api.Operations.DashboardRevocations.CacheFor);
+        using (var closed = await browser.GetAsync("/dashboard/ClusterStats")) Assert.Equal(HttpStatusCode.Forbidden, closed.StatusCode);
+
+        // A non-member invited through front 1 signs up through front 2 and finds the invitation.
+        var inviter = front1.NewClient();
+        var inviterId = await inviter.SignUp(AccountTestKit.NewPhone());
+        var stranger = AccountTestKit.NewPhone();
+        var invited = await inviter.Post("/user/friend/invite", new { mode = 1, phone = stranger, remark = "跨前端邀请" });
+        Assert.Equal((0, 1), ((int)invited["err"]!, (int)invited["sms"]!));
+        var sms = await silos.Client.GetGrain<ISmsOutboxGrain>(stranger).Recent();
+        Assert.Single(sms);
+        var invitee = front2.NewClient();
+        await invitee.SignUp(stranger);
+        var invitation = Assert.Single((await invitee.Get("/user/friend/invite"))["inviteList"]!.AsArray())!;
+        Assert.Equal((inviterId, "跨前端邀请"), ((long)invitation["uid"]!, (string)invitation["remark"]!));
+    }
+}
