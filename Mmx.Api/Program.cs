@@ -22,7 +22,14 @@ using Mmx.Api.Wire;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 using Mmx.Grains.Configuration;
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ProgramDefaults.ContentRoot("Mmx.Api", args) });
+// The embedded default's address and its co-hosted silo's ports, beneath every configuration source.
+ProgramDefaults.Beneath(builder.Configuration, ProgramDefaults.Logging, new Dictionary<string, string?>
+{
+    ["Urls"] = "http://127.0.0.1:5000",
+    ["Mmx:Orleans:SiloPort"] = "11411",
+    ["Mmx:Orleans:GatewayPort"] = "30411",
+});
 
 // Every setting is read and checked first: a bad one ends the process, with its key named.
 try

@@ -16,7 +16,14 @@ if (args is ["--make-certificates", var certificateFolder, ..])
     return 0;
 }
 
-var builder = Host.CreateApplicationBuilder(args.Where(a => a != "--apply-schema").ToArray());
+var hostArgs = args.Where(a => a != "--apply-schema").ToArray();
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = hostArgs, ContentRootPath = ProgramDefaults.ContentRoot("Mmx.Silo", hostArgs) });
+ProgramDefaults.Beneath(builder.Configuration, ProgramDefaults.Logging, new Dictionary<string, string?>
+{
+    // Membership changes are what an operator of a silo wants to see.
+    ["Logging:LogLevel:Orleans.Runtime.Silo"] = "Information",
+    ["Logging:LogLevel:Orleans.Runtime.MembershipService"] = "Information",
+});
 // Every setting the silo reads is checked first: a bad one ends the process, with its key named.
 ClusterSettings settings;
 MetricsSettings metrics;

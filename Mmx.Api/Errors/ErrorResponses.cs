@@ -63,13 +63,19 @@ public static class ErrorResponses
     private static string BadRequestMessage(BadHttpRequestException bad) =>
         bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the body is too large" : "the request is malformed";
 
+    /// <summary>Retry-After of a 429 whose limit does not say (the limits count per minute).</summary>
+    public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromMinutes(1);
+
     /// <summary>The one place an error answer is written: by this middleware, the rate limiter's rejection and the dashboard guard.</summary>
     public static Task Write(HttpContext context, int status, Err err, string message,
-        string? correlationId = null, bool retry = false)
+        string? correlationId = null, bool retry = false, TimeSpan? retryAfter = null)
     {
         Operations.MmxMetrics.Error((int)err);
         context.Response.Clear();
         context.Response.StatusCode = status;
+        // Every 429 says when to come back (RFC 9110 Retry-After, whole seconds): clients and proxies back off by it.
+        if (status == StatusCodes.Status429TooManyRequests)
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling((retryAfter ?? DefaultRetryAfter).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         bool? isSuccess = IsV2(context.Request.Path) ? false : null;
         return context.Response.WriteAsJsonAsync(new Wire.ErrorReply(err, message, correlationId, retry ? true : null, isSuccess));
     }

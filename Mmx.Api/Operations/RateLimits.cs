@@ -49,7 +49,8 @@ public static class RateLimits
             options.OnRejected = async (context, cancellationToken) =>
             {
                 await ErrorResponses.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, Err.TooManyRequests,
-                    "too many requests; try again in a minute");
+                    "too many requests; try again in a minute",
+                    retryAfter: context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : null);
             };
             options.AddPolicy(SignIn, context => PerMinute(ClientAddress(context), signIn));
             options.AddPolicy(Sms, context => PerMinute(ClientAddress(context), sms));

@@ -6,8 +6,8 @@ namespace Mmx.Api.Wire;
 [SettingsSection("Mmx:Wire")]
 public sealed class WireSettings
 {
-    /// <summary>User-Agent prefixes (appsettings.json: the iOS app's <c>ForwardOne/</c>).</summary>
-    public string[] LegacyUserAgents { get; set; } = [];
+    /// <summary>User-Agent prefixes; by default the shipped iOS app's <c>ForwardOne/</c> (an empty value turns it off).</summary>
+    public string[] LegacyUserAgents { get; set; } = ["ForwardOne/"];
     /// <summary>Browser origins (the shipped web client).</summary>
     public string[] LegacyOrigins { get; set; } = [];
 }

@@ -54,6 +54,18 @@ public sealed class LookupLimitTests(LookupLimitTests.Api api) : IClassFixture<L
         Assert.Equal(200, await Status(anonymous, "/user/shop/info?sid=1", "203.0.113.51"));
     }
 
+    /// <summary>Operations round three: a 429 said nothing of when to come back.</summary>
+    [Fact]
+    public async Task A_refusal_says_when_to_retry()
+    {
+        var anonymous = api.NewClient();
+        for (var i = 0; i < 4; i++) Assert.Equal(200, await Status(anonymous, "/user/city", "203.0.113.60"));
+        using var refused = await anonymous.SendLiteral(HttpMethod.Get, "/user/city", null, (TestRemoteAddress.Header, "203.0.113.60"));
+        Assert.Equal(429, (int)refused.StatusCode);
+        var seconds = int.Parse(Assert.Single(refused.Headers.GetValues("Retry-After")));
+        Assert.InRange(seconds, 1, 60);
+    }
+
     /// <summary>Security round three, point 7: invite mode 1 classified 300 numbers in 0.2 s.</summary>
     [Fact]
     public async Task Invitations_by_phone_are_look_ups_too()
