@@ -42,9 +42,11 @@ public static class ChatSocketApi
         await hub.Open(session);
         try
         {
-            var running = socket.Run(commands.Receive, context.RequestAborted);
-            // Every other socket of the account, on any front, gives way to this one.
+            // Every other socket of the account, on any front, gives way to this one. Numbered before
+            // a frame is read: a socket that a bad frame closes at once is still numbered before any
+            // socket its app opens next (numbered after, its late number made the newer one give way).
             session.Opened(await grains.GetGrain<IUserEventsGrain>(connection.AccId).ChatSocketOpened(socket.Id));
+            var running = socket.Run(commands.Receive, context.RequestAborted);
             await session.CatchUp(settings.MissedMessagesOnConnect);
             await session.CatchUpConversations(settings.MissedChatsPerConversation);
             await Task.WhenAll(running, KeepShopRooms(session, settings));
