@@ -39,7 +39,7 @@ try
     var cluster = builder.AddMmxOrleans();
     builder.Services.AddSingleton(cluster);
     var operators = Settings.Read<Mmx.Api.Access.Operators.OperatorSettings>(builder.Configuration);
-    var adminKey = AdminKey.From(front, cluster, hasRoleKeys: operators.Catalogue.Length + operators.Accounts.Length + operators.Dashboard.Length > 0);
+    var adminKey = AdminKey.From(front, cluster, hasRoleKeys: operators.ByRole.Any(r => r.Entries.Length > 0));
     if (cluster.IsCluster) PublicUrls.RequireConfiguredHost(builder.Configuration);
     builder.Services.AddSingleton(new Mmx.Api.Access.Operators.OperatorKeys(adminKey, operators));
     builder.Services.AddSingleton<Mmx.Api.Access.Operators.FailedOperatorKeys>();

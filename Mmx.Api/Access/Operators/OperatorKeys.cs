@@ -24,13 +24,12 @@ public sealed class OperatorKeys
             byKey[key] = byKey.TryGetValue(key, out var known) ? (known.Name, known.Roles | roles) : (name, roles);
         }
         if (adminKey is not null) Add(adminKey.Value, OperatorRoles.All, "admin");
-        foreach (var entry in settings.Catalogue) Add(entry, OperatorRoles.Catalogue);
-        foreach (var entry in settings.Accounts) Add(entry, OperatorRoles.Accounts);
-        foreach (var entry in settings.Dashboard) Add(entry, OperatorRoles.Dashboard);
+        foreach (var (role, entries) in settings.ByRole)
+        {
+            foreach (var entry in entries) Add(entry, role);
+        }
         _operators = [.. byKey.Select(k => new Operator(k.Value.Name, Hash(k.Key), k.Value.Roles))];
     }
-
-    public bool IsEmpty => _operators.Length == 0;
 
     /// <summary>The operator whose key this is, or null. Every key is compared, whichever matches.</summary>
     public Operator? Identify(string given)

@@ -18,14 +18,19 @@ public sealed class OperatorSettings : IValidatableObject
     [Range(1, 1000)] public int FailedKeysAllowed { get; set; } = 10;
     [Range(1, 1440)] public int FailedKeyWindowMinutes { get; set; } = 10;
 
+    /// <summary>Each role with its entries: the one list of the roles' settings.</summary>
+    public IEnumerable<(OperatorRoles Role, string[] Entries)> ByRole =>
+        [(OperatorRoles.Catalogue, Catalogue), (OperatorRoles.Accounts, Accounts), (OperatorRoles.Dashboard, Dashboard)];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var names = Catalogue.Concat(Accounts).Concat(Dashboard).Select(OperatorKeys.Split).Distinct()
+        var names = ByRole.SelectMany(r => r.Entries).Select(OperatorKeys.Split).Distinct()
             .GroupBy(k => k.Name).Where(g => g.Count() > 1 || g.Key == "admin").Select(g => g.Key);
         foreach (var name in names)
             yield return new ValidationResult($"the operator name \"{name}\" is given to two keys (or is the name of Mmx:AdminKey)", [nameof(Catalogue)]);
-        foreach (var (role, entries) in new[] { (nameof(Catalogue), Catalogue), (nameof(Accounts), Accounts), (nameof(Dashboard), Dashboard) })
+        foreach (var (roles, entries) in ByRole)
         {
+            var role = roles.ToString();
             foreach (var entry in entries)
             {
                 var (name, key) = OperatorKeys.Split(entry);
