@@ -105,6 +105,7 @@ try
     if (cluster.Dashboard) app.MapOrleansDashboard(routePrefix: DashboardAccess.Path);
     app.MapCatalogueApi();
     app.MapShopsApi();
+    app.MapShopPageApi();
     app.MapGoodsApi();
     app.MapActivitiesApi();
     app.MapSmsApi();

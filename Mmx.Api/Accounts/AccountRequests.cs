@@ -25,9 +25,9 @@ public sealed record BindPhoneRequest(
     string? Password);
 
 [WireExample("phone", "By phone and password (mode 2); the password as the apps send it, its hex MD5",
-    """{"mode": 2, "type": 4, "phone": "13800138000", "password": "e10adc3949ba59abbe56e057f20f883e", "dev": "iPhone"}""")]
+    """{"mode": 2, "type": 4, "phone": "13800138000", "password": "4c9894f99114160e70582fa6a5d739c4", "dev": "iPhone"}""")]
 [WireExample("account", "By mcode or accID (mode 1; an m prefix is read too)",
-    """{"mode": 1, "type": 4, "account": "m100000001", "password": "e10adc3949ba59abbe56e057f20f883e", "dev": "iPhone"}""")]
+    """{"mode": 1, "type": 4, "account": "m100000001", "password": "4c9894f99114160e70582fa6a5d739c4", "dev": "iPhone"}""")]
 [WireExample("provider", "By a third-party provider (mode 4-7: QQ, WeChat, Weibo, Alipay)",
     """{"mode": 5, "type": 4, "openID": "o6_bmjrPTlm6_2sgVt7hMZOPfL2M", "accessToken": "ACCESS_TOKEN", "dev": "iPhone"}""")]
 public sealed record LoginRequest(

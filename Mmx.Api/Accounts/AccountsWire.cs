@@ -14,8 +14,13 @@ public sealed record LoginReply(Err Err, long AccID,
 /// <summary>vercode: the one-use verification ticket (also set as the HttpOnly mmx_verify cookie).</summary>
 public sealed record TicketReply(Err Err, string Ticket);
 
-/// <summary>/user/personal: the profile, with the QR card image (qcode) and the public card URL it encodes (qrcode).</summary>
-public sealed record ProfileWire(string Name, string Portrait, int Gender, long City, string Phone, long Mcode, string Qcode, string Qrcode);
+/// <summary>
+/// /user/personal: the profile, with the QR card image (qcode) and the public card URL it encodes
+/// (qrcode). city is 0 while unset; on the legacy wire null (the iOS app shows "请选择地区" only for
+/// null, and "0" for 0).
+/// </summary>
+public sealed record ProfileWire(string Name, string Portrait, int Gender,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? City, string Phone, long Mcode, string Qcode, string Qrcode);
 public sealed record ProfileReply(Err Err, ProfileWire Info);
 
 /// <summary>A delivery address; default is 1 for the default one.</summary>

@@ -17,8 +17,11 @@ public static class ProfileApi
     private static async Task<ProfileReply> Get(HttpContext context, IGrainFactory grains)
     {
         var profile = await grains.Own<IUserGrain>(context).GetProfile().OrFail("user");
-        return new(Err.Ok, new ProfileWire(profile.Name, profile.Portrait, profile.Gender, profile.City, profile.Phone, profile.Mcode,
-            PublicUrls.QrCard(context.Request, profile.Mcode), PublicUrls.Card(context.Request, context.AccId())));
+        var legacy = context.LegacyWire();
+        // The shipped apps draw qrcode as their QR code and scan it back in their own rule.
+        var qrcode = legacy ? PublicUrls.ScanText(context.Request, "user", context.AccId()) : PublicUrls.Card(context.Request, context.AccId());
+        return new(Err.Ok, new ProfileWire(profile.Name, profile.Portrait, profile.Gender, legacy && profile.City == 0 ? null : profile.City,
+            profile.Phone, profile.Mcode, PublicUrls.QrCard(context.Request, profile.Mcode), qrcode));
     }
 
     private static async Task<OkReply> Update(HttpContext context, IGrainFactory grains)

@@ -82,6 +82,9 @@ public static class ImportChecks
             Time = g.Time is >= 0 ? g.Time.Value : throw ApiException.BadRequest($"{at}.time must be unix seconds"),
             Status = g.Status is null ? Mmx.Grains.Catalogue.Goods.OnSale
                 : g.Status is 0 or 1 or 2 ? g.Status.Value : throw ApiException.BadRequest($"{at}.status must be 0, 1 or 2"),
+            Detail = Text.MultiLine(g.Detail, at + ".detail", 0, 2000),
+            Brand = Text.SingleLine(g.Brand, at + ".brand", 0, 64),
+            Remark = Text.MultiLine(g.Remark, at + ".remark", 0, 500),
         };
     }
 

@@ -39,10 +39,14 @@ public sealed record ShopInfoReply(Err Err, ShopInfoWire Info);
 public sealed record GoodsListItemWire(long Id, string Name, decimal Price, decimal Promot, string Pic, [property: WireUnion(WireUnion.Integer, WireUnion.String)] object Time);
 public sealed record GoodsListReply(Err Err, ImmutableArray<GoodsListItemWire> GoodsList);
 
-/// <summary>One goods item; basic is its attributes, on the legacy wire their JSON text.</summary>
+/// <summary>
+/// One goods item; basic is its attributes, on the legacy wire their JSON text. detail, brandName,
+/// remark and barcode are the original's fields the web client's goods page shows ("" when unset).
+/// </summary>
 public sealed record GoodsInfoWire(long Id, [property: JsonPropertyName("shop_id")] long ShopId, string Desp, decimal Price,
     decimal Promot, ImmutableArray<string> PicList, [property: WireUnion(WireUnion.Array, WireUnion.String)] object Basic, int Status,
-    [property: JsonPropertyName("attention_count")] long AttentionCount);
+    [property: JsonPropertyName("attention_count")] long AttentionCount,
+    string Detail, string BrandName, string Remark, string Barcode);
 public sealed record GoodsInfoReply(Err Err, GoodsInfoWire Info);
 
 /// <summary>A goods item of /userweb/shopgoods: the v2 fields plus what the web client reads (pic, name, time).</summary>

@@ -44,7 +44,7 @@ public static class GoodsApi
         var savers = await grains.GetGrain<IGoodsSaversGrain>(goods.Id).Count();
         await ShopPresence.Heard(context, grains, goods.Shop);
         return new(Err.Ok, new GoodsInfoWire(goods.Id, goods.Shop, goods.Desp, goods.Price, goods.Promot, goods.Pics,
-            GoodsV2.BasicOf(goods, context.LegacyWire()), goods.Status, savers));
+            GoodsV2.BasicOf(goods, context.LegacyWire()), goods.Status, savers, goods.Detail, goods.Brand, goods.Remark, goods.Barcode ?? ""));
     }
 
     /// <summary>The goods per shop /userweb/shopgoods answers unless ?count= says otherwise (the web client shows six).</summary>

@@ -18,6 +18,12 @@ public static class StartupBanner
             {
                 Console.WriteLine($"Admin key (generated for this run; set Mmx:AdminKey to fix it): {adminKey.Value}");
             }
+            var publicBase = app.Services.GetRequiredService<FrontSettings>().PublicWebBaseUrl;
+            if (publicBase is { Length: > 0 } && !PublicUrls.ScannerFits(publicBase))
+            {
+                app.Logger.LogWarning("Mmx:PublicWebBaseUrl {Base} is over 22 characters or holds \"user\" or \"shop\": the iOS app's " +
+                    "scanner (which reads the id at offset 28) cannot read the QR codes made on it", publicBase);
+            }
         });
     }
 }

@@ -57,9 +57,13 @@ public static class QueryDocExtensions
     public static TBuilder WithQuery<TBuilder>(this TBuilder builder, params QueryDoc[] parameters) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new QueryDocList(parameters));
 
-    /// <summary>Declares a JSON request body of <typeparamref name="T"/>, read by <see cref="JsonBody"/>.</summary>
+    /// <summary>
+    /// Declares a JSON request body of <typeparamref name="T"/>, read by <see cref="JsonBody"/>. The
+    /// same JSON is taken as text/plain: browsers send that type for AngularJS DELETE with data (the
+    /// web client), and the body is parsed as JSON whatever the label says.
+    /// </summary>
     public static RouteHandlerBuilder WithBody<T>(this RouteHandlerBuilder builder) where T : class =>
-        builder.Accepts<T>("application/json");
+        builder.Accepts<T>("application/json", "text/plain");
 }
 
 /// <summary>The metadata <see cref="QueryDocExtensions.WithQuery"/> leaves on an endpoint.</summary>

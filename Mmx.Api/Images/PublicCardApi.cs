@@ -16,8 +16,13 @@ public static class PublicCardApi
         app.MapGet("/user/{accId:long}", Card).WithTags("Profile").WithSummary("A user's public card (HTML: nickname, portrait, mcode)")
             .Produces<string>(StatusCodes.Status200OK, contentType: "text/html")
             .Produces<ErrorReply>(StatusCodes.Status404NotFound);
+        // The padded paths of the QR texts (PublicUrls.ScanText) lead to the cards.
+        app.MapGet("/{pad:regex(^q+$)}/{kind:regex(^(user|shop)$)}/{id:long}", (string kind, long id) => ToCard(kind, id)).ExcludeFromDescription();
+        app.MapGet("/{kind:regex(^(users|shops)$)}/{id:long}", (string kind, long id) => ToCard(kind[..^1], id)).ExcludeFromDescription();
         return app;
     }
+
+    private static IResult ToCard(string kind, long id) => Results.Redirect($"/{kind}/{id}", permanent: true);
 
     private static async Task<IResult> Card(long accId, HttpContext context, IGrainFactory grains, KnownIds known)
     {

@@ -7,7 +7,7 @@ namespace Mmx.Api.Images;
 
 /// <summary>
 /// /userweb/qcode/{mcode}.png: the QR card of /user/personal's `qcode`, a PNG whose code reads
-/// the user's public card URL (the `qrcode` the apps read, <see cref="PublicCardApi"/>), so another
+/// the user's public card URL in the iOS scanner's form (<see cref="PublicUrls.ScanText"/>) (the `qrcode` the apps read, <see cref="PublicCardApi"/>), so another
 /// phone can scan it and find the user. Public: the card shows nothing private. An unknown mcode is
 /// HTTP 404, as for any missing picture.
 /// </summary>
@@ -28,7 +28,7 @@ public static class QrCardApi
         if (await AccountNumber.McodeOwner(grains, long.Parse(text)) is not { } accId) throw ApiException.ResourceNotFound("user");
 
         using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(PublicUrls.Card(context.Request, accId), QRCodeGenerator.ECCLevel.M);
+        using var data = generator.CreateQrCode(PublicUrls.ScanText(context.Request, "user", accId), QRCodeGenerator.ECCLevel.M);
         var png = new PngByteQRCode(data).GetGraphic(pixelsPerModule: 8);
         // An mcode never changes owner or value: the card can be cached for long (a day, in case the
         // operator moves the public base URL).

@@ -44,8 +44,9 @@ public static class FriendsApi
             await PhoneInvitations.ByPhone(grains, me, phone, remark);
             return new(Err.Ok, Sms: 1);
         }
+        // Mode 2 takes what login mode 1 takes: an mcode, or "m" + a user id (the iOS stranger page's rule).
         var target = body.Mode == 2
-            ? await AccountNumber.McodeOwner(grains, AccountNumber.Mcode(body.Mcode))
+            ? await AccountNumber.Resolve(grains, known, body.Mcode, "mcode", checkExists: true)
             : await ExistingUser(known, body.UserID);
         if (target is not { } other) throw ApiException.NotFound("user");
         await PhoneInvitations.User(grains, me, other, remark);

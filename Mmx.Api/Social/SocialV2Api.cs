@@ -63,7 +63,7 @@ public static class SocialV2Api
         var found = new SearchedUser(card.FriendId, card.Name, card.Gender, card.Birthday, card.Mcode, card.Qrcode,
             card.PhoneNo, card.Email, card.PortraitUrl, card.CityId, card.CityName);
         // The user's fields at the top level (the spec) and as the one item of `users` (the web client).
-        return new SearchAnswer(found, [found]);
+        return new SearchAnswer(found, [found with { PortraitUrl = card.PortraitUrl.Length > 0 ? new[] { card.PortraitUrl } : Array.Empty<string>() }]);
     }
 
     private static async Task<SuccessV2Reply> Remark(string uid, HttpContext context, IGrainFactory grains)

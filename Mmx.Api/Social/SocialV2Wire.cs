@@ -24,6 +24,10 @@ public sealed record FriendCard(
 public sealed record FriendsV2Reply(Err Err, [property: JsonPropertyName("total_num")] int TotalNum,
     Dictionary<string, List<FriendCard>> Friends);
 
+/// <summary>
+/// A found user. portrait_url is the URL at the top level (the spec) and a list of it in users (the
+/// web chat page shows <c>portrait_url[0]</c>, the original's list of pictures).
+/// </summary>
 public sealed record SearchedUser(
     [property: JsonPropertyName("user_id")] long UserId,
     string Name,
@@ -33,7 +37,7 @@ public sealed record SearchedUser(
     string Qrcode,
     [property: JsonPropertyName("phone_no")] string PhoneNo,
     string Email,
-    [property: JsonPropertyName("portrait_url")] string PortraitUrl,
+    [property: JsonPropertyName("portrait_url"), WireUnion(WireUnion.String, WireUnion.Array)] object PortraitUrl,
     [property: JsonPropertyName("city_id")] long CityId,
     [property: JsonPropertyName("city_name")] string CityName);
 
@@ -49,7 +53,7 @@ public sealed record SearchAnswer([property: JsonIgnore] SearchedUser User, Immu
     public string Qrcode => User.Qrcode;
     [JsonPropertyName("phone_no")] public string PhoneNo => User.PhoneNo;
     public string Email => User.Email;
-    [JsonPropertyName("portrait_url")] public string PortraitUrl => User.PortraitUrl;
+    [JsonPropertyName("portrait_url")] public string PortraitUrl => (string)User.PortraitUrl;
     [JsonPropertyName("city_id")] public long CityId => User.CityId;
     [JsonPropertyName("city_name")] public string CityName => User.CityName;
 }

@@ -68,6 +68,12 @@ public sealed record Goods
     /// <summary>Publication time, unix seconds.</summary>
     [Id(8)] public long Time { get; init; }
     [Id(9)] public int Status { get; init; } = OnSale;
+    /// <summary>The long description the shop writes (the original's <c>detail</c>).</summary>
+    [Id(10)] public string Detail { get; init; } = "";
+    /// <summary>The brand, when it is not the shop's own.</summary>
+    [Id(11)] public string Brand { get; init; } = "";
+    /// <summary>A note to customers (care, sizes).</summary>
+    [Id(12)] public string Remark { get; init; } = "";
 
     public bool IsOnSale => Status == OnSale;
     public string FirstPic => Pics.IsDefaultOrEmpty ? "" : Pics[0];

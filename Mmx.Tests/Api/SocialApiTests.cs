@@ -82,7 +82,9 @@ public sealed class SocialApiTests(SocialApiTests.Api api) : IClassFixture<Socia
         // A number without an account is answered as a member's (NonMemberInvitationTests).
         Assert.Equal(0, Err(await a.Client.Post("/user/friend/invite", new { mode = 1, phone = AccountTestKit.NewPhone() })));
         Assert.Equal(4, Err(await a.Client.Post("/user/friend/invite", new { mode = 2, mcode = "123456789" })));
-        Assert.Equal(1, Err(await a.Client.Post("/user/friend/invite", new { mode = 2, mcode = "12345" })));
+        // Not 9 digits: a user id (the iOS stranger page sends "m" + the id), here of nobody.
+        Assert.Equal(4, Err(await a.Client.Post("/user/friend/invite", new { mode = 2, mcode = "12345" })));
+        Assert.Equal(1, Err(await a.Client.Post("/user/friend/invite", new { mode = 2, mcode = "m12x45" })));
         Assert.Equal(1, Err(await a.Client.Post("/user/friend/invite", new { mode = 4, userID = b.Id })));
         Assert.Equal(1, Err(await a.Client.Post("/user/friend/invite", new { mode = 3, userID = b.Id, remark = new string('x', 33) })));
         Assert.Equal(4, Err(await b.Client.Post($"/user/friend/accept?uid={a.Id}")));

@@ -135,6 +135,31 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.Api api) : IClassF
     }
 
     /// <summary>
+    /// The register example, sent as printed (its number made fresh and verified), signs up, and
+    /// the login example's password then logs in: no example carries a password the server refuses.
+    /// </summary>
+    [Fact]
+    public async Task The_register_and_login_examples_work_as_printed()
+    {
+        var document = await Document();
+        JsonObject Example(string path) => ((document["paths"]![path]!["post"]!["requestBody"]!["content"]!["application/json"]!["examples"]
+            ?.AsObject().First().Value!["value"]) ?? document["paths"]![path]!["post"]!["requestBody"]!["content"]!["application/json"]!["example"])!.DeepClone().AsObject();
+        var register = Example("/user/register");
+        var client = api.NewClient();
+        var number = AccountTestKit.NewPhone();
+        register["phone"] = number;
+        if (register.ContainsKey("ticket")) register["ticket"] = await client.VerifyPhone(number);
+        else await client.VerifyPhone(number);
+        var signedUp = await client.Literal(HttpMethod.Post, "/user/register", register.ToJsonString());
+        Assert.True((int)signedUp["err"]! == 0, $"the register example {register.ToJsonString()} answered {signedUp.ToJsonString()}");
+
+        var login = document["paths"]!["/user/login"]!["post"]!["requestBody"]!["content"]!["application/json"]!["examples"]!["phone"]!["value"]!.DeepClone().AsObject();
+        Assert.Equal((string?)register["password"], (string?)login["password"]);
+        login["phone"] = number;
+        Assert.Equal(0, (int)(await api.NewClient().Literal(HttpMethod.Post, "/user/login", login.ToJsonString()))["err"]!);
+    }
+
+    /// <summary>
     /// Each operation called with no credentials at all: one the document says needs a session
     /// answers err 2, one that needs the admin key err 3, and one it calls public neither.
     /// </summary>

@@ -16,7 +16,7 @@ public static class ContractExamples
     /// <summary>Plausible values by wire name: the demo city (Shenzhen, 1) and its coordinates, a phone, an MD5 password.</summary>
     private static readonly Dictionary<string, JsonNode> ByName = new(StringComparer.Ordinal)
     {
-        ["phone"] = "13800138000", ["phone_no"] = "13800138000", ["password"] = "e10adc3949ba59abbe56e057f20f883e",
+        ["phone"] = "13800138000", ["phone_no"] = "13800138000", ["password"] = "4c9894f99114160e70582fa6a5d739c4",
         ["code"] = "123456", ["ticket"] = "3q2-7wEAAAAxMjM0NTY3ODkwYWJjZA", ["token"] = "IPZp9ZVomRF36BJZ4FTOIAg3Pse1Pq1vs3bhjNEOxZM",
         ["dev"] = "iPhone", ["long"] = 113.94, ["lat"] = 22.52, ["distance"] = 350.5, ["city"] = 1, ["city_id"] = 1,
         ["city_name"] = "深圳", ["name"] = "海岸城", ["shopName"] = "海岸城", ["shop_name"] = "海岸城", ["nickName"] = "喵喵",
