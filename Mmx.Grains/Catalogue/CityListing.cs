@@ -16,7 +16,7 @@ public sealed class CityListing
     private readonly ShopGeoIndex _geoIndex;
     private readonly Dictionary<long, int> _categoryCounts;
     // Each shop name's full pinyin and initials, for the search as people type it.
-    private readonly Dictionary<long, (string Full, string Initials)> _pinyin;
+    private readonly Dictionary<long, PinyinName> _pinyin;
 
     public CityListing(CityListingData data)
     {
@@ -46,8 +46,7 @@ public sealed class CityListing
             ? null
             : shop => (categories is null || categories.Contains(shop.Category))
                 && (query.Name is not { } name || shop.Name.Contains(name, StringComparison.OrdinalIgnoreCase)
-                    || (typed is not null && _pinyin[shop.Id] is var keys
-                        && (keys.Full.Contains(typed, StringComparison.Ordinal) || keys.Initials.Contains(typed, StringComparison.Ordinal))));
+                    || (typed is not null && _pinyin[shop.Id].Matches(typed)));
         // Counting by category needs no scan; only a name search counts its matches.
         var total = query.Name is not null ? _shops.Count(match!)
             : categories is null ? _shops.Length
