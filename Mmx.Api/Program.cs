@@ -11,6 +11,7 @@ using Mmx.Api.Images;
 using Mmx.Api.Lookups;
 using Mmx.Api.Messages;
 using Mmx.Api.Operations;
+using Mmx.Api.Reference;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Orleans.Dashboard;
@@ -106,6 +107,7 @@ try
     app.MapCatalogueApi();
     app.MapShopsApi();
     app.MapShopPageApi();
+    app.MapBasicApi();
     app.MapGoodsApi();
     app.MapActivitiesApi();
     app.MapSmsApi();

@@ -58,3 +58,6 @@ public sealed record FeedbackRequest(string? Feedback);
 
 /// <summary>/user/delete: the proof that the owner asks (password; or a ticket of the bound phone for an account without one).</summary>
 public sealed record DeleteAccountRequest(string? Password, string? Ticket, string? AccessToken);
+
+/// <summary>/basic/phonevalidate POST: the code sent to the phone in the path.</summary>
+public sealed record CodeRequest([property: JsonConverter(typeof(StringOrNumberConverter))] string? Code);

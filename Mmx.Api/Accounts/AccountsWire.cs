@@ -49,3 +49,9 @@ public sealed record ExportReply(Err Err, ExportedProfileWire Info, ImmutableArr
     ImmutableArray<ExportedFeedbackWire> FeedList, ImmutableArray<ExportedFriendWire> FriendList,
     ImmutableArray<ExportedInvitationWire> InviteList, ImmutableArray<long> InvitedList, ExportedPrivacyWire Setting,
     ImmutableArray<ExportedFanShopWire> FansList, ImmutableArray<ExportedSavedGoodsWire> GoodsList, ImmutableArray<ExportedVisitWire> ShopList);
+
+/// <summary>/basic/phonevalidate GET: the code was sent (the web client reads is_success).</summary>
+public sealed record SuccessReply(Err Err, [property: JsonPropertyName("is_success")] bool IsSuccess);
+
+/// <summary>/basic/phonevalidate POST: the code was right; the ticket as /user/vercode answers it (also the mmx_verify cookie).</summary>
+public sealed record VerifiedReply(Err Err, [property: JsonPropertyName("is_success")] bool IsSuccess, string Ticket);

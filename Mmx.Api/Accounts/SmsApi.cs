@@ -14,26 +14,52 @@ public static class SmsApi
             .RequireRateLimiting(RateLimits.Sms);
         user.MapPost("/vercode", VerCode).WithBody<VerifyCodeRequest>().WithSummary("Check a code; success answers a one-use ticket for 10 minutes (also as the mmx_verify cookie)")
             .RequireRateLimiting(RateLimits.Sms);
+        // The web client's phone change (settings page): the same code and ticket, on the original's path.
+        var basic = app.MapGroup(VerificationTickets.PhoneValidatePath).WithTags("Accounts");
+        basic.MapGet("/{phone}", SendToPath).WithSummary("Send a code to the phone in the path, as /user/gencode")
+            .RequireRateLimiting(RateLimits.Sms);
+        basic.MapPost("/{phone}", VerifyPath).WithBody<CodeRequest>().WithSummary("Check {\"code\"} for the phone in the path, as /user/vercode (sets the mmx_verify cookie)")
+            .RequireRateLimiting(RateLimits.Sms);
         return app;
     }
 
     private static async Task<OkReply> GenCode(HttpRequest request, IGrainFactory grains)
     {
         var body = await JsonBody.Read<PhoneRequest>(request);
-        var phone = Phone.Required(body.Phone);
-        return ApiResults.Done(await grains.GetGrain<IPhoneGrain>(phone).SendCode(ClientAddresses.KeyOf(request.HttpContext.Connection.RemoteIpAddress)));
+        return ApiResults.Done(await Send(request, grains, body.Phone));
     }
+
+    private static Task<Err> Send(HttpRequest request, IGrainFactory grains, string? phone) =>
+        grains.GetGrain<IPhoneGrain>(Phone.Required(phone)).SendCode(ClientAddresses.KeyOf(request.HttpContext.Connection.RemoteIpAddress));
 
     /// <summary>The right code gets the client a one-use ticket (in the answer and the mmx_verify cookie).</summary>
     private static async Task<TicketReply> VerCode(HttpRequest request, HttpResponse response, IGrainFactory grains)
     {
         var body = await JsonBody.Read<VerifyCodeRequest>(request);
-        var phone = Phone.Required(body.Phone);
-        var code = body.Code is { Length: 6 } c && c.All(char.IsAsciiDigit) ? c : throw ApiException.BadRequest("code must be 6 digits");
+        return new(Err.Ok, await Verify(request, response, grains, body.Phone, body.Code));
+    }
+
+    private static async Task<string> Verify(HttpRequest request, HttpResponse response, IGrainFactory grains, string? phoneText, string? codeText)
+    {
+        var phone = Phone.Required(phoneText);
+        var code = codeText is { Length: 6 } c && c.All(char.IsAsciiDigit) ? c : throw ApiException.BadRequest("code must be 6 digits");
         var (ticket, hash) = VerificationTickets.New();
         var err = await grains.GetGrain<IPhoneGrain>(phone).VerifyCode(code, hash, ClientAddresses.KeyOf(request.HttpContext.Connection.RemoteIpAddress));
         ApiResults.Done(err);
         VerificationTickets.SetCookie(response, ticket);
-        return new(Err.Ok, ticket);
+        return ticket;
+    }
+
+    /// <summary>The web client reads is_success (true, or an error answer).</summary>
+    private static async Task<SuccessReply> SendToPath(string phone, HttpRequest request, IGrainFactory grains)
+    {
+        ApiResults.Done(await Send(request, grains, phone));
+        return new(Err.Ok, true);
+    }
+
+    private static async Task<VerifiedReply> VerifyPath(string phone, HttpRequest request, HttpResponse response, IGrainFactory grains)
+    {
+        var body = await JsonBody.Read<CodeRequest>(request);
+        return new(Err.Ok, true, await Verify(request, response, grains, phone, body.Code));
     }
 }

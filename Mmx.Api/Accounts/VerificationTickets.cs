@@ -19,29 +19,59 @@ public static class VerificationTickets
         return (ticket, Sessions.HashOf(ticket));
     }
 
-    public static void SetCookie(HttpResponse response, string ticket) =>
-        response.Cookies.Append(CookieName, ticket, new CookieOptions
+    /// <summary>
+    /// Sets the cookie to the new ticket, keeping the one before it: the web client's phone change
+    /// verifies the current number, then the new one (both on /basic/phonevalidate), and sends
+    /// bindphone with neither ticket in the body, so both must reach it. Each ticket is good only for
+    /// its own number, once. The cookie goes to /user (register, resetpw, bindphone) and, when set
+    /// by /basic/phonevalidate, to that path too, so that the second code sees the first ticket.
+    /// </summary>
+    public static void SetCookie(HttpResponse response, string ticket)
+    {
+        var previous = response.HttpContext.Request.Cookies.TryGetValue(CookieName, out var cookie)
+            ? cookie.Split(Separator).LastOrDefault(IsWellFormed) : null;
+        var value = previous is not null && previous != ticket ? previous + Separator + ticket : ticket;
+        foreach (var path in PathsFor(response.HttpContext.Request))
         {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = response.HttpContext.Request.IsHttps,
-            MaxAge = PhoneGrain.VerificationLifetime,
-            Path = "/user",
-        });
+            response.Cookies.Append(CookieName, value, new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Strict,
+                Secure = response.HttpContext.Request.IsHttps,
+                MaxAge = PhoneGrain.VerificationLifetime,
+                Path = path,
+            });
+        }
+    }
 
-    /// <summary>A spent ticket's cookie goes, so that the next flow starts clean.</summary>
-    public static void ClearCookie(HttpResponse response) =>
-        response.Cookies.Delete(CookieName, new CookieOptions { Path = "/user" });
+    private const string UserPath = "/user";
+    public const string PhoneValidatePath = "/basic/phonevalidate";
 
-    /// <summary>The hashes of the tickets a request offers: the body's, then the cookie's.</summary>
+    private static string[] PathsFor(HttpRequest request) =>
+        request.Path.StartsWithSegments(PhoneValidatePath) ? [UserPath, PhoneValidatePath] : [UserPath];
+
+    // Not in a ticket's alphabet (base64url).
+    private const char Separator = '.';
+
+    /// <summary>A spent ticket's cookie goes (on both paths), so that the next flow starts clean.</summary>
+    public static void ClearCookie(HttpResponse response)
+    {
+        response.Cookies.Delete(CookieName, new CookieOptions { Path = UserPath });
+        response.Cookies.Delete(CookieName, new CookieOptions { Path = PhoneValidatePath });
+    }
+
+    /// <summary>The hashes of the tickets a request offers: the body's, then the cookie's (at most two).</summary>
     public static IReadOnlyList<string> Offered(HttpRequest request, string? bodyTicket)
     {
         var hashes = new List<string>(2);
         if (IsWellFormed(bodyTicket)) hashes.Add(Sessions.HashOf(bodyTicket));
-        if (request.Cookies.TryGetValue(CookieName, out var cookie) && IsWellFormed(cookie))
+        if (request.Cookies.TryGetValue(CookieName, out var cookie))
         {
-            var hash = Sessions.HashOf(cookie);
-            if (!hashes.Contains(hash)) hashes.Add(hash);
+            foreach (var ticket in cookie.Split(Separator).Where(IsWellFormed).TakeLast(2))
+            {
+                var hash = Sessions.HashOf(ticket);
+                if (!hashes.Contains(hash)) hashes.Add(hash);
+            }
         }
         return hashes;
     }

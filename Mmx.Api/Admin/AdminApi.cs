@@ -57,6 +57,6 @@ public static class AdminApi
         var json = await JsonBody.ReadBytes(request, MaxImportBytes);
         var imported = await importer.Import(json);
         return new(Err.Ok, new ImportCountsWire(imported.Cities, imported.Categories, imported.Shops, imported.Goods, imported.Activities, imported.Versions,
-            imported.Fronts, imported.FrontsMissed));
+            imported.Fronts, imported.FrontsMissed, imported.Provinces, imported.Districts));
     }
 }

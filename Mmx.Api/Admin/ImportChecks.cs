@@ -23,6 +23,13 @@ public static class ImportChecks
         Goods = Each(doc.Goods, "goods", Goods),
         Activities = Each(doc.Activities, "activities", Activity),
         Versions = Each(doc.Versions, "versions", Version),
+        Provinces = Each(doc.Provinces, "provinces", (p, at) => new Province { Id = Id(p.Id, at + ".id"), Name = Text.SingleLine(p.Name, at + ".name", 1, 32) }),
+        Districts = Each(doc.Districts, "districts", (d, at) => new District
+        {
+            Id = Id(d.Id, at + ".id"),
+            Name = Text.SingleLine(d.Name, at + ".name", 1, 32),
+            City = Id(d.City, at + ".city"),
+        }),
     };
 
     private static ImmutableArray<TOut> Each<TIn, TOut>(List<TIn>? items, string list, Func<TIn, string, TOut> check)
@@ -38,6 +45,7 @@ public static class ImportChecks
     {
         Id = Id(c.Id, at + ".id"),
         Name = Text.SingleLine(c.Name, at + ".name", 1, 32),
+        Province = c.Province is null ? 0 : Id(c.Province, at + ".province"),
     };
 
     private static Category Category(CategoryInput c, string at) => new()

@@ -6,9 +6,14 @@ namespace Mmx.Api.Admin;
 
 public sealed record ImportDocument(
     List<CityInput>? Cities, List<CategoryInput>? Categories, List<ShopInput>? Shops,
-    List<GoodsInput>? Goods, List<ActivityInput>? Activities, List<VersionInput>? Versions);
+    List<GoodsInput>? Goods, List<ActivityInput>? Activities, List<VersionInput>? Versions,
+    List<ProvinceInput>? Provinces = null, List<DistrictInput>? Districts = null);
 
-public sealed record CityInput(long? Id, string? Name);
+public sealed record CityInput(long? Id, string? Name, long? Province = null);
+
+public sealed record ProvinceInput(long? Id, string? Name);
+
+public sealed record DistrictInput(long? Id, string? Name, long? City);
 
 public sealed record CategoryInput(long? Id, string? Name, string? Pic, long? Parent);
 

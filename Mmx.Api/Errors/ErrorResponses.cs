@@ -80,7 +80,10 @@ public static class ErrorResponses
         return context.Response.WriteAsJsonAsync(new Wire.ErrorReply(err, message, correlationId, retry ? true : null, isSuccess));
     }
 
-    /// <summary>The spec's version 2 routes, whose answers carry is_success (false on every failure).</summary>
+    /// <summary>
+    /// The spec's version 2 routes and the original's /basic/* ones, whose answers carry is_success
+    /// (false on every failure: the web client reads it).
+    /// </summary>
     private static bool IsV2(PathString path) =>
-        path.StartsWithSegments("/userweb") || path.StartsWithSegments("/user/goods/promot/news");
+        path.StartsWithSegments("/userweb") || path.StartsWithSegments("/user/goods/promot/news") || path.StartsWithSegments("/basic");
 }

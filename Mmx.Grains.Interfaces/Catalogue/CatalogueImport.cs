@@ -10,6 +10,8 @@ public sealed record CatalogueImport
     [Id(3)] public ImmutableArray<Goods> Goods { get; init; } = [];
     [Id(4)] public ImmutableArray<Activity> Activities { get; init; } = [];
     [Id(5)] public ImmutableArray<AppVersion> Versions { get; init; } = [];
+    [Id(6)] public ImmutableArray<Province> Provinces { get; init; } = [];
+    [Id(7)] public ImmutableArray<District> Districts { get; init; } = [];
 }
 
 /// <summary>How many records of each kind an import upserted.</summary>
@@ -26,4 +28,6 @@ public sealed record ImportCounts
     [Id(6)] public int Fronts { get; init; }
     /// <summary>API fronts known to the catalogue that did not confirm the import within <c>CatalogueGrain.CopyBudget</c>.</summary>
     [Id(7)] public int FrontsMissed { get; init; }
+    [Id(8)] public int Provinces { get; init; }
+    [Id(9)] public int Districts { get; init; }
 }

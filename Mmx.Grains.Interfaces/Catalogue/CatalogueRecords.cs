@@ -4,12 +4,39 @@ namespace Mmx.Grains.Catalogue;
 // grains' persisted state and the messages between grains: never renumber an [Id] or change an
 // [Alias] once stored; add new members with new ids instead.
 
-/// <summary>A city the platform serves.</summary>
+/// <summary>A city the platform serves; <see cref="Province"/> is 0 when the import named none.</summary>
 [GenerateSerializer, Immutable, Alias("mmx.catalogue.City")]
 public sealed record City
 {
     [Id(0)] public required long Id { get; init; }
     [Id(1)] public required string Name { get; init; }
+    [Id(2)] public long Province { get; init; }
+}
+
+/// <summary>A province (or municipality) that cities belong to: reference data for /basic/*.</summary>
+[GenerateSerializer, Immutable, Alias("mmx.catalogue.Province")]
+public sealed record Province
+{
+    [Id(0)] public required long Id { get; init; }
+    [Id(1)] public required string Name { get; init; }
+}
+
+/// <summary>A district of a city: reference data for /basic/* (and the merchants' shop addresses).</summary>
+[GenerateSerializer, Immutable, Alias("mmx.catalogue.District")]
+public sealed record District
+{
+    [Id(0)] public required long Id { get; init; }
+    [Id(1)] public required string Name { get; init; }
+    [Id(2)] public required long City { get; init; }
+}
+
+/// <summary>The places of the catalogue, for the reference routes: every province, city and district.</summary>
+[GenerateSerializer, Immutable, Alias("mmx.catalogue.Places")]
+public sealed record Places
+{
+    [Id(0)] public ImmutableArray<Province> Provinces { get; init; } = [];
+    [Id(1)] public ImmutableArray<City> Cities { get; init; } = [];
+    [Id(2)] public ImmutableArray<District> Districts { get; init; } = [];
 }
 
 /// <summary>A goods category; <see cref="Parent"/> is 0 for a top-level category.</summary>

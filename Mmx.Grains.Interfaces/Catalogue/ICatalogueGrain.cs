@@ -32,6 +32,10 @@ public interface ICatalogueGrain : IGrainWithIntegerKey
     [Alias("GetCities"), AlwaysInterleave]
     Task<ImmutableArray<City>> GetCities();
 
+    /// <summary>Every province, city and district (the reference routes filter them).</summary>
+    [Alias("GetPlaces"), AlwaysInterleave]
+    Task<Places> GetPlaces();
+
     /// <summary>Whether a city exists.</summary>
     [Alias("CityExists"), AlwaysInterleave]
     Task<bool> CityExists(long city);

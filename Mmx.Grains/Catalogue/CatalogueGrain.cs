@@ -60,6 +60,8 @@ public sealed class CatalogueGrain(
             Goods = document.Goods.Length,
             Activities = document.Activities.Length,
             Versions = document.Versions.Length,
+            Provinces = document.Provinces.Length,
+            Districts = document.Districts.Length,
             Fronts = fronts,
             FrontsMissed = missed,
         };
@@ -104,6 +106,13 @@ public sealed class CatalogueGrain(
 
     public Task<ImmutableArray<City>> GetCities() =>
         Task.FromResult(state.State.Cities.Values.OrderBy(c => c.Id).ToImmutableArray());
+
+    public Task<Places> GetPlaces() => Task.FromResult(new Places
+    {
+        Provinces = [.. state.State.Provinces.Values.OrderBy(p => p.Id)],
+        Cities = [.. state.State.Cities.Values.OrderBy(c => c.Id)],
+        Districts = [.. state.State.Districts.Values.OrderBy(d => d.Id)],
+    });
 
     public Task<bool> CityExists(long city) => Task.FromResult(state.State.Cities.ContainsKey(city));
 

@@ -12,6 +12,8 @@ public sealed record CatalogueState
     [Id(4)] public ImmutableDictionary<long, long> ActivityShop { get; init; } = ImmutableDictionary<long, long>.Empty;
     /// <summary>Counts the imports applied (0: none, or a state of a version that did not count).</summary>
     [Id(5)] public long Version { get; init; }
+    [Id(6)] public ImmutableDictionary<long, Province> Provinces { get; init; } = ImmutableDictionary<long, Province>.Empty;
+    [Id(7)] public ImmutableDictionary<long, District> Districts { get; init; } = ImmutableDictionary<long, District>.Empty;
 
     public ImmutableDictionary<long, long> CategoryParents() =>
         Categories.Values.ToImmutableDictionary(c => c.Id, c => c.Parent);

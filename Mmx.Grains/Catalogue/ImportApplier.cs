@@ -31,6 +31,8 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
         var next = current with
         {
             Cities = current.Cities.SetItems(doc.Cities.Select(c => KeyValuePair.Create(c.Id, c))),
+            Provinces = current.Provinces.SetItems(doc.Provinces.Select(p => KeyValuePair.Create(p.Id, p))),
+            Districts = current.Districts.SetItems(doc.Districts.Select(d => KeyValuePair.Create(d.Id, d))),
             Categories = current.Categories.SetItems(doc.Categories.Select(c => KeyValuePair.Create(c.Id, c))),
             Versions = current.Versions.SetItems(NewestReleases(doc.Versions)),
             ShopCity = current.ShopCity.SetItems(doc.Shops.Select(s => KeyValuePair.Create(s.Id, s.City))),

@@ -10,7 +10,10 @@ internal static class ImportValidator
     public static string? FirstProblem(CatalogueImport doc, CatalogueState current,
         IReadOnlyDictionary<string, long> barcodeOwners)
     {
-        return Duplicates(doc.Cities.Select(c => c.Id), "cities")
+        return Duplicates(doc.Provinces.Select(p => p.Id), "provinces")
+            ?? Duplicates(doc.Districts.Select(d => d.Id), "districts")
+            ?? Duplicates(doc.Cities.Select(c => c.Id), "cities")
+            ?? Places(doc, current)
             ?? Duplicates(doc.Categories.Select(c => c.Id), "categories")
             ?? Duplicates(doc.Shops.Select(s => s.Id), "shops")
             ?? Duplicates(doc.Goods.Select(g => g.Id), "goods")
@@ -51,6 +54,25 @@ internal static class ImportValidator
         {
             if (parent != 0 && parents.TryGetValue(parent, out var grandParent) && grandParent != 0)
                 return $"categories: category {id} would sit three levels deep under {grandParent}";
+        }
+        return null;
+    }
+
+    /// <summary>A city's province and a district's city exist, in the document or the catalogue.</summary>
+    private static string? Places(CatalogueImport doc, CatalogueState current)
+    {
+        var provinces = doc.Provinces.Select(p => p.Id).ToHashSet();
+        for (var i = 0; i < doc.Cities.Length; i++)
+        {
+            var province = doc.Cities[i].Province;
+            if (province != 0 && !provinces.Contains(province) && !current.Provinces.ContainsKey(province))
+                return $"cities[{i}]: province {province} does not exist";
+        }
+        var cities = doc.Cities.Select(c => c.Id).ToHashSet();
+        for (var i = 0; i < doc.Districts.Length; i++)
+        {
+            var city = doc.Districts[i].City;
+            if (!cities.Contains(city) && !current.Cities.ContainsKey(city)) return $"districts[{i}]: city {city} does not exist";
         }
         return null;
     }
