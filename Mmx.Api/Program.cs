@@ -71,7 +71,7 @@ try
     builder.Services.TryAddSingleton(TimeProvider.System);
     builder.Services.TryAddKeyedSingleton(MmxClock.Key, TimeProvider.System);
     builder.Services.AddThirdPartyProviders(builder.Configuration);
-    builder.Services.AddImageFetching();
+    builder.Services.AddImageFetching(cluster);
     builder.Services.AddWireProfile();
     builder.Services.AddMmxCrossOrigin(builder.Configuration);
     builder.Services.AddMmxProxyHeaders(builder.Configuration);
@@ -108,6 +108,7 @@ try
     app.MapShopsApi();
     app.MapShopPageApi();
     app.MapBasicApi();
+    app.MapUploadApi();
     app.MapGoodsApi();
     app.MapActivitiesApi();
     app.MapSmsApi();

@@ -224,3 +224,13 @@ RETURNING Version + 1 AS NewGrainStateVersion;
 $q$)
 
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = EXCLUDED.QueryText;
+
+-- MMX's stored images and uploads in cluster mode (Mmx.Api/Images/PostgresImageStore.cs): every
+-- front saves and serves them here, so an upload through one front is served by every other.
+-- Names are content addresses ({sha256}.{ext}): a row never changes once written.
+CREATE TABLE IF NOT EXISTS MmxImages
+(
+    Name varchar(80) NOT NULL PRIMARY KEY,
+    Bytes bytea NOT NULL,
+    CreatedOn timestamptz NOT NULL DEFAULT now()
+);

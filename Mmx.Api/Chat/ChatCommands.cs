@@ -174,7 +174,7 @@ public sealed class ChatCommands(ChatSession session, IGrainFactory grains, Know
         {
             case "text":
                 return new ChatDraft { Kind = kind, Text = Text.MultiLine(m is JsonValue tv && tv.TryGetValue<string>(out var text) ? text : null, "body.m", 1, MaxText) };
-            case "img" or "voice" or "audio/mp3" or "audio/amr" or "audio/aac" or "image/png" or "image/jpeg" or "image/gif" or "image/webp":
+            case "img" or "voice" or "audio/mp3" or "audio/amr" or "audio/aac" or "audio/mp4" or "image/png" or "image/jpeg" or "image/gif" or "image/webp":
                 return new ChatDraft { Kind = kind, Text = Text.Url(m is JsonValue uv && uv.TryGetValue<string>(out var url) ? url : null, "body.m") };
             case "mmx/goods" or "mmx/shop" or "mmx/act":
                 var card = m as JsonObject ?? throw ApiException.BadRequest("body.m must be {id, name, img} for a card");

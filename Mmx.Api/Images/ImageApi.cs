@@ -24,7 +24,8 @@ public static class ImageApi
         web.MapPut("/quickmodifyimg", QuickModify).WithSummary("Set the caller's portrait: {user_id, url} as JSON (the web client's form)")
             .WithBody<QuickModifyRequest>();
         app.MapGet(ServePath + "/{name}", Serve).WithTags("Images").WithSummary("A stored image")
-            .Produces<Stream>(StatusCodes.Status200OK, contentType: "image/jpeg", additionalContentTypes: ["image/png", "image/gif", "image/webp"])
+            .Produces<Stream>(StatusCodes.Status200OK, contentType: "image/jpeg",
+                additionalContentTypes: ["image/png", "image/gif", "image/webp", "audio/mp3", "audio/amr", "audio/aac", "audio/mp4"])
             .Produces<ErrorReply>(StatusCodes.Status404NotFound);
         return app;
     }
@@ -38,10 +39,16 @@ public static class ImageApi
         if (await grains.Own<Mmx.Grains.Images.IImageQuotaGrain>(context).TryUse(bytes.Length, settings.UserBytesPerDay) is not Err.Ok and var refused)
             throw new ApiException(refused, "your image allowance for today is used up");
         var name = await store.Save(bytes, kind, context.RequestAborted);
+        return new(Err.Ok, true, UrlOf(context.Request, settings, name));
+    }
+
+    /// <summary>Where a stored image is served: under Mmx:Images:PublicBaseUrl (a CDN) when set, else this API's /img/.</summary>
+    public static string UrlOf(HttpRequest request, ImageSettings settings, string name)
+    {
         var baseUrl = settings.PublicBaseUrl is { Length: > 0 } configured
             ? configured.TrimEnd('/')
-            : PublicUrls.Base(context.Request) + ServePath;
-        return new(Err.Ok, true, $"{baseUrl}/{name}");
+            : PublicUrls.Base(request) + ServePath;
+        return $"{baseUrl}/{name}";
     }
 
     /// <summary>GET with ?user_id=&amp;url= (the spec), or PUT with the same fields as JSON (the web client).</summary>

@@ -73,11 +73,17 @@ public sealed class ImageFetcher(IHttpClientFactory http, ImageSettings settings
 /// <summary>The image fetcher, its guarded HttpClient, the resolver it checks with and the default store.</summary>
 public static class ImageFetching
 {
-    public static IServiceCollection AddImageFetching(this IServiceCollection services)
+    /// <summary>The embedded default keeps images in a folder; cluster mode in PostgreSQL, which every front shares.</summary>
+    public static IServiceCollection AddImageFetching(this IServiceCollection services, ClusterSettings cluster)
     {
         services.AddSingleton<IHostResolver, DnsHostResolver>();
         services.AddSingleton<GuardedConnector>();
-        services.AddSingleton<IImageStore, FolderImageStore>();
+        if (cluster.ConnectionString is { } connectionString)
+        {
+            services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
+            services.AddSingleton<IImageStore, PostgresImageStore>();
+        }
+        else services.AddSingleton<IImageStore, FolderImageStore>();
         services.AddSingleton<ImageFetcher>();
         services.AddHttpClient(ImageFetcher.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler

@@ -6,8 +6,8 @@ namespace Mmx.Tests.Postgres;
 
 /// <summary>
 /// Security round three in cluster mode (two fronts, two silos, a real PostgreSQL): role keys and
-/// dashboard revocation hold across fronts, and an invitation of a non-member made on one front
-/// reaches the account that signs up on the other.
+/// dashboard revocation hold across fronts, an invitation of a non-member made on one front
+/// reaches the account that signs up on the other, and an upload through one is served by the other.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresOperatorAndInvitationTests(PostgresServer postgres)
@@ -60,5 +60,15 @@ public sealed class PostgresOperatorAndInvitationTests(PostgresServer postgres)
         await invitee.SignUp(stranger);
         var invitation = Assert.Single((await invitee.Get("/user/friend/invite"))["inviteList"]!.AsArray())!;
         Assert.Equal((inviterId, "跨前端邀请"), ((long)invitation["uid"]!, (string)invitation["remark"]!));
+
+        // A photo uploaded through front 1 is served by front 2 (the images live in PostgreSQL), without its EXIF.
+        var uploaded = await TestUploads.Upload(inviter.Http, inviter.Token, TestUploads.JpegWithGps(24, 24, orientation: 1), "p.jpg", "image/jpeg");
+        Assert.Equal(0, (int)uploaded["err"]!);
+        using var served = await front2.CreateClient().GetAsync(new Uri((string)uploaded["url"]!).PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("image/jpeg", served.Content.Headers.ContentType?.MediaType);
+        var bytes = await served.Content.ReadAsByteArrayAsync();
+        Assert.Equal((string?)uploaded["md5"], Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(bytes)));
+        Assert.True(bytes.AsSpan().IndexOf(TestUploads.GpsMarker) < 0);
     }
 }

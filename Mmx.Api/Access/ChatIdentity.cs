@@ -1,7 +1,7 @@
 using Mmx.Api.Lookups;
 using Mmx.Api.Validation;
 
-namespace Mmx.Api.Chat;
+namespace Mmx.Api.Access;
 
 /// <summary>
 /// Who talks to the chat server: by a session token (<c>Authorization: Bearer</c>, the
