@@ -27,7 +27,8 @@ public static class UploadApi
         {
             app.MapMethods(path, [HttpMethods.Post, HttpMethods.Put], Upload).WithTags("Images")
                 .WithSummary("Upload a picture or voice clip (multipart, field file); answers its url, content_type and md5")
-                .Accepts<IFormFile>("multipart/form-data")
+                // Multipart, read by hand (the apps' form parts), and left out of the JSON API's document.
+                .ExcludeFromDescription()
                 .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxRequestBytes))
                 .RequireRateLimiting(RateLimits.Bulk);
         }

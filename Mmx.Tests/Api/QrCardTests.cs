@@ -31,7 +31,12 @@ public sealed class QrCardTests(QrCardTests.Api api) : IClassFixture<QrCardTests
         await File.WriteAllBytesAsync(file, png);
         try
         {
-            Assert.Equal(cardUrl, await Decode(file));
+            // The PNG encodes the card URL in the iOS scanner's form: the id at offset 28, on a path that redirects to the card.
+            var scanned = await Decode(file);
+            var id = cardUrl[(cardUrl.LastIndexOf('/') + 1)..];
+            Assert.Equal(id, scanned[Mmx.Api.Http.PublicUrls.ScannerIdOffset..]);
+            using var redirect = await api.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(new Uri(scanned).PathAndQuery);
+            Assert.Equal(new Uri(cardUrl).AbsolutePath, redirect.Headers.Location?.OriginalString);
         }
         finally
         {
