@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Serialization;
 using Microsoft.Net.Http.Headers;
 using Mmx.Api.Lookups;
@@ -31,29 +30,12 @@ public static class ShopPageApi
         if (wantsPage)
         {
             if (shop is null) throw ApiException.ResourceNotFound("shop");
-            // Nothing on the page runs or loads but the shop's picture.
-            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src https: http:; style-src 'unsafe-inline'";
-            return Results.Content(Html(shop), "text/html; charset=utf-8");
+            return PublicPage.Card(context, shop.Name, shop.FirstPic, "width=\"240\"", "", shop.Address, shop.Hours);
         }
         if (shop is null) throw ApiException.NotFound("shop");
         var qrcode = context.LegacyWire() ? PublicUrls.ScanText(context.Request, "shop", sid) : PublicUrls.ShopCard(context.Request, sid);
         return Results.Json(new ShopPageReply(Err.Ok, shop.Id, shop.Name, qrcode, shop.Hours, shop.Phone, shop.City, shop.Address,
             shop.Long, shop.Lat, shop.Pics, [shop.Category], shop.Intro), Json.Options);
-    }
-
-    private static string Html(Shop shop)
-    {
-        var name = WebUtility.HtmlEncode(shop.Name);
-        var picture = shop.FirstPic.StartsWith("http", StringComparison.Ordinal)
-            ? $"<img src=\"{WebUtility.HtmlEncode(shop.FirstPic)}\" alt=\"\" width=\"240\">"
-            : "";
-        return $$"""
-            <!DOCTYPE html>
-            <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-            <title>{{name}} · 喵喵</title>
-            <style>body{font-family:sans-serif;text-align:center;margin-top:3em}</style></head>
-            <body>{{picture}}<h1>{{name}}</h1><p>{{WebUtility.HtmlEncode(shop.Address)}}</p><p>{{WebUtility.HtmlEncode(shop.Hours)}}</p></body></html>
-            """;
     }
 }
 

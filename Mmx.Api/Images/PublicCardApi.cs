@@ -1,5 +1,4 @@
 using Mmx.Api.Lookups;
-using System.Net;
 using Mmx.Grains.Accounts;
 
 namespace Mmx.Api.Images;
@@ -28,23 +27,6 @@ public static class PublicCardApi
     {
         var profile = await known.MayBeAccount(accId) ? (await grains.GetGrain<IUserGrain>(accId).GetProfile()).Value : null;
         if (profile is null) throw ApiException.ResourceNotFound("user");
-        // Nothing on the page runs or loads but the portrait.
-        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src https: http:; style-src 'unsafe-inline'";
-        return Results.Content(Html(profile), "text/html; charset=utf-8");
-    }
-
-    private static string Html(Profile profile)
-    {
-        var name = WebUtility.HtmlEncode(profile.Name);
-        var portrait = profile.Portrait.StartsWith("http", StringComparison.Ordinal)
-            ? $"<img src=\"{WebUtility.HtmlEncode(profile.Portrait)}\" alt=\"\" width=\"96\" height=\"96\">"
-            : "";
-        return $$"""
-            <!DOCTYPE html>
-            <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-            <title>{{name}} · 喵喵</title>
-            <style>body{font-family:sans-serif;text-align:center;margin-top:3em}img{border-radius:50%}</style></head>
-            <body>{{portrait}}<h1>{{name}}</h1><p>喵喵号 m{{profile.Mcode}}</p></body></html>
-            """;
+        return PublicPage.Card(context, profile.Name, profile.Portrait, "width=\"96\" height=\"96\"", "img{border-radius:50%}", $"喵喵号 m{profile.Mcode}");
     }
 }
