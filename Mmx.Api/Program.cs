@@ -119,6 +119,7 @@ try
     app.MapPublicCardApi();
     app.MapImageApi();
     app.MapProviderInfoApi();
+    app.MapWeChatWebLoginApi();
     app.MapGoodsFitApi();
     app.MapAddressApi();
     app.MapFeedbackApi();

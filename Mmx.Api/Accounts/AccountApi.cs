@@ -121,14 +121,18 @@ public static class AccountApi
         IGrainFactory grains, HttpResponse response)
     {
         var openId = Text.SingleLine(body.OpenID?.Trim(), "openID", 1, 128);
-        await request.HttpContext.RequestServices.GetRequiredService<OpenIdVerifier>()
-            .Check(body.Mode!.Value, openId, body.AccessToken, request.HttpContext.RequestAborted);
+        // The web client's WeChat login sends no token: the code exchange's cookie proves the openID.
+        var byWebTicket = await WeChatWebTickets.Redeem(request, grains, body.Mode!.Value, openId, body.AccessToken);
+        if (!byWebTicket)
+            await request.HttpContext.RequestServices.GetRequiredService<OpenIdVerifier>()
+                .Check(body.Mode!.Value, openId, body.AccessToken, request.HttpContext.RequestAborted);
         var token = Sessions.NewToken();
         var outcome = await grains.GetGrain<IOpenIdGrain>($"{body.Mode}:{openId}").Login(device, Sessions.HashOf(token));
         if (outcome.Value?.Registered == true) MmxMetrics.SignedUp();
         MmxMetrics.LoggedIn(outcome.IsOk);
         var login = outcome.OrFail();
         Sessions.SetCookie(response, token);
+        if (byWebTicket) WeChatWebTickets.Clear(response);
         return new(Err.Ok, login.AccId, login.Registered ? 1 : 0, login.PreviousDevice, token);
     }
 

@@ -36,6 +36,19 @@ public sealed class WeiboSettings : ProviderSettings
     public string RedirectUri { get; set; } = "";
 }
 
+/// <summary>
+/// WeChat's settings: the app id and secret trade a web login's code for a token server-side
+/// (<c>GET /thirdlogin/wechat</c>); the secret never leaves the server.
+/// </summary>
+public sealed class WeChatSettings : ProviderSettings
+{
+    /// <summary>The app secret (secret) of the WeChat open platform's website app.</summary>
+    public string AppSecret { get; set; } = "";
+
+    /// <summary>Whether the web login's code exchange can run (both the app id and the secret are set).</summary>
+    public bool WebLoginConfigured() => !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(AppSecret);
+}
+
 /// <summary>Alipay's settings: gateway calls are signed with the app's key.</summary>
 public sealed class AlipaySettings : ProviderSettings
 {
@@ -53,7 +66,7 @@ public sealed class ThirdPartySettings
     public const string Section = "Mmx:ThirdParty";
 
     public ProviderSettings QQ { get; set; } = new() { BaseUrl = "https://graph.qq.com" };
-    public ProviderSettings WeChat { get; set; } = new() { BaseUrl = "https://api.weixin.qq.com" };
+    public WeChatSettings WeChat { get; set; } = new() { BaseUrl = "https://api.weixin.qq.com" };
     public WeiboSettings Weibo { get; set; } = new() { BaseUrl = "https://api.weibo.com" };
     public AlipaySettings Alipay { get; set; } = new() { BaseUrl = "https://openapi.alipay.com/gateway.do" };
 

@@ -33,27 +33,21 @@ public static class ProviderInfoApi
         // The spec spells the parameter "assess_token"; the provider's own name is accepted too.
         var key = request.Query.ContainsKey("assess_token") ? "assess_token" : "access_token";
         var token = request.Query.RequiredText(key, OpenIdVerifier.MaxTokenLength);
-        return Answer(await qq.UserInfo(token, Identifier(openid, "openid"), request.HttpContext.RequestAborted));
+        return Answer(await qq.UserInfo(token, ProviderIds.Required(openid, "openid"), request.HttpContext.RequestAborted));
     }
 
     private static async Task<ProviderInfoReply> Weibo(string uid, HttpRequest request, WeiboProvider weibo)
     {
         var code = request.Query.RequiredText("code", OpenIdVerifier.MaxTokenLength);
-        return Answer(await weibo.UserInfo(code, Identifier(uid, "uid"), request.HttpContext.RequestAborted));
+        return Answer(await weibo.UserInfo(code, ProviderIds.Required(uid, "uid"), request.HttpContext.RequestAborted));
     }
 
     private static async Task<ProviderInfoReply> WeChat(HttpRequest request, WeChatProvider weChat)
     {
         var token = request.Query.RequiredText("access_token", OpenIdVerifier.MaxTokenLength);
-        var openId = Identifier(request.Query.RequiredText("open_id", 128), "open_id");
+        var openId = ProviderIds.Required(request.Query.RequiredText("open_id", 128), "open_id");
         return Answer(await weChat.UserInfo(token, openId, request.HttpContext.RequestAborted));
     }
-
-    /// <summary>Provider ids are word characters (the spec's <c>(\w+)</c>): letters, digits, '_' and '-'.</summary>
-    private static string Identifier(string value, string field) =>
-        value.Length is > 0 and <= 128 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')
-            ? value
-            : throw ApiException.BadRequest($"{field} must be 1 to 128 letters, digits, '_' or '-'");
 
     private static ProviderInfoReply Answer(JsonNode userInfo) => new(Err.Ok, true, userInfo);
 }

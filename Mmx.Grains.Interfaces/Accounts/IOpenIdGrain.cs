@@ -20,6 +20,18 @@ public interface IOpenIdGrain : IGrainWithStringKey
     [Alias("Login")]
     Task<Outcome<OpenIdLogin>> Login(string device, string tokenHash);
 
+    /// <summary>
+    /// Keeps the hash of a web login ticket for this identity until it lapses (the web client's
+    /// WeChat code exchange proved the identity to the front that issued it). A newer ticket
+    /// replaces the one before.
+    /// </summary>
+    [Alias("IssueWebTicket")]
+    Task IssueWebTicket(string ticketHash);
+
+    /// <summary>Spends the web login ticket of this hash: true once, while it is live; false otherwise.</summary>
+    [Alias("RedeemWebTicket")]
+    Task<bool> RedeemWebTicket(string ticketHash);
+
     /// <summary>Forgets the binding to this account (erased): the identity's next login registers anew. Idempotent.</summary>
     [Alias("Release")]
     Task Release(long accId);

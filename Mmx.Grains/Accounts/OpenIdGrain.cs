@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Mmx.Grains.Accounts;
 
 [GenerateSerializer, Alias("mmx.accounts.OpenIdState")]
@@ -7,13 +10,20 @@ public sealed record OpenIdState
     /// <summary>A first login that got its ids but may not have finished: a retry completes it.</summary>
     [Id(1)] public long? PendingAccId { get; init; }
     [Id(2)] public long? PendingMcode { get; init; }
+    /// <summary>The hash of the web login ticket a code exchange issued, and when it lapses.</summary>
+    [Id(3)] public string? WebTicketHash { get; init; }
+    [Id(4)] public DateTimeOffset WebTicketExpires { get; init; }
 }
 
 public sealed class OpenIdGrain(
     [PersistentState(stateName: "openid", storageName: SiloSetup.StorageName)] IPersistentState<OpenIdState> state,
+    [FromKeyedServices(MmxClock.Key)] TimeProvider time,
     ILogger<OpenIdGrain> logger)
     : Grain, IOpenIdGrain
 {
+    /// <summary>Long enough for the web client's next request (loginex right after the exchange), short enough to be of no use later.</summary>
+    public static readonly TimeSpan WebTicketLifetime = TimeSpan.FromMinutes(10);
+
     public async Task<Outcome<OpenIdLogin>> Login(string device, string tokenHash)
     {
         var login = await LoginOnce(device, tokenHash);
@@ -41,7 +51,7 @@ public sealed class OpenIdGrain(
                 Phone = "", Mcode = state.State.PendingMcode!.Value, PasswordHash = "", OpenIdKey = this.GetPrimaryKeyString(),
             };
             await NewAccounts.Create(GrainFactory, state.State.PendingAccId!.Value, account);
-            state.State = new OpenIdState { Owner = state.State.PendingAccId };
+            state.State = state.State with { Owner = state.State.PendingAccId, PendingAccId = null, PendingMcode = null };
             await state.WriteStateAsync();
             registered = true;
             logger.LogInformation("Account {AccId} registered by a third-party login", state.State.Owner);
@@ -57,6 +67,24 @@ public sealed class OpenIdGrain(
         return previousDevice.IsOk
             ? new OpenIdLogin { AccId = owner, Registered = registered, PreviousDevice = previousDevice.Value! }
             : previousDevice.Err;
+    }
+
+    public async Task IssueWebTicket(string ticketHash)
+    {
+        state.State = state.State with { WebTicketHash = ticketHash, WebTicketExpires = time.GetUtcNow() + WebTicketLifetime };
+        await state.WriteStateAsync();
+    }
+
+    public async Task<bool> RedeemWebTicket(string ticketHash)
+    {
+        if (state.State.WebTicketHash is not { } kept) return false;
+        var live = time.GetUtcNow() < state.State.WebTicketExpires;
+        var matches = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(kept), Encoding.ASCII.GetBytes(ticketHash));
+        if (!matches) return false;
+        // Spent (or lapsed) either way: one ticket opens one login.
+        state.State = state.State with { WebTicketHash = null, WebTicketExpires = default };
+        await state.WriteStateAsync();
+        return live;
     }
 
     public async Task Release(long accId)

@@ -20,6 +20,13 @@ public sealed class ThirdPartyLoginTests(ThirdPartyLoginTests.Api api) : IClassF
     }
 
     [Fact]
+    public async Task The_WeChat_web_login_without_the_apps_id_and_secret_is_err_11_and_calls_nobody()
+    {
+        var answer = await api.NewClient().Get("/thirdlogin/wechat?code=061Code");
+        Assert.Equal(11, (int)answer["err"]!);
+    }
+
+    [Fact]
     public async Task The_first_login_registers_and_later_ones_log_into_the_same_account()
     {
         var client = api.NewClient();

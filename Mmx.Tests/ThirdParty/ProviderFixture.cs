@@ -10,6 +10,8 @@ public sealed class ProviderFixture : IAsyncLifetime
 {
     public const string QqAppId = "101474821";
     public const string WeiboAppKey = "1352222456";
+    public const string WeChatAppId = "wx0123456789abcdef";
+    public const string WeChatAppSecret = "wechat-secret";
 
     public StubHttpServer Stub { get; } = new();
     public RSA AppKey { get; } = RSA.Create(2048);
@@ -29,7 +31,8 @@ public sealed class ProviderFixture : IAsyncLifetime
             ["Mmx:ThirdParty:QQ:AppId"] = QqAppId,
             ["Mmx:ThirdParty:QQ:Verify"] = "true",
             ["Mmx:ThirdParty:WeChat:BaseUrl"] = baseUrl,
-            ["Mmx:ThirdParty:WeChat:AppId"] = "wx0123456789abcdef",
+            ["Mmx:ThirdParty:WeChat:AppId"] = WeChatAppId,
+            ["Mmx:ThirdParty:WeChat:AppSecret"] = WeChatAppSecret,
             ["Mmx:ThirdParty:WeChat:Verify"] = "true",
             ["Mmx:ThirdParty:Weibo:BaseUrl"] = baseUrl,
             ["Mmx:ThirdParty:Weibo:AppId"] = WeiboAppKey,
