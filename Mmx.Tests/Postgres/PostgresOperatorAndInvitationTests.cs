@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json.Nodes;
+using Mmx.Tests.ShippedClients;
 using Microsoft.Extensions.DependencyInjection;
 using Mmx.Grains.Accounts;
 
@@ -7,13 +9,23 @@ namespace Mmx.Tests.Postgres;
 /// <summary>
 /// Security round three in cluster mode (two fronts, two silos, a real PostgreSQL): role keys and
 /// dashboard revocation hold across fronts, an invitation of a non-member made on one front
-/// reaches the account that signs up on the other, and an upload through one is served by the other.
+/// reaches the account that signs up on the other, an upload through one is served by the other,
+/// and the shipped clients' round-three requests (the WeChat web login, reference data, the shop
+/// page, the iOS profile's null city) work with each step on another front.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresOperatorAndInvitationTests(PostgresServer postgres)
+public sealed class PostgresOperatorAndInvitationTests(PostgresServer postgres) : IAsyncDisposable
 {
-    private static readonly Dictionary<string, string> RoleKeys = new()
+    private readonly StubHttpServer _weChat = new();
+
+    public ValueTask DisposeAsync() => _weChat.DisposeAsync();
+
+    private Dictionary<string, string> Settings => new()
     {
+        ["Mmx:ThirdParty:WeChat:BaseUrl"] = _weChat.Url().ToString().TrimEnd('/'),
+        ["Mmx:ThirdParty:WeChat:AppId"] = "wx0123456789abcdef",
+        ["Mmx:ThirdParty:WeChat:AppSecret"] = "wechat-secret",
+        ["Mmx:ThirdParty:WeChat:Verify"] = "true",
         ["Mmx:Operators:Catalogue"] = $"shopdesk={Hardening.OperatorKeyTests.CatalogueKey}",
         ["Mmx:Operators:Accounts"] = $"support={Hardening.OperatorKeyTests.AccountsKey}",
         ["Mmx:Operators:Dashboard"] = $"ops={Hardening.OperatorKeyTests.DashboardKey}",
@@ -24,8 +36,8 @@ public sealed class PostgresOperatorAndInvitationTests(PostgresServer postgres)
     {
         var clusterId = $"ops-{Guid.NewGuid():N}";
         await using var silos = await SiloPair.Start(postgres.ConnectionString, clusterId);
-        await using var front1 = new ApiFactory(postgres.ConnectionString, clusterId, RoleKeys);
-        await using var front2 = new ApiFactory(postgres.ConnectionString, clusterId, RoleKeys);
+        await using var front1 = new ApiFactory(postgres.ConnectionString, clusterId, Settings);
+        await using var front2 = new ApiFactory(postgres.ConnectionString, clusterId, Settings);
 
         // A catalogue key imports on front 2 and cannot read the SMS outbox there; the accounts key can.
         async Task<int> Admin(ApiFactory front, HttpMethod method, string url, string key, string? json = null)
@@ -70,5 +82,41 @@ public sealed class PostgresOperatorAndInvitationTests(PostgresServer postgres)
         var bytes = await served.Content.ReadAsByteArrayAsync();
         Assert.Equal((string?)uploaded["md5"], Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(bytes)));
         Assert.True(bytes.AsSpan().IndexOf(TestUploads.GpsMarker) < 0);
+
+        await ShippedClientsAcrossFronts(front1, front2);
+    }
+
+    private async Task ShippedClientsAcrossFronts(ApiFactory front1, ApiFactory front2)
+    {
+        // The web page's WeChat login: the code traded through front 1, its loginex answered by front 2.
+        var openId = $"o6_{Guid.NewGuid():N}";
+        _weChat.On("/sns/oauth2/access_token", StubReply.Json($$"""{"access_token":"AT","expires_in":7200,"openid":"{{openId}}","scope":"snsapi_login"}"""));
+        using var exchanged = await front1.NewClient().SendLiteral(HttpMethod.Get, "/thirdlogin/wechat?code=061Code", null, ShippedClientRequests.BrowserAgent);
+        Assert.Equal(0, (int)(await ApiFactory.ReadJson(exchanged))["err"]!);
+        var ticket = exchanged.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("mmx_wechat=", StringComparison.Ordinal)).Split(';')[0];
+        var pageLogin = $$"""{"mode":5,"type":4,"openID":"{{openId}}","dev":""}""";
+        var stranger = await front2.NewClient().Literal(HttpMethod.Post, "/user/loginex", pageLogin, ShippedClientRequests.BrowserAgent);
+        Assert.Equal(8, (int)stranger["err"]!);
+        var browser = front2.NewClient();
+        var loggedIn = await browser.Literal(HttpMethod.Post, "/user/loginex", pageLogin, ShippedClientRequests.BrowserAgent, ("Cookie", ticket));
+        Assert.Equal((0, 1), ((int)loggedIn["err"]!, (int)loggedIn["isReg"]!));
+
+        // The catalogue imported through front 1 is the reference data and shop page of front 2.
+        var catalogue = front1.NewClient();
+        Assert.Equal(0, (int)(await catalogue.Send(HttpMethod.Post, "/admin/import", JsonNode.Parse(ShippedClientCatalogue.Document), admin: true))["err"]!);
+        var cities = await front2.NewClient().Get("/basic/cities");
+        Assert.Contains(cities["cities"]!.AsArray(), c => (long?)c?["city_id"] == ShippedClientCatalogue.City);
+        var shop = await browser.Literal(HttpMethod.Get, $"/shop/{ShippedClientCatalogue.Uniqlo}", null, ShippedClientRequests.BrowserAgent);
+        Assert.Equal("优衣库", (string?)shop["shop_name"]);
+
+        // The iOS app signs up through front 2 and reads its profile through front 1: city is null.
+        var phone = AccountTestKit.NewPhone();
+        var ios = front2.NewClient();
+        await ShippedClientRequests.IosSignUp(ios, phone, "miao-Pass-2016");
+        var onFront1 = front1.NewClient();
+        onFront1.Token = ios.Token;
+        var profile = (await onFront1.Literal(HttpMethod.Get, "/user/personal", null, ShippedClientRequests.IosAgent))["info"]!.AsObject();
+        Assert.True(profile.ContainsKey("city"));
+        Assert.Null(profile["city"]);
     }
 }
