@@ -5,8 +5,10 @@ using Mmx.Tests.ShopLife;
 namespace Mmx.Tests.Messages;
 
 /// <summary>
-/// A shop's message to 10,000 fans while a silo dies, on a two-silo cluster of its own with
-/// PostgreSQL storage (memory storage would die with the silo).
+/// A shop's message to 3,000 fans while a silo dies, on a two-silo cluster of its own with
+/// PostgreSQL storage (memory storage would die with the silo). Enough fans that the fan-out runs
+/// in many batches and the kill lands mid-way; the 10,000-fan scale is the benchmark's to measure
+/// (it made this one test take over two minutes of the suite's two cores).
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class FanOutFailureTests(PostgresServer postgres) : IAsyncLifetime
@@ -23,7 +25,7 @@ public sealed class FanOutFailureTests(PostgresServer postgres) : IAsyncLifetime
         const long shop = b + 100;
         var grains = _cluster.Client;
         await ShopLifeTestKit.ImportShops(grains, b);
-        var users = ShopLifeTestKit.Users(b, 10_000);
+        var users = ShopLifeTestKit.Users(b, 3_000);
         // Every fifth fan switched the shop's messages off; another shop's setting changes nothing here.
         var muted = users.Where((_, i) => i % 5 == 0).ToHashSet();
         await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (u, _) =>
@@ -38,7 +40,7 @@ public sealed class FanOutFailureTests(PostgresServer postgres) : IAsyncLifetime
 
         // Mid-way: some inboxes have it, not all.
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await grains.GetGrain<IFanOutGrain>(published.MsgId).Progress()).Delivered < 1_000)
+        while ((await grains.GetGrain<IFanOutGrain>(published.MsgId).Progress()).Delivered < 300)
         {
             Assert.True(DateTime.UtcNow < deadline, "the fan-out did not start");
             await Task.Delay(20);
