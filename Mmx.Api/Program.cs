@@ -38,6 +38,7 @@ try
     builder.Services.AddMmxSettings(builder.Configuration);
     var front = Settings.Read<FrontSettings>(builder.Configuration);
     var cluster = builder.AddMmxOrleans();
+    if (cluster.IsCluster) ProgramDefaults.Beneath(builder.Configuration, ProgramDefaults.JsonConsole);
     builder.Services.AddSingleton(cluster);
     var operators = Settings.Read<Mmx.Api.Access.Operators.OperatorSettings>(builder.Configuration);
     var adminKey = AdminKey.From(front, cluster, hasRoleKeys: operators.ByRole.Any(r => r.Entries.Length > 0));

@@ -18,7 +18,7 @@ if (args is ["--make-certificates", var certificateFolder, ..])
 
 var hostArgs = args.Where(a => a != "--apply-schema").ToArray();
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = hostArgs, ContentRootPath = ProgramDefaults.ContentRoot("Mmx.Silo", hostArgs) });
-ProgramDefaults.Beneath(builder.Configuration, ProgramDefaults.Logging, new Dictionary<string, string?>
+ProgramDefaults.Beneath(builder.Configuration, ProgramDefaults.Logging, ProgramDefaults.JsonConsole, new Dictionary<string, string?>
 {
     // Membership changes are what an operator of a silo wants to see.
     ["Logging:LogLevel:Orleans.Runtime.Silo"] = "Information",

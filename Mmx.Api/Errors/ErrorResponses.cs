@@ -43,7 +43,8 @@ public static class ErrorResponses
                 return Write(context, StatusCodes.Status200OK, Err.BadRequest, "the body is not valid JSON of the expected shape");
         }
 
-        var correlationId = context.TraceIdentifier;
+        // The request's trace id: the same id finds the answer, its log line and its trace.
+        var correlationId = System.Diagnostics.Activity.Current?.TraceId.ToHexString() ?? context.TraceIdentifier;
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Mmx.Api.Errors");
         if (IsTransient(ex))
         {

@@ -38,6 +38,20 @@ public static class ProgramDefaults
         ["Logging:LogLevel:Polly"] = "Warning",
     };
 
+    /// <summary>
+    /// Cluster mode's console (the image, compose, Kubernetes, local-cluster.sh: read by a log
+    /// collector, not a person): one JSON object a line with a UTC timestamp, level, category and
+    /// the scopes, among them the trace and span ids of the request or grain call being served. The
+    /// embedded default keeps the plain lines a person at a terminal reads.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> JsonConsole = new Dictionary<string, string?>
+    {
+        ["Logging:Console:FormatterName"] = "json",
+        ["Logging:Console:FormatterOptions:IncludeScopes"] = "true",
+        ["Logging:Console:FormatterOptions:UseUtcTimestamp"] = "true",
+        ["Logging:Console:FormatterOptions:TimestampFormat"] = "yyyy-MM-ddTHH:mm:ss.fffZ",
+    };
+
     /// <summary>Puts <paramref name="defaults"/> beneath every configuration source already there.</summary>
     public static void Beneath(IConfigurationBuilder configuration, params IReadOnlyDictionary<string, string?>[] defaults) =>
         configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults.SelectMany(d => d) });

@@ -23,6 +23,8 @@ public sealed class ScriptedCluster : IAsyncLifetime
     public int MetricsPortBase { get; } = 40000 + Random.Shared.Next(0, 2000) * 10;
     public string ConnectionString => $"Host=127.0.0.1;Port={PgPort};Username=postgres;Database=postgres";
     public Uri Api => new($"http://127.0.0.1:{ApiPort}");
+    /// <summary>Where local-cluster.sh writes each process's console (api.log, silo{n}.log).</summary>
+    public string LogsFolder => Path.Combine(_data, "logs");
     /// <summary>The cluster's certificate authority and the member certificate every process presents.</summary>
     public ThrowawayCertificates Certificates { get; } = new("mmx cluster");
     public int GatewayPort(int n) => GatewayPortBase + n;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json.Nodes;
 using Orleans.Runtime;
 
 namespace Mmx.Tests.Operations;
@@ -42,6 +43,50 @@ public sealed class ClusterProcessTests(ScriptedCluster cluster)
         using var http = new HttpClient { BaseAddress = cluster.Api };
         using var response = await http.GetAsync(url);
         Assert.Equal(3, (int)(await ApiFactory.ReadJson(response))["err"]!);
+    }
+
+    [Fact]
+    public async Task Every_process_logs_json_lines_and_a_requests_lines_carry_its_trace_id()
+    {
+        // An operator request writes an audit line while it is served: that line names the request's trace.
+        var traceId = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
+        using var http = new HttpClient { BaseAddress = cluster.Api };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/sms?phone=13800138000");
+        request.Headers.Add("X-Admin-Key", ApiFactory.AdminKey);
+        request.Headers.Add("traceparent", $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01");
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        JsonObject? audit = null;
+        for (var tries = 0; audit is null && tries < 50; tries++)
+        {
+            await Task.Delay(100);
+            audit = JsonLines(Path.Combine(cluster.LogsFolder, "api.log"))
+                .FirstOrDefault(line => (string?)line["Category"] == "Mmx.Api.Audit" && line.ToJsonString().Contains(traceId));
+        }
+        Assert.NotNull(audit);
+        Assert.Contains(audit!["Scopes"]!.AsArray(), scope => (string?)scope?["TraceId"] == traceId && scope?["SpanId"] is not null);
+        Assert.True(DateTimeOffset.TryParse((string?)audit["Timestamp"], out _));
+        Assert.Equal("Information", (string?)audit["LogLevel"]);
+
+        // Each silo's console is JSON lines too (membership lines at least).
+        var silo = JsonLines(Path.Combine(cluster.LogsFolder, "silo1.log")).ToList();
+        Assert.NotEmpty(silo);
+        Assert.All(silo, line => Assert.NotNull(line["Category"]));
+    }
+
+    /// <summary>The lines of a process's console that are JSON objects (dotnet's own start-up notices are not).</summary>
+    private static IEnumerable<JsonObject> JsonLines(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var lines = new List<JsonObject>();
+        while (reader.ReadLine() is { } text)
+        {
+            if (!text.StartsWith('{')) continue;
+            lines.Add(JsonNode.Parse(text)!.AsObject());
+        }
+        return lines;
     }
 
     [Fact]

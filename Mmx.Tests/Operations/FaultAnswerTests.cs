@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Mmx.Tests.Operations;
 
-/// <summary>An unexpected fault answers JSON err 99 with a correlation id, and the log line carries the same id.</summary>
+/// <summary>An unexpected fault answers JSON err 99 with a correlation id (the request's trace id), and the log line carries the same id.</summary>
 public sealed class FaultAnswerTests(FaultAnswerTests.Api api) : IClassFixture<FaultAnswerTests.Api>
 {
     public sealed class Api : ApiFactory
@@ -38,6 +38,17 @@ public sealed class FaultAnswerTests(FaultAnswerTests.Api api) : IClassFixture<F
         Assert.False(string.IsNullOrEmpty(cid));
         Assert.DoesNotContain("InvalidOperationException", body);
         Assert.Contains(api.Lines, line => line.Contains(cid) && line.Contains("test fault"));
+    }
+
+    [Fact]
+    public async Task The_correlation_id_is_the_requests_trace_id()
+    {
+        // A caller that sent a W3C traceparent finds the fault under its own trace.
+        var traceId = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/test/fault");
+        request.Headers.Add("traceparent", $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01");
+        using var response = await api.CreateClient().SendAsync(request);
+        Assert.Equal(traceId, (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cid"]);
     }
 
     private sealed class FaultAtTheEnd : IStartupFilter
