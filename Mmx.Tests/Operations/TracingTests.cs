@@ -66,6 +66,53 @@ public sealed class TracingTests
         Assert.Contains(collector.Requests, r => r.Method == "POST" && r.Path == "/v1/traces");
     }
 
+    /// <summary>An API front configured only by the standard OTEL_* variables (as an SDK-wide setup sets them), keeping its spans too.</summary>
+    private sealed class OtelVariablesApi(StubHttpServer collector) : ApiFactory(settings: new Dictionary<string, string>
+    {
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Url().ToString().TrimEnd('/'),
+        ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        ["OTEL_SERVICE_NAME"] = "mmx-front-by-otel-vars",
+        ["OTEL_RESOURCE_ATTRIBUTES"] = "deployment.environment=otel-test",
+        // The provider call below goes to the same stub.
+        ["Mmx:ThirdParty:WeChat:BaseUrl"] = collector.Url().ToString().TrimEnd('/'),
+        ["Mmx:ThirdParty:WeChat:AppId"] = "wx-otel",
+        ["Mmx:ThirdParty:WeChat:AppSecret"] = "otel-secret",
+    })
+    {
+        public List<Activity> Spans { get; } = [];
+
+        protected override void ConfigureTestServices(IServiceCollection services) =>
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
+    }
+
+    [Fact]
+    public async Task The_standard_otel_variables_alone_export_traces_and_metrics_and_outgoing_http_is_traced()
+    {
+        await using var collector = new StubHttpServer();
+        var api = new OtelVariablesApi(collector);
+        try
+        {
+            // A provider call (the WeChat code exchange) is an outgoing HTTP request of this front.
+            Assert.Equal(8, (int)(await api.NewClient().Get("/thirdlogin/wechat?code=otel"))["err"]!);
+            Activity[] Snapshot() { lock (api.Spans) return [.. api.Spans]; }
+            await ShopLife.ShopLifeTestKit.Eventually(() => Task.FromResult(Snapshot().Any(s => s.Kind == ActivityKind.Client
+                && (s.GetTagItem("url.full") as string)?.Contains("/sns/oauth2/access_token") == true)), "the provider call's client span");
+            var server = Snapshot().First(s => s.Kind == ActivityKind.Server && (s.GetTagItem("url.path") as string) == "/thirdlogin/wechat");
+            var client = Snapshot().First(s => s.Kind == ActivityKind.Client && (s.GetTagItem("url.full") as string)?.Contains("/sns/") == true);
+            Assert.Equal(server.TraceId, client.TraceId);
+            // The app secret is in that URL's query: the span keeps the query redacted.
+            Assert.DoesNotContain("otel-secret", (string)client.GetTagItem("url.full")!);
+        }
+        finally
+        {
+            await api.DisposeAsync();
+        }
+        var traces = collector.Requests.Where(r => r.Method == "POST" && r.Path == "/v1/traces").ToList();
+        Assert.NotEmpty(traces);
+        Assert.Contains(traces, r => r.Body.Contains("mmx-front-by-otel-vars") && r.Body.Contains("otel-test"));
+        Assert.Contains(collector.Requests, r => r.Method == "POST" && r.Path == "/v1/metrics");
+    }
+
     [Collection(PostgresCollection.Name)]
     public sealed class InClusterMode(PostgresServer postgres)
     {
