@@ -38,6 +38,8 @@ public static class OpenApiSetup
             .DisableAgent()
             .DisableMcp()
             .HideClientButton()
+            // The deploy/share/SDK toolbar offers services of Scalar's own: not for an operator's page.
+            .HideDeveloperTools()
             .ShowOperationId());
         return app;
     }

@@ -205,6 +205,8 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.Api api) : IClassF
         Assert.True((bool)configuration["hideClientButton"]!);
         Assert.True((bool)configuration["agent"]!["disabled"]!);
         Assert.True((bool)configuration["mcp"]!["disabled"]!);
+        // Scalar's deploy/share/SDK toolbar (shown on localhost by default) stays off.
+        Assert.Equal("never", ((string?)configuration["showDeveloperTools"])?.ToLowerInvariant());
         Assert.Null(configuration["proxyUrl"]);
         Assert.Equal("openapi/v1.json", (string?)configuration["sources"]![0]!["url"]);
     }
