@@ -7,4 +7,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 bash scripts/ensure-test-tools.sh
 rm -rf TestResults
-dotnet test Mmx.sln -c Release --logger "trx;LogFileName=results.trx" --results-directory TestResults "$@"
+# Each test is printed as it ends (the suite runs for minutes): progress as it goes.
+dotnet test Mmx.sln -c Release --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" --results-directory TestResults "$@"

@@ -34,9 +34,14 @@ export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}"
 SILO_DLL="${MMX_SILO_DLL:-Mmx.Silo/bin/$CONF/net10.0/Mmx.Silo.dll}"
 API_DLL="${MMX_API_DLL:-Mmx.Api/bin/$CONF/net10.0/Mmx.Api.dll}"
 
+# Progress lines on stdout, each with the seconds since the script started.
+START_TIME=$SECONDS
+say() { echo "[$((SECONDS - START_TIME))s] $*"; }
+
 as_postgres() { if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 start_postgres() {
+  say "PostgreSQL on 127.0.0.1:$PG_PORT (data in $PG_DATA)…"
   bash scripts/ensure-postgres.sh
   mkdir -p "$PG_DATA" "$LOGS"
   if [ "$(id -u)" = "0" ]; then chown postgres:postgres "$PG_DATA"; fi
@@ -51,13 +56,14 @@ start_silo() {
     Mmx__Metrics__Port=$((METRICS_PORT_BASE + n)) \
     nohup dotnet "$SILO_DLL" >"$LOGS/silo$n.log" 2>&1 &
   echo $! >"$DATA/silo$n.pid"
-  echo "silo $n: ports $((SILO_PORT_BASE + n))/$((GATEWAY_PORT_BASE + n)), metrics :$((METRICS_PORT_BASE + n)), log $LOGS/silo$n.log"
+  say "silo $n: ports $((SILO_PORT_BASE + n))/$((GATEWAY_PORT_BASE + n)), metrics :$((METRICS_PORT_BASE + n)), log $LOGS/silo$n.log"
 }
 
 case "${1:-}" in
   start)
     if [ "${MMX_SKIP_BUILD:-0}" != "1" ]; then
       mkdir -p "$LOGS"
+      say "building Mmx.sln ($CONF; output in $LOGS/build.log)…"
       if ! dotnet build Mmx.sln -c "$CONF" -v quiet -nologo >"$LOGS/build.log" 2>&1; then
         # The compiler's own lines (file, line, code, message), once each, then where the rest is.
         echo "the build failed:" >&2
@@ -67,17 +73,21 @@ case "${1:-}" in
       fi
     fi
     start_postgres
+    say "applying the Orleans schema…"
     dotnet "$SILO_DLL" --apply-schema
     for n in $(seq 0 $((SILOS - 1))); do start_silo "$n"; done
     # --demo: the API imports the bundled demo catalogue at start (cluster mode does not by default).
     [ "${2:-}" = "--demo" ] && export Mmx__DemoData=true
     ASPNETCORE_URLS="http://127.0.0.1:$API_PORT" nohup dotnet "$API_DLL" >"$LOGS/api.log" 2>&1 &
     echo $! >"$DATA/api.pid"
-    for _ in $(seq 1 90); do
-      curl -fs "http://127.0.0.1:$API_PORT/health/ready" >/dev/null 2>&1 && break; sleep 1
+    say "API starting on 127.0.0.1:$API_PORT; waiting for the silos to form the cluster and the API to be ready…"
+    for i in $(seq 1 90); do
+      curl -fs "http://127.0.0.1:$API_PORT/health/ready" >/dev/null 2>&1 && break
+      [ $((i % 10)) = 0 ] && say "still waiting for /health/ready (${i}s; the silos' logs: $LOGS/silo*.log)"
+      sleep 1
     done
     curl -fs "http://127.0.0.1:$API_PORT/health/ready" >/dev/null || { echo "the API did not get ready; see $LOGS" >&2; exit 1; }
-    echo "API: http://127.0.0.1:$API_PORT (admin key: $Mmx__AdminKey), logs in $LOGS"
+    say "API: http://127.0.0.1:$API_PORT (admin key: $Mmx__AdminKey), logs in $LOGS"
     ;;
   add-silo)
     n=0; while [ -f "$DATA/silo$n.pid" ]; do n=$((n + 1)); done
@@ -86,6 +96,7 @@ case "${1:-}" in
   stop)
     # SIGTERM, then wait: a silo that stops gracefully hands its grains over and marks itself
     # dead in the membership table, which needs the database still up.
+    say "stopping (silos hand their grains over first)…"
     pids=()
     for pid in "$DATA"/*.pid; do
       [ -f "$pid" ] || continue
@@ -100,7 +111,7 @@ case "${1:-}" in
       sleep 1
     done
     as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
-    echo "stopped"
+    say "stopped"
     ;;
   *)
     echo "usage: $0 start|add-silo|stop" >&2; exit 2 ;;
