@@ -67,6 +67,17 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.Api api) : IClassF
     }
 
     [Fact]
+    public async Task Every_tag_an_operation_uses_is_described()
+    {
+        var document = await Document();
+        var described = document["tags"]!.AsArray()
+            .Where(t => !string.IsNullOrWhiteSpace((string?)t!["description"])).Select(t => (string)t!["name"]!).ToHashSet();
+        var used = document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject())
+            .SelectMany(o => o.Value!["tags"]?.AsArray().Select(t => (string)t!) ?? []).ToHashSet();
+        Assert.Empty(used.Except(described));
+    }
+
+    [Fact]
     public async Task Paged_routes_say_their_range_and_default()
     {
         var document = await Document();

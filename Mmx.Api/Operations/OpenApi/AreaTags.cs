@@ -21,8 +21,9 @@ public static class AreaTags
         ["Chat"] = "The chat server's HTTP routes beside the /chat/ WebSocket (room info, user and shop cards, live counts); the apps send u and p (the MD5 password) here, or a session",
         ["Presence"] = "Entering and leaving a shop; live customer counts and visits",
         ["Profile"] = "The user's profile, privacy switches, public card and QR card",
+        ["Reference data"] = "Provinces, cities, districts and goods categories as the web client and the merchant portal read them (/basic/*), and the phone check of /basic/phonevalidate",
         ["Shops"] = "Shops by city, category and distance; search, recommendations and shop info",
-        ["Third party"] = "Provider accounts (QQ, WeChat, Weibo, Alipay) and phone-book friends",
+        ["Third party"] = "Provider accounts (QQ, WeChat, Weibo, Alipay), the web client's WeChat login, and phone-book friends",
     };
 
     public static string? Describe(string name) => Descriptions.GetValueOrDefault(name);
