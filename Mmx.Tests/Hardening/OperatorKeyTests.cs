@@ -24,6 +24,7 @@ public sealed class OperatorKeyTests(OperatorKeyTests.Api api) : IClassFixture<O
         ["Mmx:Operators:Catalogue"] = $"shopdesk={CatalogueKey}",
         ["Mmx:Operators:Accounts"] = $"support={AccountsKey}",
         ["Mmx:Operators:Dashboard"] = $"ops={DashboardKey}",
+        [DashboardSetting] = "true",
     })
     {
         public ConcurrentQueue<string> Lines { get; } = new();

@@ -8,7 +8,7 @@ namespace Mmx.Tests.Operations;
 /// </summary>
 public sealed class DashboardAccessTests(DashboardAccessTests.Api api) : IClassFixture<DashboardAccessTests.Api>
 {
-    public sealed class Api : ApiFactory;
+    public sealed class Api() : ApiFactory(settings: DashboardOn);
 
     private HttpClient Browser() => api.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
 

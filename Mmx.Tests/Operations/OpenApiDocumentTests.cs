@@ -10,7 +10,7 @@ namespace Mmx.Tests.Operations;
 /// </summary>
 public sealed class OpenApiDocumentTests(OpenApiDocumentTests.Api api) : IClassFixture<OpenApiDocumentTests.Api>
 {
-    public sealed class Api : ApiFactory;
+    public sealed class Api() : ApiFactory(settings: DashboardOn);
 
     private async Task<JsonNode> Document() => JsonNode.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"))!;
 

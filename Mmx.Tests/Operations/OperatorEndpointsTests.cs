@@ -6,7 +6,7 @@ namespace Mmx.Tests.Operations;
 /// <summary>Health, OpenAPI, /docs, the dashboard and /metrics of the embedded API.</summary>
 public sealed class OperatorEndpointsTests(OperatorEndpointsTests.Api api) : IClassFixture<OperatorEndpointsTests.Api>
 {
-    public sealed class Api : ApiFactory;
+    public sealed class Api() : ApiFactory(settings: DashboardOn);
 
     [Theory]
     [InlineData("/health/live")]

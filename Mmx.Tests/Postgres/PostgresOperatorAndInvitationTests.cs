@@ -26,6 +26,7 @@ public sealed class PostgresOperatorAndInvitationTests(PostgresServer postgres) 
         ["Mmx:ThirdParty:WeChat:AppId"] = "wx0123456789abcdef",
         ["Mmx:ThirdParty:WeChat:AppSecret"] = "wechat-secret",
         ["Mmx:ThirdParty:WeChat:Verify"] = "true",
+        [ApiFactory.DashboardSetting] = "true",
         ["Mmx:Operators:Catalogue"] = $"shopdesk={Hardening.OperatorKeyTests.CatalogueKey}",
         ["Mmx:Operators:Accounts"] = $"support={Hardening.OperatorKeyTests.AccountsKey}",
         ["Mmx:Operators:Dashboard"] = $"ops={Hardening.OperatorKeyTests.DashboardKey}",
