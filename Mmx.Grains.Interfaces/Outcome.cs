@@ -6,7 +6,7 @@ namespace Mmx.Grains;
 /// where the grain knows more than the err says, e.g. which import row is wrong). Methods that can
 /// fail and give nothing answer the <see cref="Err"/> alone; methods that cannot fail answer their
 /// value. The API front turns a failed outcome into the contract's error in one place
-/// (Mmx.Api.Http.Outcomes).
+/// (Mmx.Api.Errors.Outcomes).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mmx.Outcome`1")]
 public sealed record Outcome<T>

@@ -87,7 +87,6 @@ public static class AccountApi
         var token = Sessions.NewToken();
         var previousDevice = await user.CompleteLogin(new LoginAttempt
         {
-            PasswordMatched = true,
             Device = device,
             TokenHash = Sessions.HashOf(token),
             UpgradedHash = needsUpgrade ? Passwords.Hash(password) : null,

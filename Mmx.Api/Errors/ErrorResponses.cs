@@ -78,7 +78,7 @@ public static class ErrorResponses
         if (status == StatusCodes.Status429TooManyRequests)
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling((retryAfter ?? DefaultRetryAfter).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         bool? isSuccess = IsV2(context.Request.Path) ? false : null;
-        return context.Response.WriteAsJsonAsync(new Wire.ErrorReply(err, message, correlationId, retry ? true : null, isSuccess));
+        return context.Response.WriteAsJsonAsync(new Errors.ErrorReply(err, message, correlationId, retry ? true : null, isSuccess));
     }
 
     /// <summary>

@@ -54,11 +54,14 @@ public sealed record LoginChallenge
     [Id(2)] public string OpenIdKey { get; init; } = "";
 }
 
-/// <summary>The API front's verdict on a password, with the session to open on success.</summary>
+/// <summary>
+/// A login the API front (or an identity grain) has already proven (the password matched, or the
+/// provider vouched): the session to open. Id 0, a "password matched" flag that was always true,
+/// is retired.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("mmx.accounts.LoginAttempt")]
 public sealed record LoginAttempt
 {
-    [Id(0)] public required bool PasswordMatched { get; init; }
     [Id(1)] public string Device { get; init; } = "";
     /// <summary>SHA-256 of the new session token (hex); the token itself is never stored.</summary>
     [Id(2)] public required string TokenHash { get; init; }

@@ -23,11 +23,3 @@ public interface ISessionRevocationGrain : IGrainWithIntegerKey
     [Alias("Revoke")]
     Task Revoke(string tokenHash, long accId);
 }
-
-/// <summary>An API front's session cache, as the revocation hub sees it.</summary>
-[Alias("mmx.accounts.ISessionRevocationObserver")]
-public interface ISessionRevocationObserver : IGrainObserver
-{
-    [Alias("Revoked")]
-    Task Revoked(string tokenHash, long accId);
-}

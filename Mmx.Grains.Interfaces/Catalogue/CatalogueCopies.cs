@@ -36,15 +36,3 @@ public sealed record CatalogueChange
     /// <summary>Shops whose goods changed.</summary>
     [Id(2)] public ImmutableArray<long> Shops { get; init; } = [];
 }
-
-/// <summary>
-/// An API front's copy of the catalogue, told of every import. The import waits for each front to
-/// have fetched what changed, so a listing on any front shows the import once it has answered.
-/// </summary>
-[Alias("mmx.catalogue.ICatalogueCopyObserver")]
-public interface ICatalogueCopyObserver : IGrainObserver
-{
-    /// <summary>Fetches what <paramref name="change"/> names; completes when this front answers from it.</summary>
-    [Alias("Changed")]
-    Task Changed(CatalogueChange change);
-}

@@ -35,9 +35,6 @@ public interface IShopGrain : IGrainWithIntegerKey
     /// <summary>Every goods item of this shop, in any status, for a front's copy.</summary>
     [Alias("AllGoods"), ReadOnly]
     Task<ImmutableArray<Goods>> AllGoods();
-    /// <summary>Every on-sale goods item, newest first.</summary>
-    [Alias("AllGoodsOnSale"), ReadOnly]
-    Task<ImmutableArray<Goods>> AllGoodsOnSale();
 
     /// <summary>One goods item of this shop in any status; NotFound when the shop has no such goods.</summary>
     [Alias("FindGoods"), ReadOnly]

@@ -11,16 +11,6 @@ public sealed class McodeGrain(
     [PersistentState(stateName: "mcode", storageName: SiloSetup.StorageName)] IPersistentState<McodeState> state)
     : Grain, IMcodeGrain
 {
-    public async Task<Err> Claim(long accId)
-    {
-        if (state.State.Owner is null)
-        {
-            state.State = new McodeState { Owner = accId };
-            await state.WriteStateAsync();
-        }
-        return state.State.Owner == accId ? Err.Ok : Err.AlreadyExists;
-    }
-
     public Task<long?> Owner()
     {
         // Asked by the index before it hands a number out: nearly always a number never held

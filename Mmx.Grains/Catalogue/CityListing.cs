@@ -31,7 +31,6 @@ public sealed class CityListing
     public CityListingData Data => _data;
 
     /// <summary>The shop of this city with this id, if any.</summary>
-    public Shop? FindShop(long id) => _byId.GetValueOrDefault(id);
 
     /// <param name="fans">Each shop's fan count (absent: 0).</param>
     /// <param name="customers">Each shop's customers now (absent: 0).</param>

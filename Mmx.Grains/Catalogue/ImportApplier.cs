@@ -41,7 +41,7 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
 
         await ApplyShops(doc, current);
         // Every city learns that it exists and gets the category tree its listings filter by.
-        await Fanout.Run(next.Cities.Keys,
+        await GrainCallBatches.Run(next.Cities.Keys,
             city => grains.GetGrain<ICityDirectoryGrain>(city).SetCategoryParents(next.CategoryParents()));
         var newGoods = await ApplyGoods(doc);
         await ApplyActivities(doc, current, next);
@@ -53,16 +53,16 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
     private async Task ApplyShops(CatalogueImport doc, CatalogueState current)
     {
         if (doc.Shops.IsEmpty) return;
-        await Fanout.Run(doc.Shops, shop => grains.GetGrain<IShopGrain>(shop.Id).Upsert(shop));
+        await GrainCallBatches.Run(doc.Shops, shop => grains.GetGrain<IShopGrain>(shop.Id).Upsert(shop));
         // Each shop-life grain answers shop info with a copy of the details (one call a request).
         // Told whether or not the details changed, so a retried import completes what a failed one began.
-        await Fanout.Run(doc.Shops, shop => grains.GetGrain<IShopLifeGrain>(shop.Id).DetailsChanged(shop));
+        await GrainCallBatches.Run(doc.Shops, shop => grains.GetGrain<IShopLifeGrain>(shop.Id).DetailsChanged(shop));
         logger.LogInformation("Import: {Shops} shops stored", doc.Shops.Length);
 
         var upserts = doc.Shops.ToLookup(s => s.City);
         var removals = MovedAway(doc.Shops, s => s.Id, s => s.City, current.ShopCity);
         var cities = upserts.Select(g => g.Key).Union(removals.Select(g => g.Key));
-        await Fanout.Run(cities, city => grains.GetGrain<ICityDirectoryGrain>(city)
+        await GrainCallBatches.Run(cities, city => grains.GetGrain<ICityDirectoryGrain>(city)
             .ApplyShops([.. upserts[city]], [.. removals[city]]));
         logger.LogInformation("Import: shop listings of {Cities} cities updated", cities.Count());
     }
@@ -77,19 +77,19 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
         var removals = MovedAway(doc.Goods, g => g.Id, g => g.Shop, oldShop);
         var shops = upserts.Select(g => g.Key).Union(removals.Select(g => g.Key));
         ShopsWithChangedGoods.UnionWith(shops);
-        var released = await Fanout.Run(shops, shop => grains.GetGrain<IShopGrain>(shop)
+        var released = await GrainCallBatches.Run(shops, shop => grains.GetGrain<IShopGrain>(shop)
             .ApplyGoods([.. upserts[shop]], [.. removals[shop]]));
         logger.LogInformation("Import: {Goods} goods stored in {Shops} shops", doc.Goods.Length, shops.Count());
 
         // Forget released barcodes before pointing barcodes at their (possibly same) new owners.
         var forget = released.SelectMany(r => r).ToLookup(r => CatalogueShards.OfBarcode(r.Key));
-        await Fanout.Run(forget, shard => grains.GetGrain<IBarcodeIndexGrain>(shard.Key)
+        await GrainCallBatches.Run(forget, shard => grains.GetGrain<IBarcodeIndexGrain>(shard.Key)
             .Forget(shard.ToImmutableDictionary(r => r.Key, r => r.Value)));
         var barcodes = doc.Goods.Where(g => g.Barcode is not null).ToLookup(g => CatalogueShards.OfBarcode(g.Barcode!));
-        await Fanout.Run(barcodes, shard => grains.GetGrain<IBarcodeIndexGrain>(shard.Key)
+        await GrainCallBatches.Run(barcodes, shard => grains.GetGrain<IBarcodeIndexGrain>(shard.Key)
             .Set(shard.ToImmutableDictionary(g => g.Barcode!, g => g.Id)));
         var index = doc.Goods.ToLookup(g => CatalogueShards.OfGoods(g.Id));
-        await Fanout.Run(index, shard => grains.GetGrain<IGoodsIndexGrain>(shard.Key)
+        await GrainCallBatches.Run(index, shard => grains.GetGrain<IGoodsIndexGrain>(shard.Key)
             .Set(shard.ToImmutableDictionary(g => g.Id, g => g.Shop)));
         return doc.Goods.Where(g => !oldShop.ContainsKey(g.Id) && g.IsOnSale);
     }
@@ -100,14 +100,14 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
         var movedShops = next.ShopCity
             .Where(s => current.ShopCity.TryGetValue(s.Key, out var old) && old != s.Value)
             .Select(s => s.Key).ToHashSet();
-        var carried = await Fanout.Run(movedShops, shop => grains.GetGrain<IShopGrain>(shop).AllActivities());
+        var carried = await GrainCallBatches.Run(movedShops, shop => grains.GetGrain<IShopGrain>(shop).AllActivities());
         var imported = doc.Activities.Select(a => a.Id).ToHashSet();
         var activities = doc.Activities.AddRange(carried.SelectMany(a => a).Where(a => !imported.Contains(a.Id)));
         if (activities.IsEmpty) return;
 
         var shopUpserts = doc.Activities.ToLookup(a => a.Shop);
         var shopRemovals = MovedAway(doc.Activities, a => a.Id, a => a.Shop, current.ActivityShop);
-        await Fanout.Run(shopUpserts.Select(g => g.Key).Union(shopRemovals.Select(g => g.Key)),
+        await GrainCallBatches.Run(shopUpserts.Select(g => g.Key).Union(shopRemovals.Select(g => g.Key)),
             shop => grains.GetGrain<IShopGrain>(shop).ApplyActivities([.. shopUpserts[shop]], [.. shopRemovals[shop]]));
 
         // Where each activity was listed before: its old shop's old city.
@@ -116,14 +116,14 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
             .ToDictionary(a => a.Id, a => current.ShopCity.GetValueOrDefault(current.ActivityShop[a.Id]));
         var cityUpserts = activities.ToLookup(a => next.ShopCity[a.Shop]);
         var cityRemovals = MovedAway(activities, a => a.Id, a => next.ShopCity[a.Shop], listedIn);
-        await Fanout.Run(cityUpserts.Select(g => g.Key).Union(cityRemovals.Select(g => g.Key)),
+        await GrainCallBatches.Run(cityUpserts.Select(g => g.Key).Union(cityRemovals.Select(g => g.Key)),
             city => grains.GetGrain<ICityDirectoryGrain>(city).ApplyActivities([.. cityUpserts[city]], [.. cityRemovals[city]]));
         logger.LogInformation("Import: {Activities} activities stored", activities.Length);
     }
 
     private async Task<Dictionary<long, long>> FindGoodsShops(IEnumerable<long> goods)
     {
-        var found = await Fanout.Run(goods.ToLookup(CatalogueShards.OfGoods),
+        var found = await GrainCallBatches.Run(goods.ToLookup(CatalogueShards.OfGoods),
             shard => grains.GetGrain<IGoodsIndexGrain>(shard.Key).Find([.. shard]));
         return found.SelectMany(f => f).ToDictionary(f => f.Key, f => f.Value);
     }

@@ -83,7 +83,6 @@ public sealed class ShopGrain(
 
     public Task<ImmutableArray<Goods>> AllGoods() => Task.FromResult(state.State.Goods.Values.ToImmutableArray());
 
-    public Task<ImmutableArray<Goods>> AllGoodsOnSale() => Task.FromResult(GoodsView().OnSale.ToImmutableArray());
 
     public Task<Outcome<Goods>> FindGoods(long goods) =>
         Task.FromResult<Outcome<Goods>>(state.State.Goods.TryGetValue(goods, out var found) ? found : Err.NotFound);

@@ -22,7 +22,7 @@ internal static class ShopNewsNotice
         var shops = activitiesByShop.Select(g => g.Key).Union(goodsByShop.Select(g => g.Key)).ToList();
         if (shops.Count == 0) return;
         var sent = 0;
-        await Fanout.Run(shops, async shop =>
+        await GrainCallBatches.Run(shops, async shop =>
         {
             try
             {

@@ -52,9 +52,8 @@ internal static class AccountTestKit
         return registered.Value;
     }
 
-    public static LoginAttempt Attempt(bool matched, string device = "dev", string? token = null) => new()
+    public static LoginAttempt Attempt(string device = "dev", string? token = null) => new()
     {
-        PasswordMatched = matched,
         Device = device,
         TokenHash = token ?? Guid.NewGuid().ToString("N"),
     };

@@ -175,7 +175,7 @@ public sealed class PhoneGrainTests(TwoSiloCluster fixture)
         var accId = await AccountTestKit.Register(_grains, number);
         var user = _grains.GetGrain<IUserGrain>(accId);
         var token = Guid.NewGuid().ToString("N");
-        Assert.Equal(Err.Ok, (await user.CompleteLogin(AccountTestKit.Attempt(true, token: token))).Err);
+        Assert.Equal(Err.Ok, (await user.CompleteLogin(AccountTestKit.Attempt(token: token))).Err);
         Assert.Equal(accId, await _grains.GetGrain<ISessionGrain>(token).Validate());
 
         Assert.Equal(Err.PhoneNotVerified, await PhoneGrain(number).ResetPassword(AccountTestKit.NewTicket(), "new-hash"));

@@ -15,9 +15,9 @@ public sealed class UserGrainTests(TwoSiloCluster fixture)
     public async Task Login_answers_the_previous_device()
     {
         var user = _grains.GetGrain<IUserGrain>(await AccountTestKit.Register(_grains));
-        Assert.Equal("", (await user.CompleteLogin(AccountTestKit.Attempt(true, "IMEI-A"))).Value);
-        Assert.Equal("IMEI-A", (await user.CompleteLogin(AccountTestKit.Attempt(true, "IMEI-B"))).Value);
-        Assert.Equal("IMEI-B", (await user.CompleteLogin(AccountTestKit.Attempt(true, "IMEI-C"))).Value);
+        Assert.Equal("", (await user.CompleteLogin(AccountTestKit.Attempt("IMEI-A"))).Value);
+        Assert.Equal("IMEI-A", (await user.CompleteLogin(AccountTestKit.Attempt("IMEI-B"))).Value);
+        Assert.Equal("IMEI-B", (await user.CompleteLogin(AccountTestKit.Attempt("IMEI-C"))).Value);
     }
 
     [Fact]

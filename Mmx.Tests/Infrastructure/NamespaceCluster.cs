@@ -20,7 +20,6 @@ public sealed class NamespaceCluster : IAsyncLifetime
     private readonly Dictionary<string, Process> _processes = [];
     private readonly List<string> _namespaces = [];
 
-    public static bool Available => System.Environment.UserName == "root" && File.Exists("/usr/sbin/ip") && File.Exists($"{PgBin}/postgres");
 
     private string Prefix => $"mx{_net}";
     public string Namespace(string host) => $"{Prefix}{host}";

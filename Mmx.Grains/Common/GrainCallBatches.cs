@@ -2,9 +2,10 @@ namespace Mmx.Grains.Common;
 
 /// <summary>
 /// Calls many grains with a bounded number of calls in flight, so that an import of thousands of
-/// shops neither runs them one by one nor floods the silo's queues at once.
+/// shops neither runs them one by one nor floods the silo's queues at once. (Not the fan-out of a
+/// shop's message to its fans: that is <c>FanOutGrain</c>.)
 /// </summary>
-public static class Fanout
+public static class GrainCallBatches
 {
     public const int DefaultWidth = 64;
 

@@ -1,4 +1,4 @@
-namespace Mmx.Api.Http;
+namespace Mmx.Api.Errors;
 
 /// <summary>
 /// The one place a grain's failed answer (an <see cref="Err"/> or an <see cref="Outcome{T}"/>)
