@@ -14,45 +14,16 @@ namespace Mmx.Tests.Hosting;
 /// </summary>
 public sealed class ProgramFolderTests
 {
-    private static string Configuration => AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-    private static string ApiDll => Path.Combine(ScriptedCluster.RepoRoot, "Mmx.Api", "bin", Configuration, "net10.0", "Mmx.Api.dll");
-
     [Fact]
     public async Task The_api_started_from_another_folder_keeps_the_ios_wire_profile_and_quiet_request_logs()
     {
         var elsewhere = Directory.CreateTempSubdirectory("mmx-elsewhere-").FullName;
-        var port = FreePorts.Next();
-        var start = new ProcessStartInfo("dotnet", [ApiDll, "--urls", $"http://127.0.0.1:{port}", "--Mmx:AdminKey=" + ApiFactory.AdminKey,
-            "--Mmx:Orleans:SiloPort=" + FreePorts.Next(), "--Mmx:Orleans:GatewayPort=" + FreePorts.Next(), "--Mmx:DemoData=false"])
-        {
-            WorkingDirectory = elsewhere,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // The test runner's own settings must not leak in: the binary decides.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Logging__") || k.StartsWith("Mmx__") || k.StartsWith("ASPNETCORE_") || k.StartsWith("DOTNET_CONTENTROOT")).ToList())
-            start.Environment.Remove(key);
-        var lines = new ConcurrentQueue<string>();
-        using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var api = await ApiProcess.Start(elsewhere, "--Mmx:AdminKey=" + ApiFactory.AdminKey, "--Mmx:DemoData=false");
+        var lines = api.Lines;
+        using var http = new HttpClient { BaseAddress = api.BaseUrl };
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            for (var tries = 0; ; tries++)
-            {
-                try
-                {
-                    using var live = await http.GetAsync("/health/live");
-                    if (live.IsSuccessStatusCode) break;
-                }
-                catch (HttpRequestException) when (tries < 120) { }
-                Assert.False(process.HasExited, "the API exited: " + string.Join('\n', lines));
-                await Task.Delay(500);
-            }
-            Assert.Contains(lines, l => l.Contains(Path.GetDirectoryName(ApiDll)!));
+            Assert.Contains(lines, l => l.Contains(Path.GetDirectoryName(ApiProcess.ApiDll)!));
 
             var client = new ApiClient(http);
             await client.SignUp(AccountTestKit.NewPhone());
@@ -69,8 +40,7 @@ public sealed class ProgramFolderTests
         }
         finally
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await api.DisposeAsync();
             Directory.Delete(elsewhere, recursive: true);
         }
     }
