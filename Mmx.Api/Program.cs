@@ -83,6 +83,7 @@ try
         .AddMeter(MmxMetrics.MeterName)
         .AddPrometheusExporter());
     builder.Services.AddMmxTracing(builder.Configuration, "mmx-api", tracing => tracing.AddAspNetCoreInstrumentation());
+    builder.Services.AddSingleton<Mmx.Api.Images.DemoPictures>();
     if (front.DemoData ?? !cluster.IsCluster)
     {
         builder.Services.AddHostedService<DemoDataLoader>();
@@ -119,6 +120,7 @@ try
     app.MapQrCardApi();
     app.MapPublicCardApi();
     app.MapImageApi();
+    app.MapDemoPictureApi();
     app.MapProviderInfoApi();
     app.MapWeChatWebLoginApi();
     app.MapGoodsFitApi();
