@@ -177,4 +177,52 @@ public sealed class KubernetesManifestTests
         var project = File.ReadAllText(Path.Combine(ScriptedCluster.RepoRoot, "Mmx.Silo", "Mmx.Silo.csproj"));
         Assert.Contains("Microsoft.Orleans.Hosting.Kubernetes", project);
     }
+
+    /// <summary>The volume types the restricted Pod Security Standard allows.</summary>
+    private static readonly string[] RestrictedVolumeTypes =
+        ["configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret"];
+
+    [Theory]
+    [InlineData("Deployment", "mmx-silo")]
+    [InlineData("Deployment", "mmx-api")]
+    [InlineData("Job", "mmx-schema")]
+    public void Every_workload_meets_the_restricted_pod_security_standard_with_a_read_only_root(string kind, string name)
+    {
+        var pod = (YamlMappingNode)At(Object(kind, name), "spec", "template", "spec")!;
+        foreach (var host in new[] { "hostNetwork", "hostPID", "hostIPC" }) Assert.NotEqual("true", At(pod, host)?.ToString());
+        Assert.Equal("true", At(pod, "securityContext", "runAsNonRoot")?.ToString());
+        Assert.NotEqual("0", At(pod, "securityContext", "runAsUser")?.ToString());
+        Assert.Equal("RuntimeDefault", At(pod, "securityContext", "seccompProfile", "type")?.ToString());
+        var volumes = At(pod, "volumes") is YamlSequenceNode list ? list.Children.Cast<YamlMappingNode>().ToList() : [];
+        foreach (var volume in volumes)
+            Assert.Contains(volume.Children.Keys.Select(k => k.ToString()).Single(k => k != "name"), RestrictedVolumeTypes);
+
+        var container = Container(Object(kind, name));
+        Assert.Equal("false", At(container, "securityContext", "allowPrivilegeEscalation")?.ToString());
+        Assert.NotEqual("true", At(container, "securityContext", "privileged")?.ToString());
+        Assert.Equal(["ALL"], ((YamlSequenceNode)At(container, "securityContext", "capabilities", "drop")!).Children.Select(c => c.ToString()));
+        Assert.Null(At(container, "securityContext", "capabilities", "add"));
+        Assert.Null(At(container, "ports") is YamlSequenceNode ports ? ports.Children.Select(p => At(p, "hostPort")).FirstOrDefault(h => h is not null) : null);
+
+        // Read-only root: the one writable path (/tmp) is an emptyDir of the pod.
+        Assert.Equal("true", At(container, "securityContext", "readOnlyRootFilesystem")?.ToString());
+        var mounts = ((YamlSequenceNode)At(container, "volumeMounts")!).Children.ToDictionary(m => At(m, "mountPath")!.ToString(), m => At(m, "name")!.ToString());
+        Assert.True(mounts.TryGetValue("/tmp", out var tmp), "/tmp is mounted");
+        Assert.NotNull(At(volumes.Single(v => At(v, "name")!.ToString() == tmp), "emptyDir"));
+
+        // Requests and limits for CPU and memory (the runtime sizes its heap from the memory limit).
+        foreach (var bound in new[] { "requests", "limits" })
+            foreach (var resource in new[] { "cpu", "memory" })
+                Assert.NotNull(At(container, "resources", bound, resource));
+    }
+
+    [Theory]
+    [InlineData("mmx-silo")]
+    [InlineData("mmx-api")]
+    public void Probes_give_a_busy_pod_several_seconds_to_answer(string name)
+    {
+        var container = Container(Object("Deployment", name));
+        foreach (var probe in new[] { "readinessProbe", "livenessProbe" })
+            Assert.True(int.Parse(At(container, probe, "timeoutSeconds")?.ToString() ?? "1") >= 3, $"{name} {probe}: the default 1 s time-out fails a busy pod");
+    }
 }
