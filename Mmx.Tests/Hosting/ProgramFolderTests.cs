@@ -18,12 +18,12 @@ public sealed class ProgramFolderTests
     public async Task The_api_started_from_another_folder_keeps_the_ios_wire_profile_and_quiet_request_logs()
     {
         var elsewhere = Directory.CreateTempSubdirectory("mmx-elsewhere-").FullName;
-        var api = await ApiProcess.Start(elsewhere, "--Mmx:AdminKey=" + ApiFactory.AdminKey, "--Mmx:DemoData=false");
+        var api = await ProgramProcess.Api(elsewhere, "--Mmx:AdminKey=" + ApiFactory.AdminKey, "--Mmx:DemoData=false");
         var lines = api.Lines;
         using var http = new HttpClient { BaseAddress = api.BaseUrl };
         try
         {
-            Assert.Contains(lines, l => l.Contains(Path.GetDirectoryName(ApiProcess.ApiDll)!));
+            Assert.Contains(lines, l => l.Contains(Path.GetDirectoryName(ProgramProcess.ApiDll)!));
 
             var client = new ApiClient(http);
             await client.SignUp(AccountTestKit.NewPhone());

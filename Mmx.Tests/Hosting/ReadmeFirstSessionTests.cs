@@ -21,7 +21,7 @@ public sealed class ReadmeFirstSessionTests
         var adminKey = Regex.Match(blocks[0], @"--Mmx:AdminKey=(\S+)").Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(adminKey), "the README's run line gives an admin key");
 
-        await using var api = await ApiProcess.Start(ScriptedCluster.RepoRoot, "--Mmx:AdminKey=" + adminKey);
+        await using var api = await ProgramProcess.Api(ScriptedCluster.RepoRoot, "--Mmx:AdminKey=" + adminKey);
         var script = blocks[1].Replace(PrintedBase, api.BaseUrl.ToString().TrimEnd('/'));
         Assert.NotEqual(blocks[1], script);
         using var bash = Process.Start(new ProcessStartInfo("bash", ["-eo", "pipefail", "-c", script])
