@@ -32,6 +32,20 @@ public static class Sessions
         });
 
     /// <summary>
+    /// The cookie of a short-lived proof (a verification ticket, the WeChat web login's ticket):
+    /// HttpOnly, sent only by the same site, over HTTPS where the request came by HTTPS, and only to
+    /// the paths that spend it.
+    /// </summary>
+    public static CookieOptions ProofCookie(HttpRequest request, TimeSpan lifetime, string path) => new()
+    {
+        HttpOnly = true,
+        SameSite = SameSiteMode.Strict,
+        Secure = request.IsHttps,
+        MaxAge = lifetime,
+        Path = path,
+    };
+
+    /// <summary>
     /// For a GET that changes something (the spec's quickmodifyimg, imgupload): only with the token
     /// in the Authorization header. A cookie alone would let any site's link or image tag act for
     /// the user; a page on another site cannot set the header.

@@ -33,14 +33,7 @@ public static class VerificationTickets
         var value = previous is not null && previous != ticket ? previous + Separator + ticket : ticket;
         foreach (var path in PathsFor(response.HttpContext.Request))
         {
-            response.Cookies.Append(CookieName, value, new CookieOptions
-            {
-                HttpOnly = true,
-                SameSite = SameSiteMode.Strict,
-                Secure = response.HttpContext.Request.IsHttps,
-                MaxAge = PhoneGrain.VerificationLifetime,
-                Path = path,
-            });
+            response.Cookies.Append(CookieName, value, Sessions.ProofCookie(response.HttpContext.Request, PhoneGrain.VerificationLifetime, path));
         }
     }
 

@@ -22,14 +22,7 @@ public static class WeChatWebTickets
     {
         var ticket = Sessions.NewToken();
         await Identity(grains, openId).IssueWebTicket(Sessions.HashOf(ticket));
-        response.Cookies.Append(CookieName, ticket, new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = response.HttpContext.Request.IsHttps,
-            MaxAge = OpenIdGrain.WebTicketLifetime,
-            Path = CookiePath,
-        });
+        response.Cookies.Append(CookieName, ticket, Sessions.ProofCookie(response.HttpContext.Request, OpenIdGrain.WebTicketLifetime, CookiePath));
     }
 
     /// <summary>
