@@ -31,7 +31,8 @@ public sealed record FeedbackState
     [Id(0)] public ImmutableArray<FeedbackEntry> Entries { get; init; } = [];
 }
 
-public sealed class UserGrain(
+/// <summary>One account (key: accID). Its concerns live in the UserGrain.*.cs files beside this one.</summary>
+public sealed partial class UserGrain(
     [PersistentState(stateName: "user", storageName: SiloSetup.StorageName)] IPersistentState<UserState> state,
     [PersistentState(stateName: "user-feedback", storageName: SiloSetup.StorageName)] IPersistentState<FeedbackState> feedback,
     [FromKeyedServices(MmxClock.Key)] TimeProvider time)
@@ -125,67 +126,6 @@ public sealed class UserGrain(
         return Task.FromResult(S.Created);
     }
 
-    public Task<Outcome<LoginChallenge>> BeginLogin() => Task.FromResult<Outcome<LoginChallenge>>(S.Created && !S.Erasing
-        ? new LoginChallenge { PasswordHash = S.PasswordHash, OpenIdKey = S.OpenIdKey }
-        : Err.NotFound);
-
-    public async Task<Outcome<string>> CompleteLogin(LoginAttempt attempt)
-    {
-        if (!S.Created || S.Erasing) return Err.WrongCredentials;
-
-        var previousDevice = S.LastDevice;
-        var (sessions, evicted) = WithSession(attempt.TokenHash);
-        state.State = S with
-        {
-            LastDevice = attempt.Device,
-            PasswordHash = attempt.UpgradedHash ?? S.PasswordHash,
-            Sessions = sessions,
-        };
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<ISessionGrain>(attempt.TokenHash).Open(AccId);
-        await CloseSessions(evicted);
-        return previousDevice;
-    }
-
-    public async Task OpenSession(string tokenHash)
-    {
-        if (!S.Created) throw new InvalidOperationException($"No account {AccId}.");
-        var (sessions, evicted) = WithSession(tokenHash);
-        state.State = S with { Sessions = sessions };
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<ISessionGrain>(tokenHash).Open(AccId);
-        await CloseSessions(evicted);
-    }
-
-    public async Task<Err> SetPassword(string passwordHash)
-    {
-        if (!S.Created) return Err.NotFound;
-        var sessions = S.Sessions;
-        state.State = S with { PasswordHash = passwordHash, Sessions = [] };
-        await state.WriteStateAsync();
-        // A new password ends every session, including one a thief may hold, and every connection
-        // held on the old password (the apps' chat sockets), also when no session was open.
-        await CloseSessions(sessions);
-        await AnnounceAccountEnded();
-        return Err.Ok;
-    }
-
-    public async Task<string> SetPhone(string phone, DateTimeOffset? unconfirmedUntil)
-    {
-        var previous = S.Profile.Phone;
-        if (previous == phone && S.PhoneUnconfirmedUntil == unconfirmedUntil) return previous;
-        state.State = S with { Profile = S.Profile with { Phone = phone }, PhoneUnconfirmedUntil = unconfirmedUntil };
-        await state.WriteStateAsync();
-        return previous == phone ? "" : previous;
-    }
-
-    public async Task ForgetPhone(string phone)
-    {
-        if (S.Profile.Phone != phone) return;
-        state.State = S with { Profile = S.Profile with { Phone = "" }, PhoneUnconfirmedUntil = null };
-        await state.WriteStateAsync();
-    }
-
     public Task<Outcome<Profile>> GetProfile()
     {
         if (!S.Created) DeactivateOnIdle();
@@ -213,99 +153,4 @@ public sealed class UserGrain(
         await state.WriteStateAsync();
         return Err.Ok;
     }
-
-    public Task<AddressBook> GetAddresses() =>
-        Task.FromResult(new AddressBook { Addresses = S.Addresses, DefaultId = S.DefaultAddressId });
-
-    public async Task<Outcome<long>> AddAddress(AddressFields fields)
-    {
-        if (!S.Created) return Outcome<long>.Fail(Err.NotFound);
-        if (S.Addresses.Length >= MaxAddresses || S.AddressesEverAdded + 1 >= AddressIdsPerUser)
-            return Outcome<long>.Fail(Err.LimitReached);
-        var id = AccId * AddressIdsPerUser + S.AddressesEverAdded + 1;
-        var address = new Address { Id = id, Name = fields.Name, Phone = fields.Phone, Street = fields.Street, Postcode = fields.Postcode };
-        state.State = S with
-        {
-            Addresses = S.Addresses.Add(address),
-            AddressesEverAdded = S.AddressesEverAdded + 1,
-            DefaultAddressId = S.Addresses.IsEmpty ? id : S.DefaultAddressId,
-        };
-        await state.WriteStateAsync();
-        return Outcome<long>.Ok(id);
-    }
-
-    public async Task<Err> ChangeAddress(long id, AddressChange change)
-    {
-        var index = IndexOfAddress(id);
-        if (index < 0) return Err.NotFound;
-        var old = S.Addresses[index];
-        var address = old with
-        {
-            Name = change.Name ?? old.Name,
-            Phone = change.Phone ?? old.Phone,
-            Street = change.Street ?? old.Street,
-            Postcode = change.Postcode ?? old.Postcode,
-        };
-        state.State = S with { Addresses = S.Addresses.SetItem(index, address) };
-        await state.WriteStateAsync();
-        return Err.Ok;
-    }
-
-    public async Task<Err> RemoveAddress(long id)
-    {
-        if (!S.Addresses.Any(a => a.Id == id)) return Err.NotFound;
-        // The spec leaves choosing the next default to the client (/user/address/default).
-        state.State = S with
-        {
-            Addresses = S.Addresses.RemoveAll(a => a.Id == id),
-            DefaultAddressId = S.DefaultAddressId == id ? 0 : S.DefaultAddressId,
-        };
-        await state.WriteStateAsync();
-        return Err.Ok;
-    }
-
-    public async Task<Err> SetDefaultAddress(long id)
-    {
-        if (!S.Addresses.Any(a => a.Id == id)) return Err.NotFound;
-        if (S.DefaultAddressId == id) return Err.Ok;
-        state.State = S with { DefaultAddressId = id };
-        await state.WriteStateAsync();
-        return Err.Ok;
-    }
-
-    public async Task<Err> AddFeedback(string content, int direction)
-    {
-        if (!S.Created) return Err.NotFound;
-        if (feedback.State.Entries.Length >= MaxFeedback) return Err.LimitReached;
-        var entry = new FeedbackEntry { Content = content, Time = time.GetUtcNow().ToUnixTimeSeconds(), Direction = direction };
-        feedback.State = new FeedbackState { Entries = feedback.State.Entries.Add(entry) };
-        await feedback.WriteStateAsync();
-        return Err.Ok;
-    }
-
-    public Task<ImmutableArray<FeedbackEntry>> ListFeedback(int offset, int count) =>
-        Task.FromResult(feedback.State.Entries.Reverse().Skip(offset).Take(count).ToImmutableArray());
-
-    private int IndexOfAddress(long id)
-    {
-        for (var i = 0; i < S.Addresses.Length; i++)
-        {
-            if (S.Addresses[i].Id == id) return i;
-        }
-        return -1;
-    }
-
-    /// <summary>The session list with this token added, and the oldest sessions beyond the cap.</summary>
-    private (ImmutableArray<string> Sessions, ImmutableArray<string> Evicted) WithSession(string tokenHash)
-    {
-        var sessions = S.Sessions.Contains(tokenHash) ? S.Sessions : S.Sessions.Add(tokenHash);
-        var excess = Math.Max(0, sessions.Length - MaxSessions);
-        return ([.. sessions.Skip(excess)], [.. sessions.Take(excess)]);
-    }
-
-    /// <summary>Tells every front that connections held on this account's password end (no session token: only the account).</summary>
-    private Task AnnounceAccountEnded() => GrainFactory.GetGrain<ISessionRevocationGrain>(0).Revoke("", AccId);
-
-    private Task CloseSessions(IEnumerable<string> tokenHashes) =>
-        Task.WhenAll(tokenHashes.Select(t => GrainFactory.GetGrain<ISessionGrain>(t).Close()));
 }

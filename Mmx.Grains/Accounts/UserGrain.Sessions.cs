@@ -1,0 +1,80 @@
+namespace Mmx.Grains.Accounts;
+
+/// <summary>Logging in, sessions, the password and the bound phone.</summary>
+public sealed partial class UserGrain
+{
+    public Task<Outcome<LoginChallenge>> BeginLogin() => Task.FromResult<Outcome<LoginChallenge>>(S.Created && !S.Erasing
+        ? new LoginChallenge { PasswordHash = S.PasswordHash, OpenIdKey = S.OpenIdKey }
+        : Err.NotFound);
+
+    public async Task<Outcome<string>> CompleteLogin(LoginAttempt attempt)
+    {
+        if (!S.Created || S.Erasing) return Err.WrongCredentials;
+
+        var previousDevice = S.LastDevice;
+        var (sessions, evicted) = WithSession(attempt.TokenHash);
+        state.State = S with
+        {
+            LastDevice = attempt.Device,
+            PasswordHash = attempt.UpgradedHash ?? S.PasswordHash,
+            Sessions = sessions,
+        };
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ISessionGrain>(attempt.TokenHash).Open(AccId);
+        await CloseSessions(evicted);
+        return previousDevice;
+    }
+
+    public async Task OpenSession(string tokenHash)
+    {
+        if (!S.Created) throw new InvalidOperationException($"No account {AccId}.");
+        var (sessions, evicted) = WithSession(tokenHash);
+        state.State = S with { Sessions = sessions };
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ISessionGrain>(tokenHash).Open(AccId);
+        await CloseSessions(evicted);
+    }
+
+    public async Task<Err> SetPassword(string passwordHash)
+    {
+        if (!S.Created) return Err.NotFound;
+        var sessions = S.Sessions;
+        state.State = S with { PasswordHash = passwordHash, Sessions = [] };
+        await state.WriteStateAsync();
+        // A new password ends every session, including one a thief may hold, and every connection
+        // held on the old password (the apps' chat sockets), also when no session was open.
+        await CloseSessions(sessions);
+        await AnnounceAccountEnded();
+        return Err.Ok;
+    }
+
+    public async Task<string> SetPhone(string phone, DateTimeOffset? unconfirmedUntil)
+    {
+        var previous = S.Profile.Phone;
+        if (previous == phone && S.PhoneUnconfirmedUntil == unconfirmedUntil) return previous;
+        state.State = S with { Profile = S.Profile with { Phone = phone }, PhoneUnconfirmedUntil = unconfirmedUntil };
+        await state.WriteStateAsync();
+        return previous == phone ? "" : previous;
+    }
+
+    public async Task ForgetPhone(string phone)
+    {
+        if (S.Profile.Phone != phone) return;
+        state.State = S with { Profile = S.Profile with { Phone = "" }, PhoneUnconfirmedUntil = null };
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>The session list with this token added, and the oldest sessions beyond the cap.</summary>
+    private (ImmutableArray<string> Sessions, ImmutableArray<string> Evicted) WithSession(string tokenHash)
+    {
+        var sessions = S.Sessions.Contains(tokenHash) ? S.Sessions : S.Sessions.Add(tokenHash);
+        var excess = Math.Max(0, sessions.Length - MaxSessions);
+        return ([.. sessions.Skip(excess)], [.. sessions.Take(excess)]);
+    }
+
+    /// <summary>Tells every front that connections held on this account's password end (no session token: only the account).</summary>
+    private Task AnnounceAccountEnded() => GrainFactory.GetGrain<ISessionRevocationGrain>(0).Revoke("", AccId);
+
+    private Task CloseSessions(IEnumerable<string> tokenHashes) =>
+        Task.WhenAll(tokenHashes.Select(t => GrainFactory.GetGrain<ISessionGrain>(t).Close()));
+}
