@@ -29,11 +29,13 @@ public sealed class DemoDataLoader(CatalogueImporter importer, [FromKeyedService
     /// <summary>
     /// <c>Mmx:PublicWebBaseUrl</c> where set (a phone on the network needs it), else the first address
     /// the front listens on, a wildcard host read as loopback (the demo is loaded before any request).
+    /// <c>Urls</c> is always there: Program puts its default beneath every source, and
+    /// <c>ASPNETCORE_URLS</c> and <c>--urls</c> arrive under that key.
     /// </summary>
     private string PicturesBase()
     {
         if (front.PublicWebBaseUrl is { Length: > 0 } configured) return configured;
-        var first = (configuration["Urls"] ?? configuration["ASPNETCORE_URLS"] ?? "http://127.0.0.1:5000").Split(';')[0].Trim();
+        var first = configuration["Urls"]!.Split(';')[0].Trim();
         return System.Text.RegularExpressions.Regex.Replace(first, @"//(\*|\+|0\.0\.0\.0|\[::\])", "//127.0.0.1");
     }
 }

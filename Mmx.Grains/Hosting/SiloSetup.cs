@@ -1,13 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
-using Orleans.Hosting;
-using Orleans.Runtime.Hosting;
-using Orleans.Storage;
-using Mmx.Grains.Accounts.Sms;
-using Mmx.Grains.Messages.Push;
 using Orleans.Dashboard;
 using Mmx.Grains.Configuration;
 

@@ -29,16 +29,18 @@ public static class Tracing
     /// grain call (sent and received); without a tracer it carries nothing, so a process that
     /// exports no traces leaves it out (docs/performance.md, item 19).
     /// </summary>
-    public static bool Enabled(IConfiguration configuration) =>
-        Settings.Read<TelemetrySettings>(configuration).Exports || OtelEndpointKeys.Any(key => !string.IsNullOrWhiteSpace(configuration[key]));
+    public static bool Enabled(IConfiguration configuration) => Enabled(configuration, Settings.Read<TelemetrySettings>(configuration));
+
+    private static bool Enabled(IConfiguration configuration, TelemetrySettings settings) =>
+        settings.Exports || OtelEndpointKeys.Any(key => !string.IsNullOrWhiteSpace(configuration[key]));
 
     /// <param name="service">The process's name in the traces (mmx-api, mmx-silo) unless OTEL_SERVICE_NAME names it.</param>
     /// <param name="more">What only this process traces (the API's HTTP server spans).</param>
     public static void AddMmxTracing(this IServiceCollection services, IConfiguration configuration, string service,
         Action<TracerProviderBuilder>? more = null)
     {
-        if (!Enabled(configuration)) return;
         var settings = Settings.Read<TelemetrySettings>(configuration);
+        if (!Enabled(configuration, settings)) return;
         services.AddOpenTelemetry()
             .ConfigureResource(resource =>
             {
