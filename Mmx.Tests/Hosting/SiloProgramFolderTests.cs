@@ -28,7 +28,7 @@ public sealed class SiloProgramFolderTests(PostgresServer postgres)
         });
         try
         {
-            List<JsonObject> Json() => silo.Lines.Where(l => l.StartsWith('{')).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+            List<JsonObject> Json() => ConsoleJson.Objects(silo.Lines);
             var deadline = DateTime.UtcNow.AddSeconds(60);
             // The host says its content root once every hosted service, the silo included, has started.
             while (!Json().Any(l => ((string?)l["Message"])?.StartsWith("Content root path:", StringComparison.Ordinal) == true))

@@ -16,13 +16,15 @@ public sealed class ProgramProcess : IAsyncDisposable
 
     private readonly Process _process;
 
-    public int Port { get; } = FreePorts.Next();
+    /// <summary>The API's HTTP port (0 for a silo).</summary>
+    public int Port { get; }
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}");
     public ConcurrentQueue<string> Lines { get; } = new();
     public bool HasExited => _process.HasExited;
 
-    private ProgramProcess(string program, string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment)
+    private ProgramProcess(string program, string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, int port)
     {
+        Port = port;
         var start = new ProcessStartInfo("dotnet", [Dll(program), .. args])
         {
             WorkingDirectory = workingDirectory,
@@ -60,12 +62,9 @@ public sealed class ProgramProcess : IAsyncDisposable
         }
     }
 
-    private ProgramProcess(string program, string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, int port)
-        : this(program, workingDirectory, args, environment) => Port = port;
-
     /// <summary>A silo with these settings (as environment variables); the caller waits for what it needs to see.</summary>
     public static ProgramProcess Silo(string workingDirectory, IReadOnlyDictionary<string, string> environment) =>
-        new("Mmx.Silo", workingDirectory, [], environment);
+        new("Mmx.Silo", workingDirectory, [], environment, port: 0);
 
     public async ValueTask DisposeAsync()
     {

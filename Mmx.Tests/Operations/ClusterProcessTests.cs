@@ -61,7 +61,7 @@ public sealed class ClusterProcessTests(ScriptedCluster cluster)
         for (var tries = 0; audit is null && tries < 50; tries++)
         {
             await Task.Delay(100);
-            audit = JsonLines(Path.Combine(cluster.LogsFolder, "api.log"))
+            audit = ConsoleJson.OfFile(Path.Combine(cluster.LogsFolder, "api.log"))
                 .FirstOrDefault(line => (string?)line["Category"] == "Mmx.Api.Audit" && line.ToJsonString().Contains(traceId));
         }
         Assert.NotNull(audit);
@@ -70,23 +70,9 @@ public sealed class ClusterProcessTests(ScriptedCluster cluster)
         Assert.Equal("Information", (string?)audit["LogLevel"]);
 
         // Each silo's console is JSON lines too (membership lines at least).
-        var silo = JsonLines(Path.Combine(cluster.LogsFolder, "silo1.log")).ToList();
+        var silo = ConsoleJson.OfFile(Path.Combine(cluster.LogsFolder, "silo1.log"));
         Assert.NotEmpty(silo);
         Assert.All(silo, line => Assert.NotNull(line["Category"]));
-    }
-
-    /// <summary>The lines of a process's console that are JSON objects (dotnet's own start-up notices are not).</summary>
-    private static IEnumerable<JsonObject> JsonLines(string file)
-    {
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        var lines = new List<JsonObject>();
-        while (reader.ReadLine() is { } text)
-        {
-            if (!text.StartsWith('{')) continue;
-            lines.Add(JsonNode.Parse(text)!.AsObject());
-        }
-        return lines;
     }
 
     [Fact]
