@@ -10,6 +10,7 @@ using Mmx.Api.Hosting;
 using Mmx.Api.Images;
 using Mmx.Api.Lookups;
 using Mmx.Api.Messages;
+using Mmx.Api.Merchants;
 using Mmx.Api.Operations;
 using Mmx.Api.Reference;
 using OpenTelemetry.Metrics;
@@ -134,6 +135,9 @@ try
     app.MapFriendViewsApi();
     app.MapSocialV2Api();
     app.MapAdminApi();
+    app.MapMerchantAuditApi();
+    app.MapMerchantAccountApi();
+    app.MapMerchantInfoApi();
     app.MapMessagesApi();
     app.MapEventsApi();
     app.MapChatSocketApi();

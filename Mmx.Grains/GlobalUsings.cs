@@ -8,3 +8,4 @@ global using Orleans;
 global using Orleans.Runtime;
 global using Microsoft.Extensions.DependencyInjection;
 global using Mmx.Grains.Common;
+global using Mmx.Grains.Merchants;

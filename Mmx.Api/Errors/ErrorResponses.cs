@@ -82,9 +82,10 @@ public static class ErrorResponses
     }
 
     /// <summary>
-    /// The spec's version 2 routes and the original's /basic/* ones, whose answers carry is_success
+    /// The spec's version 2 routes, the original's /basic/* ones and the merchant portal's, whose answers carry is_success
     /// (false on every failure: the web client reads it).
     /// </summary>
     private static bool IsV2(PathString path) =>
-        path.StartsWithSegments("/userweb") || path.StartsWithSegments("/user/goods/promot/news") || path.StartsWithSegments("/basic");
+        path.StartsWithSegments("/userweb") || path.StartsWithSegments("/user/goods/promot/news") || path.StartsWithSegments("/basic")
+        || path.StartsWithSegments("/merchant");
 }

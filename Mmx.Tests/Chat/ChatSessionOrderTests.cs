@@ -37,4 +37,16 @@ public sealed class ChatSessionOrderTests
         session.Opened(15);
         Assert.Equal(ChatSocket.OtherDevice, socket.ClosedBecause);
     }
+
+    [Fact]
+    public void A_socket_numbered_the_same_by_an_earlier_activation_does_not_close_this_one()
+    {
+        // The account's events grain deactivates when its last socket closes; the next activation
+        // numbers from the clock again, which in a test stands still: the late event of the socket
+        // before carries this socket's own number.
+        var session = Session(out var socket);
+        session.Opened(30);
+        session.OnUserEvent(UserEvent.ChatSocket("before", 30));
+        Assert.Null(socket.ClosedBecause);
+    }
 }

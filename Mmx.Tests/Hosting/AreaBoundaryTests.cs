@@ -9,7 +9,7 @@ namespace Mmx.Tests.Hosting;
 /// </summary>
 public sealed class AreaBoundaryTests
 {
-    private static readonly string[] Areas = ["Accounts", "Admin", "Catalogue", "Chat", "Images", "Messages", "Reference", "ShopLife", "Social", "ThirdParty", "TryOn"];
+    private static readonly string[] Areas = ["Accounts", "Admin", "Catalogue", "Chat", "Images", "Merchants", "Messages", "Reference", "ShopLife", "Social", "ThirdParty", "TryOn"];
 
     private static string ApiFolder => Path.Combine(ScriptedCluster.RepoRoot, "Mmx.Api");
 

@@ -15,6 +15,7 @@ public static class ContractTransformers
     public const string Bearer = "bearer";
     public const string Cookie = "mmx_token";
     public const string AdminKey = "adminKey";
+    public const string MerchantCookie = "mmx_merchant";
     private const string ErrorSchema = nameof(ErrorReply);
 
     /// <summary>Routes that are not the API: the Orleans Dashboard's pages and data, Prometheus' scrape.</summary>
@@ -84,7 +85,12 @@ public static class ContractTransformers
         foreach (var security in metadata.OfType<RouteSecurity>().Distinct())
         {
             operation.Security ??= [];
-            foreach (var scheme in security == RouteSecurity.Session ? new[] { Bearer, Cookie } : [AdminKey])
+            foreach (var scheme in security switch
+            {
+                RouteSecurity.Session => new[] { Bearer, Cookie },
+                RouteSecurity.MerchantSession => [Bearer, MerchantCookie],
+                _ => [AdminKey],
+            })
             {
                 operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] });
             }
@@ -113,6 +119,11 @@ public static class ContractTransformers
         {
             Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = "mmx_token",
             Description = "The same token as the HttpOnly cookie login sets (what the shipped apps send).",
+        };
+        document.Components.SecuritySchemes[MerchantCookie] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = "mmx_merchant",
+            Description = "A merchant's session token as the HttpOnly cookie /merchant/login sets (what the portal sends); the same token works as a bearer token.",
         };
         document.Components.SecuritySchemes[AdminKey] = new OpenApiSecurityScheme
         {

@@ -7,6 +7,8 @@ public enum RouteSecurity
     Session,
     /// <summary>The <c>X-Admin-Key</c> header.</summary>
     AdminKey,
+    /// <summary>A merchant's session: <c>Authorization: Bearer</c> or the <c>mmx_merchant</c> cookie.</summary>
+    MerchantSession,
 }
 
 public static class RouteSecurityExtensions

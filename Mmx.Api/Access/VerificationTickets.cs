@@ -1,6 +1,6 @@
 using Mmx.Grains.Accounts;
 
-namespace Mmx.Api.Accounts;
+namespace Mmx.Api.Access;
 
 /// <summary>
 /// Verification tickets (contract: "Phone numbers, SMS codes, passwords"): /user/vercode hands the
@@ -24,7 +24,8 @@ public static class VerificationTickets
     /// verifies the current number, then the new one (both on /basic/phonevalidate), and sends
     /// bindphone with neither ticket in the body, so both must reach it. Each ticket is good only for
     /// its own number, once. The cookie goes to /user (register, resetpw, bindphone) and, when set
-    /// by /basic/phonevalidate, to that path too, so that the second code sees the first ticket.
+    /// by /basic/phonevalidate, to that path too, so that the second code sees the first ticket, and
+    /// to /merchant, where the merchant portal's sign-up spends the ticket of the number it verified there.
     /// </summary>
     public static void SetCookie(HttpResponse response, string ticket)
     {
@@ -39,18 +40,18 @@ public static class VerificationTickets
 
     private const string UserPath = "/user";
     public const string PhoneValidatePath = "/basic/phonevalidate";
+    private const string MerchantPath = "/merchant";
 
     private static string[] PathsFor(HttpRequest request) =>
-        request.Path.StartsWithSegments(PhoneValidatePath) ? [UserPath, PhoneValidatePath] : [UserPath];
+        request.Path.StartsWithSegments(PhoneValidatePath) ? [UserPath, PhoneValidatePath, MerchantPath] : [UserPath];
 
     // Not in a ticket's alphabet (base64url).
     private const char Separator = '.';
 
-    /// <summary>A spent ticket's cookie goes (on both paths), so that the next flow starts clean.</summary>
+    /// <summary>A spent ticket's cookie goes (from every path it was set on), so that the next flow starts clean.</summary>
     public static void ClearCookie(HttpResponse response)
     {
-        response.Cookies.Delete(CookieName, new CookieOptions { Path = UserPath });
-        response.Cookies.Delete(CookieName, new CookieOptions { Path = PhoneValidatePath });
+        foreach (var path in (string[])[UserPath, PhoneValidatePath, MerchantPath]) response.Cookies.Delete(CookieName, new CookieOptions { Path = path });
     }
 
     /// <summary>The hashes of the tickets a request offers: the body's, then the cookie's (at most two).</summary>

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Mmx.Api.Merchants;
+
+// Request bodies of the merchant portal's routes, field names as the shipped portal
+// (thm-tech/fd_web_cli views/platform, views/merchant) sends them. Every field is nullable so that
+// a missing field is told apart from an empty one.
+
+/// <summary>
+/// POST /merchant: the portal's sign-up form. <c>telephone_no</c> is the number the portal has
+/// verified by SMS (/basic/phonevalidate): the merchant's own, for login and password resets;
+/// <c>contact_phone_no</c> is the shop's phone for customers. The ticket comes here or as the
+/// mmx_verify cookie.
+/// </summary>
+[WireExample("portal", "The portal's sign-up form (the password as the portal sends it, its hex MD5)",
+    """{"account": "haianshop", "password": "4c9894f99114160e70582fa6a5d739c4", "contact_name": "王女士", "contact_phone_no": "0755-86000000", "telephone_no": "13800138000", "shop_name": "海岸城旗舰店", "brand_name": "喵喵", "business_hours": "10:00-22:00", "city_id": 1, "district_id": 0, "business_area": "后海", "address": "文心五路33号", "longitude": 113.936, "latitude": 22.517, "category_list": [1]}""")]
+public sealed record MerchantSignUpRequest(
+    [property: JsonConverter(typeof(StringOrNumberConverter))] string? Account,
+    string? Password,
+    [property: JsonPropertyName("contact_name")] string? ContactName,
+    [property: JsonPropertyName("contact_phone_no"), JsonConverter(typeof(StringOrNumberConverter))] string? ContactPhoneNo,
+    [property: JsonPropertyName("contact_email")] string? ContactEmail,
+    [property: JsonPropertyName("contact_qq"), JsonConverter(typeof(StringOrNumberConverter))] string? ContactQq,
+    [property: JsonPropertyName("shop_name")] string? ShopName,
+    [property: JsonPropertyName("brand_name")] string? BrandName,
+    [property: JsonPropertyName("business_hours")] string? BusinessHours,
+    [property: JsonPropertyName("telephone_no"), JsonConverter(typeof(StringOrNumberConverter))] string? TelephoneNo,
+    [property: JsonPropertyName("city_id")] long? CityId,
+    [property: JsonPropertyName("district_id")] long? DistrictId,
+    [property: JsonPropertyName("business_area")] string? BusinessArea,
+    string? Address,
+    double? Longitude,
+    double? Latitude,
+    /// <summary>Category ids: a list, or one id, as numbers or strings.</summary>
+    [property: JsonPropertyName("category_list")] JsonElement? CategoryList,
+    string? Ticket);
+
+/// <summary>POST /merchant/login: the login name (or the verified phone) and the password.</summary>
+[WireExample("portal", "The portal's login (the hex MD5 of the password)",
+    """{"account": "haianshop", "password": "4c9894f99114160e70582fa6a5d739c4"}""")]
+public sealed record MerchantLoginRequest(
+    [property: JsonConverter(typeof(StringOrNumberConverter))] string? Account,
+    string? Password,
+    [property: JsonConverter(typeof(StringOrNumberConverter))] string? Type);
+
+/// <summary>PUT /merchant/{sid}/password.</summary>
+public sealed record MerchantPasswordRequest(
+    [property: JsonPropertyName("old_password")] string? OldPassword,
+    [property: JsonPropertyName("new_password")] string? NewPassword);
+
+/// <summary>POST /merchant/{sid}/info: the contact as the portal's settings page edits it.</summary>
+public sealed record MerchantContactRequest(
+    [property: JsonPropertyName("contact_name")] string? ContactName,
+    [property: JsonPropertyName("contact_phone_no"), JsonConverter(typeof(StringOrNumberConverter))] string? ContactPhoneNo,
+    [property: JsonPropertyName("contact_email")] string? ContactEmail,
+    [property: JsonPropertyName("contact_qq"), JsonConverter(typeof(StringOrNumberConverter))] string? ContactQq,
+    [property: JsonPropertyName("portrait_url")] string? PortraitUrl);

@@ -1,0 +1,54 @@
+using Mmx.Grains.Catalogue;
+
+namespace Mmx.Grains.Merchants;
+
+/// <summary>
+/// One per merchant account (key: its shop's id, as the portal names a merchant by its shop):
+/// the login, the contact, the shop as signed up, and the service (status, period, fan-message
+/// quota). The operator's decisions arrive here; this grain publishes the shop to the catalogue
+/// when it goes live.
+/// </summary>
+[Alias("mmx.merchants.IMerchantGrain")]
+public interface IMerchantGrain : IGrainWithIntegerKey
+{
+    /// <summary>Fan messages a month when the operator gives no figure (contract: "Merchants").</summary>
+    const int DefaultMonthlyQuota = 4;
+
+    /// <summary>Creates the account with a pending shop and queues it for the operators. AlreadyExists when another sign-up holds this id; the same sign-up again is Ok.</summary>
+    [Alias("SignUp")]
+    Task<Err> SignUp(MerchantSignUp signUp);
+
+    /// <summary>The password hash to check and the status; NotFound when there is no account.</summary>
+    [Alias("BeginLogin"), ReadOnly]
+    Task<Outcome<MerchantLogin>> BeginLogin();
+
+    [Alias("SetPassword")]
+    Task<Err> SetPassword(string passwordHash);
+
+    [Alias("GetContact"), ReadOnly]
+    Task<Outcome<MerchantContact>> GetContact();
+
+    /// <summary>Replaces the editable contact fields (the verified phone stays).</summary>
+    [Alias("ChangeContact")]
+    Task<Err> ChangeContact(MerchantContact contact);
+
+    [Alias("GetService"), ReadOnly]
+    Task<Outcome<MerchantService>> GetService();
+
+    /// <summary>The shop as the merchant keeps it (in any status) with its extras.</summary>
+    [Alias("GetShop"), ReadOnly]
+    Task<Outcome<MerchantShop>> GetShop();
+
+    /// <summary>
+    /// The operator approves a pending sign-up (or renews a live, suspended or expired service):
+    /// the shop goes live for <paramref name="days"/> with <paramref name="monthlyQuota"/> fan
+    /// messages a month, is published to the catalogue, and the merchant gets an SMS. Idempotent:
+    /// a retry completes what a failed call began and sends no second SMS.
+    /// </summary>
+    [Alias("Approve"), ResponseTimeout("00:02:00")]
+    Task<Err> Approve(int days, int monthlyQuota);
+
+    /// <summary>The operator refuses a pending sign-up with a reason the merchant is sent by SMS. Idempotent.</summary>
+    [Alias("Reject")]
+    Task<Err> Reject(string reason);
+}

@@ -1,0 +1,214 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using static Mmx.Tests.ShippedClients.ShippedClientRequests;
+
+namespace Mmx.Tests.Merchants;
+
+/// <summary>
+/// The shipped merchant portal's account flow (fd_web_cli views/platform and views/merchant) with
+/// its own bodies: verify the phone on /basic/phonevalidate, sign up, wait for the audit, log in,
+/// read the service; the operator's queue decides. Nothing of a shop reaches users before it is live.
+/// </summary>
+public sealed class MerchantPortalTests(MerchantPortalTests.Api api) : IClassFixture<MerchantPortalTests.Api>
+{
+    public sealed class Api : ApiFactory;
+
+    private static int Err(JsonNode answer) => (int)answer["err"]!;
+    private static readonly string Password = Md5Lower("portal-pass-42");
+    private static int _nextShop;
+
+    /// <summary>The portal's sign-up form for a shop in Shenzhen (city 1, 南山区 is district 105 there) at a spot of its own.</summary>
+    private static (string Account, string Json, double Long, double Lat) Form(string phone, string? account = null, int city = 1, string category = "[1, 11]")
+    {
+        var n = Interlocked.Increment(ref _nextShop);
+        account ??= $"shop{Guid.NewGuid():N}"[..20];
+        double lng = 113.70 + n * 0.0101, lat = 22.40 + n * 0.0097;
+        var json = $$"""
+            {"account":"{{account}}","password":"{{Password}}","contact_name":"王女士","contact_phone_no":"0755-86000000",
+             "brand_name":"喵喵","shop_name":"门店{{n}}","business_hours":"10:00-22:00","telephone_no":"{{phone}}",
+             "city_id":{{city}},"district_id":0,"business_area":"后海","address":"文心五路{{n}}号",
+             "longitude":{{lng}},"latitude":{{lat}},"category_list":{{category}}}
+            """;
+        return (account, json, lng, lat);
+    }
+
+    /// <summary>What the portal does before it posts the form: a code to telephone_no, checked on /basic/phonevalidate (the ticket lands in the cookie).</summary>
+    private async Task VerifyOnPhoneValidate(ApiClient portal, string phone)
+    {
+        api.Clock.Advance(Mmx.Grains.Accounts.PhoneGrain.ResendAfter);
+        Assert.True((bool)(await portal.Literal(HttpMethod.Get, $"/basic/phonevalidate/{phone}", null, BrowserAgent))["is_success"]!);
+        var code = await portal.ReadCodeFromOutbox(phone);
+        Assert.True((bool)(await portal.Literal(HttpMethod.Post, $"/basic/phonevalidate/{phone}", $$"""{"code":"{{code}}"}""", BrowserAgent))["is_success"]!);
+    }
+
+    private async Task<(ApiClient Portal, long ShopId, string Account, string Phone, double Long, double Lat)> SignedUp()
+    {
+        var portal = api.NewClient();
+        var phone = AccountTestKit.NewPhone();
+        await VerifyOnPhoneValidate(portal, phone);
+        var (account, json, lng, lat) = Form(phone);
+        var answer = await portal.Literal(HttpMethod.Post, "/merchant", json, BrowserAgent);
+        Assert.Equal(0, Err(answer));
+        Assert.True((bool)answer["is_success"]!, answer.ToJsonString());
+        return (portal, (long)answer["shop_id"]!, account, phone, lng, lat);
+    }
+
+    private async Task<JsonNode> LogIn(ApiClient portal, string account, string password) =>
+        await portal.Literal(HttpMethod.Post, "/merchant/login", $$"""{"account":"{{account}}","password":"{{password}}"}""", BrowserAgent);
+
+    private async Task<JsonNode> Approve(long shopId, int days = 30, int quota = 5)
+    {
+        var admin = api.NewClient();
+        return await admin.Send(HttpMethod.Post, $"/admin/merchant/{shopId}/approve", new { days, quota }, admin: true);
+    }
+
+    [Fact]
+    public async Task A_shop_signed_up_on_the_portal_waits_for_its_audit_and_goes_live_for_users_when_approved()
+    {
+        var (portal, shopId, account, phone, lng, lat) = await SignedUp();
+        Assert.True(shopId >= Mmx.Grains.Merchants.IShopIdGrain.FirstId);
+        var user = api.NewClient();
+        await user.SignUp(AccountTestKit.NewPhone());
+        var nearest = $"/user/shop?city=1&count=3&long={lng}&lat={lat}";
+
+        // Pending: nowhere for users.
+        Assert.Equal(4, Err(await user.Get($"/user/shop/info?sid={shopId}")));
+        Assert.DoesNotContain((await user.Get(nearest))["shopList"]!.AsArray(), s => (long)s!["id"]! == shopId);
+        Assert.True((bool)(await portal.Get($"/merchant/isexist?account={account.ToUpperInvariant()}"))["is_exist"]!);
+        Assert.False((bool)(await portal.Get("/merchant/isexist?account=nobody_here"))["is_exist"]!);
+
+        var login = await LogIn(portal, account, Password);
+        Assert.Equal(0, Err(login));
+        Assert.True((bool)login["is_success"]!);
+        Assert.Equal(shopId, (long)login["shop_id"]!);
+        Assert.Equal(1, (int)login["merchant_service_status"]!);
+        var service = await portal.Get($"/merchant/{shopId}/serviceinfo");
+        Assert.Equal(1, (int)service["service_status"]!);
+        Assert.Null(service["service_deadline"]);
+        // The verified number is the merchant's login too.
+        Assert.Equal(shopId, (long)(await LogIn(api.NewClient(), phone, Password))["shop_id"]!);
+
+        var queue = await api.NewClient().Send(HttpMethod.Get, "/admin/merchants/pending", null, admin: true);
+        Assert.Contains(queue["merchants"]!.AsArray(), m => (long)m!["shop_id"]! == shopId && (string)m["account"]! == account);
+        Assert.Equal(0, Err(await Approve(shopId, days: 30, quota: 5)));
+
+        // Live at once: the shop's info and the nearest listing show it; the merchant got an SMS.
+        var info = await user.Get($"/user/shop/info?sid={shopId}");
+        Assert.Equal(0, Err(info));
+        Assert.StartsWith("门店", (string)info["info"]!["name"]!);
+        Assert.Equal(shopId, (long)(await user.Get(nearest))["shopList"]![0]!["id"]!);
+        var sms = await api.NewClient().Send(HttpMethod.Get, $"/admin/sms?phone={phone}", null, admin: true);
+        Assert.Contains("通过审核", (string)sms["messages"]![0]!["text"]!);
+        Assert.DoesNotContain((await api.NewClient().Send(HttpMethod.Get, "/admin/merchants/pending", null, admin: true))["merchants"]!.AsArray(),
+            m => (long)m!["shop_id"]! == shopId);
+        service = await portal.Get($"/merchant/{shopId}/serviceinfo");
+        Assert.Equal(2, (int)service["service_status"]!);
+        Assert.Equal(5, (int)service["remain"]!);
+        var deadline = DateTimeOffset.ParseExact((string)service["service_deadline"]! + " +08:00", "yyyy-MM-dd HH:mm:ss zzz", null);
+        Assert.InRange(deadline - api.Clock.GetUtcNow(), TimeSpan.FromDays(30) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(30) + TimeSpan.FromMinutes(1));
+        Assert.Equal(5, (int)(await portal.Get($"/merchant/{shopId}/msgconfig"))["mass_remain_count"]!);
+        // A second approval renews from the end of the period, and sends its own SMS.
+        Assert.Equal(0, Err(await Approve(shopId, days: 10, quota: 5)));
+        var renewed = DateTimeOffset.ParseExact((string)(await portal.Get($"/merchant/{shopId}/serviceinfo"))["service_deadline"]! + " +08:00", "yyyy-MM-dd HH:mm:ss zzz", null);
+        Assert.Equal(deadline + TimeSpan.FromDays(10), renewed);
+        Assert.Equal(2, (await api.NewClient().Send(HttpMethod.Get, $"/admin/sms?phone={phone}", null, admin: true))["messages"]!.AsArray()
+            .Count(m => ((string)m!["text"]!).Contains("通过审核")));
+    }
+
+    [Fact]
+    public async Task Merchant_and_user_sessions_never_open_each_others_routes_nor_another_merchants_shop()
+    {
+        var (portal, shopId, account, _, _, _) = await SignedUp();
+        var (other, otherShop, otherAccount, _, _, _) = await SignedUp();
+        var token = (string)(await LogIn(portal, account, Password))["token"]!;
+        Assert.Equal(0, Err(await LogIn(other, otherAccount, Password)));
+
+        // The portal's cookie opens its own shop's pages, not another's (err 3, nothing changed).
+        Assert.Equal(0, Err(await portal.Get($"/merchant/{shopId}/info")));
+        Assert.Equal(3, Err(await portal.Get($"/merchant/{otherShop}/info")));
+        Assert.Equal(3, Err(await portal.Post($"/merchant/{otherShop}/info", new { contact_name = "冒名" })));
+        Assert.Equal("王女士", (string)(await other.Get($"/merchant/{otherShop}/info"))["contact_name"]!);
+
+        // A merchant token is no user session and a user token no merchant session: err 2 both ways.
+        var bearer = api.NewClient();
+        bearer.Token = token;
+        Assert.Equal(0, Err(await bearer.Get($"/merchant/{shopId}/serviceinfo")));
+        Assert.Equal(2, Err(await bearer.Get("/user/personal")));
+        var user = api.NewClient();
+        await user.SignUp(AccountTestKit.NewPhone());
+        Assert.Equal(2, Err(await user.Get($"/merchant/{shopId}/serviceinfo")));
+        Assert.Equal(2, Err(await api.NewClient().Get($"/merchant/{shopId}/serviceinfo")));
+        // Failures on the portal's routes say is_success false, as the portal reads them.
+        Assert.False((bool)(await user.Get($"/merchant/{shopId}/serviceinfo"))["is_success"]!);
+
+        // Logout ends the session everywhere (the bearer copy too).
+        Assert.Equal(0, Err(await portal.Post("/merchant/logout")));
+        Assert.Equal(2, Err(await bearer.Get($"/merchant/{shopId}/serviceinfo")));
+    }
+
+    [Fact]
+    public async Task The_password_changes_with_the_old_one_as_proof()
+    {
+        var (portal, shopId, account, _, _, _) = await SignedUp();
+        Assert.Equal(0, Err(await LogIn(portal, account, Password)));
+        var fresh = Md5Lower("another-pass-43");
+        Assert.Equal(8, Err(await portal.Put($"/merchant/{shopId}/password", new { old_password = Md5Lower("wrong"), new_password = fresh })));
+        Assert.Equal(1, Err(await portal.Put($"/merchant/{shopId}/password", new { old_password = Password, new_password = "123456" })));
+        Assert.Equal(0, Err(await portal.Put($"/merchant/{shopId}/password", new { old_password = Password, new_password = fresh })));
+        Assert.Equal(8, Err(await LogIn(api.NewClient(), account, Password)));
+        Assert.Equal(0, Err(await LogIn(api.NewClient(), account, fresh)));
+        // The upper-case MD5 (as the iOS app spells it) is the same password.
+        Assert.Equal(0, Err(await LogIn(api.NewClient(), account, fresh.ToUpperInvariant())));
+    }
+
+    [Fact]
+    public async Task A_rejected_sign_up_tells_its_merchant_why_and_stays_invisible()
+    {
+        var (portal, shopId, account, phone, _, _) = await SignedUp();
+        var admin = api.NewClient();
+        Assert.Equal(1, Err(await admin.Send(HttpMethod.Post, $"/admin/merchant/{shopId}/reject", new { reason = "" }, admin: true)));
+        Assert.Equal(0, Err(await admin.Send(HttpMethod.Post, $"/admin/merchant/{shopId}/reject", new { reason = "营业执照不清晰" }, admin: true)));
+        var sms = await admin.Send(HttpMethod.Get, $"/admin/sms?phone={phone}", null, admin: true);
+        Assert.Contains("营业执照不清晰", (string)sms["messages"]![0]!["text"]!);
+        // Decided: an approval now is refused and nothing goes live.
+        Assert.Equal(3, Err(await Approve(shopId)));
+        Assert.Equal(4, Err(await admin.Get($"/user/shop/info?sid={shopId}")));
+        Assert.Equal(0, Err(await LogIn(portal, account, Password)));
+        var service = await portal.Get($"/merchant/{shopId}/serviceinfo");
+        Assert.Equal(4, (int)service["service_status"]!);
+        Assert.Equal("营业执照不清晰", (string)service["reject_reason"]!);
+        // Operators only.
+        Assert.Equal(3, Err(await portal.Post($"/admin/merchant/{shopId}/approve", new { days = 30 })));
+    }
+
+    [Fact]
+    public async Task A_sign_up_needs_its_phone_verified_a_free_name_and_a_real_city_and_category()
+    {
+        var portal = api.NewClient();
+        var phone = AccountTestKit.NewPhone();
+        // Without the ticket: err 10, nothing kept (the name stays free).
+        var (account, json, _, _) = Form(phone);
+        Assert.Equal(10, Err(await portal.Literal(HttpMethod.Post, "/merchant", json, BrowserAgent)));
+        Assert.False((bool)(await portal.Get($"/merchant/isexist?account={account}"))["is_exist"]!);
+
+        await VerifyOnPhoneValidate(portal, phone);
+        Assert.Equal(4, Err(await portal.Literal(HttpMethod.Post, "/merchant", Form(phone, city: 999_999).Json, BrowserAgent)));
+        Assert.Equal(4, Err(await portal.Literal(HttpMethod.Post, "/merchant", Form(phone, category: "[987654]").Json, BrowserAgent)));
+        Assert.Equal(1, Err(await portal.Literal(HttpMethod.Post, "/merchant", Form(phone, account: "9starts_with_digit").Json, BrowserAgent)));
+        Assert.Equal(1, Err(await portal.Literal(HttpMethod.Post, "/merchant", Form(phone, category: "[]").Json, BrowserAgent)));
+        Assert.Equal(1, Err(await portal.Literal(HttpMethod.Post, "/merchant", System.Text.RegularExpressions.Regex.Replace(json, "\"longitude\":[0-9.]+", "\"longitude\":900"), BrowserAgent)));
+        Assert.Equal(1, Err(await portal.Literal(HttpMethod.Post, "/merchant", json.Replace("王女士", ""), BrowserAgent)));
+        // The ticket survived every refusal above; the category list may be strings.
+        var signed = await portal.Literal(HttpMethod.Post, "/merchant", json.Replace("[1, 11]", "[\"1\"]"), BrowserAgent);
+        Assert.Equal(0, Err(signed));
+        // The ticket is spent, and the name taken.
+        Assert.Equal(10, Err(await portal.Literal(HttpMethod.Post, "/merchant", Form(phone).Json, BrowserAgent)));
+        var again = api.NewClient();
+        var otherPhone = AccountTestKit.NewPhone();
+        await VerifyOnPhoneValidate(again, otherPhone);
+        Assert.Equal(5, Err(await again.Literal(HttpMethod.Post, "/merchant", Form(otherPhone, account: account).Json, BrowserAgent)));
+        // The phone belongs to one merchant.
+        await VerifyOnPhoneValidate(again, phone);
+        Assert.Equal(5, Err(await again.Literal(HttpMethod.Post, "/merchant", Form(phone).Json, BrowserAgent)));
+    }
+}
