@@ -70,5 +70,13 @@ namespace Mmx.Api.Wire;
 [JsonSerializable(typeof(Messages.MessageEventData))]
 [JsonSerializable(typeof(Messages.FriendEventData))]
 [JsonSerializable(typeof(ErrorReply))]
+[JsonSerializable(typeof(Merchants.MerchantSignUpReply))]
+[JsonSerializable(typeof(Merchants.MerchantExistsReply))]
+[JsonSerializable(typeof(Merchants.MerchantLoginReply))]
+[JsonSerializable(typeof(Merchants.MerchantDoneReply))]
+[JsonSerializable(typeof(Merchants.MerchantInfoReply))]
+[JsonSerializable(typeof(Merchants.MerchantServiceReply))]
+[JsonSerializable(typeof(Merchants.MerchantMessageConfigReply))]
+[JsonSerializable(typeof(Admin.PendingMerchantsReply))]
 [JsonSerializable(typeof(ImmutableArray<GoodsAttribute>))]
 public sealed partial class WireJsonContext : JsonSerializerContext;
