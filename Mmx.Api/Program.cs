@@ -138,6 +138,7 @@ try
     app.MapMerchantAuditApi();
     app.MapMerchantAccountApi();
     app.MapMerchantInfoApi();
+    app.MapMerchantShopApi();
     app.MapMessagesApi();
     app.MapEventsApi();
     app.MapChatSocketApi();

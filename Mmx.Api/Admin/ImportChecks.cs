@@ -71,6 +71,8 @@ public static class ImportChecks
         Intro = Text.MultiLine(s.Intro, at + ".intro", 0, 2000),
         Recommend = s.Recommend ?? false,
         Dec = Text.SingleLine(s.Dec, at + ".dec", 0, 64),
+        // Unix milliseconds of this version (absent: when the import is applied).
+        Revised = s.Updated is null ? 0 : s.Updated > 0 ? s.Updated.Value : throw ApiException.BadRequest(at + ".updated must be Unix milliseconds"),
     };
 
     private static Goods Goods(GoodsInput g, string at)

@@ -19,7 +19,7 @@ public sealed record CategoryInput(long? Id, string? Name, string? Pic, long? Pa
 
 public sealed record ShopInput(
     long? Id, string? Name, long? City, long? Category, List<string>? Pics, string? Address,
-    double? Long, double? Lat, string? Hours, string? Phone, string? Intro, bool? Recommend, string? Dec);
+    double? Long, double? Lat, string? Hours, string? Phone, string? Intro, bool? Recommend, string? Dec, long? Updated);
 
 public sealed record GoodsInput(
     long? Id, long? Shop, string? Desp, decimal? Price, decimal? Promot, List<string>? Pics,

@@ -87,5 +87,5 @@ public static class ErrorResponses
     /// </summary>
     private static bool IsV2(PathString path) =>
         path.StartsWithSegments("/userweb") || path.StartsWithSegments("/user/goods/promot/news") || path.StartsWithSegments("/basic")
-        || path.StartsWithSegments("/merchant");
+        || path.StartsWithSegments("/merchant") || path.StartsWithSegments("/shop");
 }

@@ -36,6 +36,26 @@ public sealed record MerchantSignUpRequest(
     [property: JsonPropertyName("category_list")] JsonElement? CategoryList,
     string? Ticket);
 
+/// <summary>
+/// PUT /shop/{sid}: the shop's details as the portal's shop page edits them (here
+/// <c>telephone_no</c> is the shop's phone for customers).
+/// </summary>
+public sealed record ShopFieldsRequest(
+    [property: JsonPropertyName("shop_name")] string? ShopName,
+    [property: JsonPropertyName("brand_name")] string? BrandName,
+    [property: JsonPropertyName("business_hours")] string? BusinessHours,
+    [property: JsonPropertyName("telephone_no"), JsonConverter(typeof(StringOrNumberConverter))] string? TelephoneNo,
+    [property: JsonPropertyName("city_id")] long? CityId,
+    [property: JsonPropertyName("district_id")] long? DistrictId,
+    [property: JsonPropertyName("business_area")] string? BusinessArea,
+    string? Address,
+    double? Longitude,
+    double? Latitude,
+    [property: JsonPropertyName("category_list")] JsonElement? CategoryList);
+
+/// <summary>PUT or POST /shop/{sid}/introduction.</summary>
+public sealed record ShopIntroductionRequest(string? Introduction);
+
 /// <summary>POST /merchant/login: the login name (or the verified phone) and the password.</summary>
 [WireExample("portal", "The portal's login (the hex MD5 of the password)",
     """{"account": "haianshop", "password": "4c9894f99114160e70582fa6a5d739c4"}""")]

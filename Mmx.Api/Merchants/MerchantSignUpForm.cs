@@ -46,7 +46,12 @@ public static class MerchantSignUpForm
     }
 
     /// <summary>The shop of the form, as users will see it once approved (its id is set by the merchant's grain).</summary>
-    public static async Task<(Shop Shop, ShopExtras Extras)> Shop(MerchantSignUpRequest body, IGrainFactory grains, KnownIds known)
+    public static Task<(Shop Shop, ShopExtras Extras)> Shop(MerchantSignUpRequest body, IGrainFactory grains, KnownIds known) =>
+        Shop(new ShopFieldsRequest(body.ShopName, body.BrandName, body.BusinessHours, body.ContactPhoneNo, body.CityId, body.DistrictId,
+            body.BusinessArea, body.Address, body.Longitude, body.Latitude, body.CategoryList), grains, known);
+
+    /// <summary>The shop's fields of a form (sign-up or PUT /shop/{sid}) checked.</summary>
+    public static async Task<(Shop Shop, ShopExtras Extras)> Shop(ShopFieldsRequest body, IGrainFactory grains, KnownIds known)
     {
         var city = body.CityId is > 0 and var c ? c : throw ApiException.BadRequest("city_id is required");
         await known.RequireCity(city);
@@ -69,8 +74,8 @@ public static class MerchantSignUpForm
             Address = Text.SingleLine(body.Address?.Trim() ?? "", "address", 0, 128),
             Long = longitude,
             Lat = latitude,
-            Hours = Text.SingleLine(body.BusinessHours?.Trim() ?? "", "business_hours", 0, 64),
-            Phone = Text.SingleLine(body.ContactPhoneNo?.Trim() ?? "", "contact_phone_no", 0, 32),
+            Hours = Text.SingleLine(body.BusinessHours?.Trim() ?? "", "business_hours", 0, 32),
+            Phone = Text.SingleLine(body.TelephoneNo?.Trim() ?? "", "telephone_no", 0, 32),
         };
         var extras = new ShopExtras
         {

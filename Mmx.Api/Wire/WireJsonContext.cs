@@ -78,5 +78,6 @@ namespace Mmx.Api.Wire;
 [JsonSerializable(typeof(Merchants.MerchantServiceReply))]
 [JsonSerializable(typeof(Merchants.MerchantMessageConfigReply))]
 [JsonSerializable(typeof(Admin.PendingMerchantsReply))]
+[JsonSerializable(typeof(Merchants.ShopIntroductionReply))]
 [JsonSerializable(typeof(ImmutableArray<GoodsAttribute>))]
 public sealed partial class WireJsonContext : JsonSerializerContext;

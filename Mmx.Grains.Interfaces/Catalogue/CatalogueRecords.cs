@@ -66,6 +66,12 @@ public sealed record Shop
     [Id(10)] public string Intro { get; init; } = "";
     [Id(11)] public bool Recommend { get; init; }
     [Id(12)] public string Dec { get; init; } = "";
+    /// <summary>
+    /// When this version of the shop was made (Unix milliseconds; an import without one is stamped
+    /// when it is applied): the catalogue never replaces a shop with an older version of it, so an
+    /// import and a merchant's edit keep the newer whichever arrives last.
+    /// </summary>
+    [Id(13)] public long Revised { get; init; }
 
     public string FirstPic => Pics.IsDefaultOrEmpty ? "" : Pics[0];
 }

@@ -40,6 +40,19 @@ public interface IMerchantGrain : IGrainWithIntegerKey
     Task<Outcome<MerchantShop>> GetShop();
 
     /// <summary>
+    /// The merchant changes the shop's details (name, city, category, address, position, hours,
+    /// phone) and extras; pictures, introduction and the operators' fields stay. A live shop's
+    /// change is in the catalogue (every front) before this answers. Edits of one shop apply one
+    /// after the other, each to the result of the one before.
+    /// </summary>
+    [Alias("EditShop"), ResponseTimeout("00:01:00")]
+    Task<Err> EditShop(Shop details, ShopExtras extras);
+
+    /// <summary>The merchant changes the shop's introduction only (as <see cref="EditShop"/>).</summary>
+    [Alias("SetIntroduction"), ResponseTimeout("00:01:00")]
+    Task<Err> SetIntroduction(string introduction);
+
+    /// <summary>
     /// The operator approves a pending sign-up (or renews a live, suspended or expired service):
     /// the shop goes live for <paramref name="days"/> with <paramref name="monthlyQuota"/> fan
     /// messages a month, is published to the catalogue, and the merchant gets an SMS. Idempotent:

@@ -27,6 +27,7 @@ public sealed class CatalogueGrain(
     public async Task<Outcome<ImportCounts>> Import(CatalogueImport document)
     {
         var current = state.State;
+        document = WithoutOlderShops(document, current);
         var barcodeOwners = await FindBarcodeOwners(document);
         if (ImportValidator.FirstProblem(document, current, barcodeOwners) is { } problem)
         {
@@ -65,6 +66,21 @@ public sealed class CatalogueGrain(
             Fronts = fronts,
             FrontsMissed = missed,
         };
+    }
+
+    /// <summary>
+    /// Stamps the document's unstamped shops with now, and leaves out each shop the catalogue holds
+    /// a newer version of (an import made before a merchant's edit, applied after it).
+    /// </summary>
+    private CatalogueImport WithoutOlderShops(CatalogueImport document, CatalogueState current)
+    {
+        if (document.Shops.IsEmpty) return document;
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var stamped = document.Shops.Select(s => s.Revised > 0 ? s : s with { Revised = now }).ToList();
+        var older = stamped.Where(s => current.ShopRevised.TryGetValue(s.Id, out var stored) && stored > s.Revised).ToList();
+        if (older.Count > 0)
+            logger.LogInformation("Import: {Count} shops left as they are, the catalogue's versions are newer (first: {Shop})", older.Count, older[0].Id);
+        return document with { Shops = [.. stamped.Except(older)] };
     }
 
     /// <summary>

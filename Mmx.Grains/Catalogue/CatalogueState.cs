@@ -14,6 +14,8 @@ public sealed record CatalogueState
     [Id(5)] public long Version { get; init; }
     [Id(6)] public ImmutableDictionary<long, Province> Provinces { get; init; } = ImmutableDictionary<long, Province>.Empty;
     [Id(7)] public ImmutableDictionary<long, District> Districts { get; init; } = ImmutableDictionary<long, District>.Empty;
+    /// <summary>Shop id to the <see cref="Shop.Revised"/> of the version stored.</summary>
+    [Id(8)] public ImmutableDictionary<long, long> ShopRevised { get; init; } = ImmutableDictionary<long, long>.Empty;
 
     public ImmutableDictionary<long, long> CategoryParents() =>
         Categories.Values.ToImmutableDictionary(c => c.Id, c => c.Parent);

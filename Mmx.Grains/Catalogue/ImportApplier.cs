@@ -36,6 +36,7 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
             Categories = current.Categories.SetItems(doc.Categories.Select(c => KeyValuePair.Create(c.Id, c))),
             Versions = current.Versions.SetItems(NewestReleases(doc.Versions)),
             ShopCity = current.ShopCity.SetItems(doc.Shops.Select(s => KeyValuePair.Create(s.Id, s.City))),
+            ShopRevised = current.ShopRevised.SetItems(doc.Shops.Select(s => KeyValuePair.Create(s.Id, s.Revised))),
             ActivityShop = current.ActivityShop.SetItems(doc.Activities.Select(a => KeyValuePair.Create(a.Id, a.Shop))),
         };
 

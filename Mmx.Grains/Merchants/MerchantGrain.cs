@@ -81,6 +81,55 @@ public sealed class MerchantGrain(
         ? Outcome<MerchantShop>.Ok(new MerchantShop { Shop = S.Shop!, Extras = S.Extras, Status = CurrentStatus() })
         : Outcome<MerchantShop>.Fail(Err.NotFound));
 
+    public async Task<Err> EditShop(Shop details, ShopExtras extras)
+    {
+        if (!Exists) return Err.NotFound;
+        var current = await Latest();
+        return await Revise(current with
+        {
+            Name = details.Name, City = details.City, Category = details.Category, Address = details.Address,
+            Long = details.Long, Lat = details.Lat, Hours = details.Hours, Phone = details.Phone,
+        }, extras);
+    }
+
+    public async Task<Err> SetIntroduction(string introduction)
+    {
+        if (!Exists) return Err.NotFound;
+        return await Revise((await Latest()) with { Intro = introduction }, S.Extras);
+    }
+
+    /// <summary>The shop as it stands: the catalogue's copy when an import changed it after this grain's last edit.</summary>
+    private async Task<Shop> Latest()
+    {
+        if (S.Status != MerchantStatus.Live) return S.Shop!;
+        var listed = await GrainFactory.GetGrain<IShopGrain>(ShopId).GetDetails();
+        return listed.Value is { } shop && shop.Revised > S.Shop!.Revised ? shop : S.Shop!;
+    }
+
+    /// <summary>Stores the new version (stamped now, never before the last), then publishes it when the shop is live.</summary>
+    private async Task<Err> Revise(Shop shop, ShopExtras extras)
+    {
+        var revised = Math.Max(time.GetUtcNow().ToUnixTimeMilliseconds(), shop.Revised + 1);
+        var live = CurrentStatus() == MerchantStatus.Live;
+        state.State = S with { Shop = shop with { Id = ShopId, Revised = revised }, Extras = extras, Published = !live };
+        await state.WriteStateAsync();
+        return live ? await Publish() : Err.Ok;
+    }
+
+    /// <summary>Puts the stored shop in the catalogue (an import of one shop: listings, fronts' copies) and notes it done.</summary>
+    private async Task<Err> Publish()
+    {
+        var published = await GrainFactory.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).Import(new CatalogueImport { Shops = [S.Shop!] });
+        if (!published.IsOk)
+        {
+            logger.LogWarning("Shop {ShopId} was not published: the catalogue refused it: {Problem}", ShopId, published.Message);
+            return published.Err;
+        }
+        state.State = S with { Published = true };
+        await state.WriteStateAsync();
+        return Err.Ok;
+    }
+
     public async Task<Err> Approve(int days, int monthlyQuota)
     {
         if (!Exists) return Err.NotFound;
@@ -92,6 +141,7 @@ public sealed class MerchantGrain(
             var from = S.ServiceUntil is { } until && until > time.GetUtcNow() ? until : time.GetUtcNow();
             state.State = S with
             {
+                Shop = S.Shop! with { Revised = Math.Max(time.GetUtcNow().ToUnixTimeMilliseconds(), S.Shop!.Revised + 1) },
                 Status = MerchantStatus.Live,
                 ServiceUntil = from + TimeSpan.FromDays(days),
                 MonthlyQuota = monthlyQuota,
@@ -102,17 +152,7 @@ public sealed class MerchantGrain(
             await state.WriteStateAsync();
         }
         // Stored first, then published: a silo lost in between leaves Published false for the retry.
-        if (!S.Published)
-        {
-            var published = await GrainFactory.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).Import(new CatalogueImport { Shops = [S.Shop!] });
-            if (!published.IsOk)
-            {
-                logger.LogWarning("Shop {ShopId} was approved but the catalogue refused it: {Problem}", ShopId, published.Message);
-                return published.Err;
-            }
-            state.State = S with { Published = true };
-            await state.WriteStateAsync();
-        }
+        if (!S.Published && await Publish() is not Err.Ok and var refused) return refused;
         await GrainFactory.GetGrain<IMerchantAuditQueueGrain>(IMerchantAuditQueueGrain.Key).Remove(ShopId);
         await Notify($"【喵喵熊】您的店铺「{S.Shop!.Name}」已通过审核，服务期至{S.ServiceUntil!.Value.ToOffset(ShanghaiCalendar.Offset):yyyy-MM-dd}。");
         logger.LogInformation("Shop {ShopId} approved until {Until}, {Quota} fan messages a month", ShopId, S.ServiceUntil, S.MonthlyQuota);

@@ -211,4 +211,100 @@ public sealed class MerchantPortalTests(MerchantPortalTests.Api api) : IClassFix
         await VerifyOnPhoneValidate(again, phone);
         Assert.Equal(5, Err(await again.Literal(HttpMethod.Post, "/merchant", Form(phone).Json, BrowserAgent)));
     }
+
+    /// <summary>The portal's shop page form (PUT /shop/{sid}; telephone_no is the shop's phone here).</summary>
+    private static string ShopForm(string name, double lng, double lat, string phone = "0755-86111111") => $$"""
+        {"shop_name":"{{name}}","brand_name":"喵喵","business_hours":"09:00-21:00","telephone_no":"{{phone}}","city_id":1,
+         "district_id":105,"business_area":"后海","address":"海德三道1号","longitude":{{lng}},"latitude":{{lat}},"category_list":["1"]}
+        """;
+
+    private async Task<(ApiClient Portal, long ShopId, double Long, double Lat)> LiveShop()
+    {
+        var (portal, shopId, account, _, lng, lat) = await SignedUp();
+        Assert.Equal(0, Err(await LogIn(portal, account, Password)));
+        Assert.Equal(0, Err(await Approve(shopId)));
+        return (portal, shopId, lng, lat);
+    }
+
+    [Fact]
+    public async Task A_live_shops_edits_reach_users_before_the_answer_and_concurrent_edits_keep_both()
+    {
+        var (portal, shopId, lng, lat) = await LiveShop();
+        var user = api.NewClient();
+        await user.SignUp(AccountTestKit.NewPhone());
+        // Moved 0.2 degrees: the listing near the new spot has it first, with the new name.
+        double newLng = lng + 0.2, newLat = lat + 0.2;
+        Assert.Equal(0, Err(await portal.Literal(HttpMethod.Put, $"/shop/{shopId}", ShopForm("新门店", newLng, newLat), BrowserAgent)));
+        var info = (await user.Get($"/user/shop/info?sid={shopId}"))["info"]!;
+        Assert.Equal("新门店", (string)info["name"]!);
+        Assert.Equal("0755-86111111", (string)info["phone"]!);
+        Assert.Equal("09:00-21:00", (string)info["hours"]!);
+        var first = (await user.Get($"/user/shop?city=1&count=3&long={newLng}&lat={newLat}"))["shopList"]![0]!;
+        Assert.Equal(shopId, (long)first["id"]!);
+        Assert.Equal("新门店", (string)first["name"]!);
+
+        // The details and the introduction changed at once: both stay.
+        var edits = Enumerable.Range(0, 4).Select(i => i % 2 == 0
+            ? portal.Literal(HttpMethod.Put, $"/shop/{shopId}", ShopForm($"并发{i}", newLng, newLat), BrowserAgent)
+            : portal.Literal(HttpMethod.Put, $"/shop/{shopId}/introduction", $$"""{"introduction":"介绍{{i}}"}""", BrowserAgent));
+        Assert.All(await Task.WhenAll(edits), a => Assert.Equal(0, Err(a)));
+        info = (await user.Get($"/user/shop/info?sid={shopId}"))["info"]!;
+        Assert.StartsWith("并发", (string)info["name"]!);
+        Assert.StartsWith("介绍", (string)info["intro"]!);
+        Assert.Equal((string)info["intro"]!, (string)(await portal.Get($"/shop/{shopId}/introduction"))["introduction"]!);
+
+        // Another merchant: err 3, nothing changed.
+        var (other, _, otherAccount, _, _, _) = await SignedUp();
+        Assert.Equal(0, Err(await LogIn(other, otherAccount, Password)));
+        Assert.Equal(3, Err(await other.Literal(HttpMethod.Put, $"/shop/{shopId}", ShopForm("冒名", newLng, newLat), BrowserAgent)));
+        Assert.Equal(3, Err(await other.Literal(HttpMethod.Put, $"/shop/{shopId}/introduction", """{"introduction":"冒名"}""", BrowserAgent)));
+        Assert.StartsWith("并发", (string)(await user.Get($"/user/shop/info?sid={shopId}"))["info"]!["name"]!);
+        Assert.Equal(1, Err(await portal.Literal(HttpMethod.Put, $"/shop/{shopId}", ShopForm("", newLng, newLat), BrowserAgent)));
+    }
+
+    [Fact]
+    public async Task An_import_and_a_merchants_edit_of_one_shop_keep_the_newer_in_either_order()
+    {
+        var (portal, shopId, lng, lat) = await LiveShop();
+        var user = api.NewClient();
+        await user.SignUp(AccountTestKit.NewPhone());
+        async Task<string> Shown() => (string)(await user.Get($"/user/shop/info?sid={shopId}"))["info"]!["name"]!;
+        string Import(string name, long? updated)
+        {
+            var stamp = updated is { } u ? ",\"updated\":" + u : "";
+            return $$"""{"shops":[{"id":{{shopId}},"name":"{{name}}","city":1,"category":1,"long":{{lng}},"lat":{{lat}}{{stamp}}}]}""";
+        }
+
+        // An export made before the merchant's edit, imported after it: the edit stays.
+        var before = api.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        api.Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, Err(await portal.Literal(HttpMethod.Put, $"/shop/{shopId}", ShopForm("商家改的", lng, lat), BrowserAgent)));
+        Assert.Equal(0, Err(await api.Import(Import("旧导出", before))));
+        Assert.Equal("商家改的", await Shown());
+        // An import made now (no stamp: when applied) is the newer: it wins, and the merchant's next edit starts from it.
+        api.Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, Err(await api.Import(Import("运营改的", null))));
+        Assert.Equal("运营改的", await Shown());
+        api.Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, Err(await portal.Literal(HttpMethod.Put, $"/shop/{shopId}/introduction", """{"introduction":"只改介绍"}""", BrowserAgent)));
+        var info = (await user.Get($"/user/shop/info?sid={shopId}"))["info"]!;
+        Assert.Equal("运营改的", (string)info["name"]!);
+        Assert.Equal("只改介绍", (string)info["intro"]!);
+    }
+
+    [Fact]
+    public async Task A_pending_shops_edits_stay_with_its_merchant()
+    {
+        var (portal, shopId, account, _, lng, lat) = await SignedUp();
+        Assert.Equal(0, Err(await LogIn(portal, account, Password)));
+        Assert.Equal(0, Err(await portal.Literal(HttpMethod.Put, $"/shop/{shopId}/introduction", """{"introduction":"开业前"}""", BrowserAgent)));
+        Assert.Equal(0, Err(await portal.Literal(HttpMethod.Put, $"/shop/{shopId}", ShopForm("待审核店", lng, lat), BrowserAgent)));
+        Assert.Equal("开业前", (string)(await portal.Get($"/shop/{shopId}/introduction"))["introduction"]!);
+        Assert.Equal(4, Err(await api.NewClient().Get($"/user/shop/info?sid={shopId}")));
+        // Approved: what users see is the shop as last edited.
+        Assert.Equal(0, Err(await Approve(shopId)));
+        var info = (await api.NewClient().Get($"/user/shop/info?sid={shopId}"))["info"]!;
+        Assert.Equal("待审核店", (string)info["name"]!);
+        Assert.Equal("开业前", (string)info["intro"]!);
+    }
 }

@@ -1,0 +1,56 @@
+using System.Text.Json.Serialization;
+using Mmx.Api.Lookups;
+using Mmx.Api.Validation;
+using Mmx.Grains.Merchants;
+
+namespace Mmx.Api.Merchants;
+
+/// <summary>
+/// The merchant's edits of its shop (the portal's shop page): the details and the introduction.
+/// A live shop's edit reaches users as an import does, on every front before the answer; the
+/// public read of a shop (GET /shop/{sid}) is the catalogue's.
+/// </summary>
+public static class MerchantShopApi
+{
+    public const int MaxIntroduction = 2000;
+
+    public static IEndpointRouteBuilder MapMerchantShopApi(this IEndpointRouteBuilder app)
+    {
+        var own = app.MapGroup("/shop/{sid:long}").WithTags("Merchants").RequireMerchant();
+        own.MapPut("", Edit).WithBody<ShopFieldsRequest>().WithSummary("Change the shop's details (a live shop's change is on every front before the answer)");
+        own.MapGet("/introduction", Introduction).WithSummary("The shop's introduction, in any status");
+        own.MapMethods("/introduction", ["PUT", "POST"], SetIntroduction).WithBody<ShopIntroductionRequest>().WithSummary("Change the shop's introduction");
+        return app;
+    }
+
+    private static async Task<MerchantDoneReply> Edit(HttpContext context, long sid, IGrainFactory grains, KnownIds known)
+    {
+        var shopId = context.OwnShop(sid);
+        var body = await JsonBody.Read<ShopFieldsRequest>(context.Request);
+        var (shop, extras) = await MerchantSignUpForm.Shop(body, grains, known);
+        (await grains.GetGrain<IMerchantGrain>(shopId).EditShop(shop, extras)).OrFail();
+        return new(Err.Ok, true, shopId);
+    }
+
+    private static async Task<ShopIntroductionReply> Introduction(HttpContext context, long sid, IGrainFactory grains)
+    {
+        var shopId = context.OwnShop(sid);
+        var shop = (await grains.GetGrain<IMerchantGrain>(shopId).GetShop()).OrFail();
+        return new(Err.Ok, true, shopId, shop.Shop.Intro);
+    }
+
+    private static async Task<MerchantDoneReply> SetIntroduction(HttpContext context, long sid, IGrainFactory grains)
+    {
+        var shopId = context.OwnShop(sid);
+        var body = await JsonBody.Read<ShopIntroductionRequest>(context.Request);
+        var introduction = Text.MultiLine(body.Introduction?.Trim() ?? "", "introduction", 0, MaxIntroduction);
+        (await grains.GetGrain<IMerchantGrain>(shopId).SetIntroduction(introduction)).OrFail();
+        return new(Err.Ok, true, shopId);
+    }
+}
+
+/// <summary>GET /shop/{sid}/introduction.</summary>
+public sealed record ShopIntroductionReply(Err Err,
+    [property: JsonPropertyName("is_success")] bool IsSuccess,
+    [property: JsonPropertyName("shop_id")] long ShopId,
+    string Introduction);
