@@ -136,6 +136,7 @@ try
     app.MapSocialV2Api();
     app.MapAdminApi();
     app.MapMerchantAuditApi();
+    app.MapShopStatusApi();
     app.MapMerchantAccountApi();
     app.MapMerchantInfoApi();
     app.MapMerchantShopApi();

@@ -76,7 +76,7 @@ public sealed class CatalogueCopy(IGrainFactory grains, ILogger<CatalogueCopy> l
             if (current is not null && change.Version <= current.Version) return;
             // A change that does not follow the version held means one was missed: load it all.
             _contents = current is not null && change.Version == current.Version + 1
-                ? await Fetch(current, change.Version, change.Cities, change.Shops)
+                ? Without(await Fetch(current, change.Version, change.Cities, change.Shops), change.Withdrawn)
                 : await LoadAll(await Catalogue.Ids(-1) ?? throw new InvalidOperationException("the catalogue answered no id set"));
             logger.LogInformation("Catalogue copy at version {Version}", _contents.Version);
         }
@@ -176,6 +176,19 @@ public sealed class CatalogueCopy(IGrainFactory grains, ILogger<CatalogueCopy> l
             foreach (var item in fetched.All) goodsShop[item.Id] = shop;
         }
         return new Contents(version, from.Cities.SetItems(listings), from.Shops.SetItems(goods), goodsShop.ToImmutable());
+    }
+
+    /// <summary>The contents without these shops (withdrawn: users see none of their goods).</summary>
+    private static Contents Without(Contents contents, ImmutableArray<long> shops)
+    {
+        if (shops.IsDefaultOrEmpty) return contents;
+        var goodsShop = contents.GoodsShop.ToBuilder();
+        foreach (var shop in shops)
+        {
+            if (!contents.Shops.TryGetValue(shop, out var held)) continue;
+            foreach (var item in held.All) if (goodsShop.GetValueOrDefault(item.Id) == shop) goodsShop.Remove(item.Id);
+        }
+        return contents with { Shops = contents.Shops.RemoveRange(shops), GoodsShop = goodsShop.ToImmutable() };
     }
 
     private async Task FetchCounts(CancellationToken cancellation)

@@ -16,10 +16,12 @@ public sealed class KnownIds
     private readonly SharedRefresh<AccountBound> _accounts;
 
     private readonly IGrainFactory _grains;
+    private readonly CatalogueCopy _copy;
 
-    public KnownIds(IGrainFactory grains)
+    public KnownIds(IGrainFactory grains, CatalogueCopy copy)
     {
         _grains = grains;
+        _copy = copy;
         _catalogue = new(async known =>
         {
             var ids = await grains.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).Ids(known?.Version ?? -1);
@@ -81,8 +83,13 @@ public sealed class KnownIds
         if (!await IsCity(id)) throw ApiException.NotFound("city");
     }
 
+    /// <summary>
+    /// From the id set held, unless the front's copy of the catalogue is at a later version (an
+    /// import or a status change since: the copy has it before the change answers): then, as for
+    /// an id not held, from a fresh one. So a shop withdrawn a moment ago is unknown at once.
+    /// </summary>
     private ValueTask<bool> InCatalogue(Func<CatalogueSnapshot, bool> holds) =>
-        _catalogue.Current is { } current && holds(current)
+        _catalogue.Current is { } current && holds(current) && current.Version >= _copy.Version
             ? ValueTask.FromResult(true)
             : Fetched(_catalogue.Refresh(), holds);
 

@@ -40,6 +40,8 @@ public sealed record MerchantSignUpRequest(
 /// PUT /shop/{sid}: the shop's details as the portal's shop page edits them (here
 /// <c>telephone_no</c> is the shop's phone for customers).
 /// </summary>
+[WireExample("portal", "The portal's shop page form",
+    """{"shop_name": "海岸城旗舰店", "brand_name": "喵喵", "business_hours": "10:00-22:00", "telephone_no": "0755-86000000", "city_id": 1, "district_id": 0, "business_area": "后海", "address": "文心五路33号", "longitude": 113.936, "latitude": 22.517, "category_list": [1, 11]}""")]
 public sealed record ShopFieldsRequest(
     [property: JsonPropertyName("shop_name")] string? ShopName,
     [property: JsonPropertyName("brand_name")] string? BrandName,

@@ -35,4 +35,6 @@ public sealed record CatalogueChange
     [Id(1)] public ImmutableArray<long> Cities { get; init; } = [];
     /// <summary>Shops whose goods changed.</summary>
     [Id(2)] public ImmutableArray<long> Shops { get; init; } = [];
+    /// <summary>Shops withdrawn by this change: a copy drops them (and their goods).</summary>
+    [Id(3)] public ImmutableArray<long> Withdrawn { get; init; } = [];
 }

@@ -12,6 +12,12 @@ public sealed record CatalogueImport
     [Id(5)] public ImmutableArray<AppVersion> Versions { get; init; } = [];
     [Id(6)] public ImmutableArray<Province> Provinces { get; init; } = [];
     [Id(7)] public ImmutableArray<District> Districts { get; init; } = [];
+    /// <summary>
+    /// Whether the shops' <see cref="Shop.Withdrawn"/> flags are this document's to set (a
+    /// merchant's publication, an operator's status change); an operator's import keeps each
+    /// stored shop's flag (a new shop is shown).
+    /// </summary>
+    [Id(8)] public bool SetsVisibility { get; init; }
 }
 
 /// <summary>How many records of each kind an import upserted.</summary>

@@ -72,6 +72,12 @@ public sealed record Shop
     /// import and a merchant's edit keep the newer whichever arrives last.
     /// </summary>
     [Id(13)] public long Revised { get; init; }
+    /// <summary>
+    /// Not shown to users (its merchant's service is not live: pending, suspended, closed,
+    /// expired): out of every listing, and answered as unknown wherever users ask for it. The
+    /// catalogue keeps it, so it comes back as it was when it is live again.
+    /// </summary>
+    [Id(14)] public bool Withdrawn { get; init; }
 
     public string FirstPic => Pics.IsDefaultOrEmpty ? "" : Pics[0];
 }

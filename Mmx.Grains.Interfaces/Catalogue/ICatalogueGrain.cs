@@ -48,7 +48,14 @@ public interface ICatalogueGrain : IGrainWithIntegerKey
     [Alias("GetVersion"), AlwaysInterleave]
     Task<Outcome<AppVersion>> GetVersion(int sys);
 
-    /// <summary>The shop an activity belongs to; NotFound for an unknown activity.</summary>
+    /// <summary>
+    /// Shows or withdraws a shop that has no merchant account (an operator's status change of an
+    /// imported shop), through the import's path. NotFound for an unknown shop. Idempotent.
+    /// </summary>
+    [Alias("SetShown"), ResponseTimeout("00:02:00")]
+    Task<Err> SetShown(long shop, bool shown);
+
+    /// <summary>The shop an activity belongs to; NotFound for an unknown activity (or one of a withdrawn shop).</summary>
     [Alias("FindActivityShop"), AlwaysInterleave]
     Task<Outcome<long>> FindActivityShop(long activity);
 }

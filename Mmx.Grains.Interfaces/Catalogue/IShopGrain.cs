@@ -20,9 +20,13 @@ public interface IShopGrain : IGrainWithIntegerKey
     [Alias("ApplyActivities")]
     Task ApplyActivities(ImmutableArray<Activity> upserts, ImmutableArray<long> removals);
 
-    /// <summary>The shop; NotFound when no shop has this id.</summary>
+    /// <summary>The shop; NotFound when no shop has this id or it is withdrawn (users' reads below answer a withdrawn shop as unknown too).</summary>
     [Alias("GetDetails"), ReadOnly]
     Task<Outcome<Shop>> GetDetails();
+
+    /// <summary>The shop as stored, withdrawn or not (the catalogue's own use); null for an unknown id.</summary>
+    [Alias("Stored"), ReadOnly]
+    Task<Shop?> Stored();
 
     /// <summary>Whether the shop has a valid activity today and on-sale goods published in the last 7 days; NotFound for an unknown shop.</summary>
     [Alias("News"), ReadOnly]
@@ -44,7 +48,7 @@ public interface IShopGrain : IGrainWithIntegerKey
     [Alias("FindGoodsMany"), ReadOnly]
     Task<ImmutableArray<Goods>> FindGoodsMany(ImmutableArray<long> goods);
 
-    /// <summary>Every activity of this shop, valid or not.</summary>
+    /// <summary>Every activity of this shop, valid or not, withdrawn or not (the catalogue's own use).</summary>
     [Alias("AllActivities"), ReadOnly]
     Task<ImmutableArray<Activity>> AllActivities();
 

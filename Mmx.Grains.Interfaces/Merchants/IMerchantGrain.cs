@@ -61,6 +61,23 @@ public interface IMerchantGrain : IGrainWithIntegerKey
     [Alias("Approve"), ResponseTimeout("00:02:00")]
     Task<Err> Approve(int days, int monthlyQuota);
 
+    /// <summary>
+    /// An operator's status change of a decided shop: <see cref="MerchantStatus.Suspended"/> or
+    /// <see cref="MerchantStatus.Closed"/> withdraw it from users at once (on every front before
+    /// the answer), <see cref="MerchantStatus.Live"/> shows it again while its period lasts
+    /// (Forbidden otherwise: an approval renews it). Idempotent.
+    /// </summary>
+    [Alias("SetStatus"), ResponseTimeout("00:02:00")]
+    Task<Err> SetStatus(MerchantStatus status);
+
+    /// <summary>
+    /// The service-period clock's call: a live service whose period is over becomes expired and
+    /// the shop is withdrawn. Answers the end of a live service still running (renewed meanwhile),
+    /// else null. Idempotent.
+    /// </summary>
+    [Alias("Expire"), ResponseTimeout("00:02:00")]
+    Task<DateTimeOffset?> Expire();
+
     /// <summary>The operator refuses a pending sign-up with a reason the merchant is sent by SMS. Idempotent.</summary>
     [Alias("Reject")]
     Task<Err> Reject(string reason);

@@ -27,13 +27,17 @@ public sealed class CatalogueGrain(
     public async Task<Outcome<ImportCounts>> Import(CatalogueImport document)
     {
         var current = state.State;
-        document = WithoutOlderShops(document, current);
         var barcodeOwners = await FindBarcodeOwners(document);
         if (ImportValidator.FirstProblem(document, current, barcodeOwners) is { } problem)
         {
             logger.LogInformation("Import rejected: {Problem}", problem);
             return Outcome<ImportCounts>.Fail(Err.BadRequest, problem);
         }
+        // Checked as sent (a shop twice is refused even when the catalogue's is newer), then applied without the older.
+        document = WithoutOlderShops(document, current);
+        // An operator's import changes a shop's details, never whether it is shown.
+        if (!document.SetsVisibility && !document.Shops.IsEmpty)
+            document = document with { Shops = [.. document.Shops.Select(s => s with { Withdrawn = current.Withdrawn.Contains(s.Id) })] };
 
         logger.LogInformation(
             "Import started: {Cities} cities, {Categories} categories, {Shops} shops, {Goods} goods, {Activities} activities, {Versions} versions",
@@ -49,7 +53,8 @@ public sealed class CatalogueGrain(
             Version = state.State.Version,
             // Every city: each import sets every city's category tree.
             Cities = [.. next.Cities.Keys],
-            Shops = [.. applier.ShopsWithChangedGoods.Union(document.Shops.Select(s => s.Id))],
+            Shops = [.. applier.ShopsWithChangedGoods.Union(document.Shops.Where(s => !s.Withdrawn).Select(s => s.Id))],
+            Withdrawn = [.. document.Shops.Where(s => s.Withdrawn).Select(s => s.Id)],
         });
         logger.LogInformation("Import finished; {Fronts} fronts have it, {Missed} did not confirm", fronts, missed);
 
@@ -80,7 +85,8 @@ public sealed class CatalogueGrain(
         var older = stamped.Where(s => current.ShopRevised.TryGetValue(s.Id, out var stored) && stored > s.Revised).ToList();
         if (older.Count > 0)
             logger.LogInformation("Import: {Count} shops left as they are, the catalogue's versions are newer (first: {Shop})", older.Count, older[0].Id);
-        return document with { Shops = [.. stamped.Except(older)] };
+        var olderIds = older.Select(s => s.Id).ToHashSet();
+        return document with { Shops = [.. stamped.Where(s => !olderIds.Contains(s.Id))] };
     }
 
     /// <summary>
@@ -115,7 +121,7 @@ public sealed class CatalogueGrain(
         if (knownVersion == current.Version) return Task.FromResult<CatalogueIdSet?>(null);
         if (_ids?.Version != current.Version)
         {
-            _ids = new CatalogueIdSet { Version = current.Version, Shops = [.. current.ShopCity.Keys], Cities = [.. current.Cities.Keys] };
+            _ids = new CatalogueIdSet { Version = current.Version, Shops = [.. current.ShopCity.Keys.Where(current.Shows)], Cities = [.. current.Cities.Keys] };
         }
         return Task.FromResult<CatalogueIdSet?>(_ids);
     }
@@ -154,7 +160,17 @@ public sealed class CatalogueGrain(
         Task.FromResult<Outcome<AppVersion>>(state.State.Versions.TryGetValue(sys, out var version) ? version : Err.NotFound);
 
     public Task<Outcome<long>> FindActivityShop(long activity) =>
-        Task.FromResult(state.State.ActivityShop.TryGetValue(activity, out var shop) ? Outcome<long>.Ok(shop) : Err.NotFound);
+        Task.FromResult(state.State.ActivityShop.TryGetValue(activity, out var shop) && state.State.Shows(shop) ? Outcome<long>.Ok(shop) : Err.NotFound);
+
+    public async Task<Err> SetShown(long shop, bool shown)
+    {
+        if (!state.State.ShopCity.ContainsKey(shop)) return Err.NotFound;
+        if (state.State.Shows(shop) == shown) return Err.Ok;
+        var stored = await GrainFactory.GetGrain<IShopGrain>(shop).Stored();
+        if (stored is null) return Err.NotFound;
+        var done = await Import(new CatalogueImport { Shops = [stored with { Withdrawn = !shown, Revised = 0 }], SetsVisibility = true });
+        return done.Err;
+    }
 
     private async Task<Dictionary<string, long>> FindBarcodeOwners(CatalogueImport document)
     {

@@ -16,6 +16,11 @@ public sealed record CatalogueState
     [Id(7)] public ImmutableDictionary<long, District> Districts { get; init; } = ImmutableDictionary<long, District>.Empty;
     /// <summary>Shop id to the <see cref="Shop.Revised"/> of the version stored.</summary>
     [Id(8)] public ImmutableDictionary<long, long> ShopRevised { get; init; } = ImmutableDictionary<long, long>.Empty;
+    /// <summary>The shops not shown to users (<see cref="Shop.Withdrawn"/>).</summary>
+    [Id(9)] public ImmutableHashSet<long> Withdrawn { get; init; } = ImmutableHashSet<long>.Empty;
+
+    /// <summary>Whether users see the shop: in the catalogue and not withdrawn.</summary>
+    public bool Shows(long shop) => ShopCity.ContainsKey(shop) && !Withdrawn.Contains(shop);
 
     public ImmutableDictionary<long, long> CategoryParents() =>
         Categories.Values.ToImmutableDictionary(c => c.Id, c => c.Parent);

@@ -37,21 +37,23 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
             Versions = current.Versions.SetItems(NewestReleases(doc.Versions)),
             ShopCity = current.ShopCity.SetItems(doc.Shops.Select(s => KeyValuePair.Create(s.Id, s.City))),
             ShopRevised = current.ShopRevised.SetItems(doc.Shops.Select(s => KeyValuePair.Create(s.Id, s.Revised))),
+            Withdrawn = current.Withdrawn.Except(doc.Shops.Where(s => !s.Withdrawn).Select(s => s.Id)).Union(doc.Shops.Where(s => s.Withdrawn).Select(s => s.Id)),
             ActivityShop = current.ActivityShop.SetItems(doc.Activities.Select(a => KeyValuePair.Create(a.Id, a.Shop))),
         };
 
-        await ApplyShops(doc, current);
+        await ApplyShops(doc, current, next);
         // Every city learns that it exists and gets the category tree its listings filter by.
         await GrainCallBatches.Run(next.Cities.Keys,
             city => grains.GetGrain<ICityDirectoryGrain>(city).SetCategoryParents(next.CategoryParents()));
         var newGoods = await ApplyGoods(doc);
         await ApplyActivities(doc, current, next);
-        var newActivities = doc.Activities.Where(a => !current.ActivityShop.ContainsKey(a.Id) && a.IsValidOn(today));
-        await ShopNewsNotice.Announce(grains, logger, newActivities, newGoods);
+        // Only what users can see is news (a withdrawn shop's goods and activities wait, unannounced).
+        var newActivities = doc.Activities.Where(a => !current.ActivityShop.ContainsKey(a.Id) && a.IsValidOn(today) && next.Shows(a.Shop));
+        await ShopNewsNotice.Announce(grains, logger, newActivities, newGoods.Where(g => next.Shows(g.Shop)));
         return next;
     }
 
-    private async Task ApplyShops(CatalogueImport doc, CatalogueState current)
+    private async Task ApplyShops(CatalogueImport doc, CatalogueState current, CatalogueState next)
     {
         if (doc.Shops.IsEmpty) return;
         await GrainCallBatches.Run(doc.Shops, shop => grains.GetGrain<IShopGrain>(shop.Id).Upsert(shop));
@@ -60,8 +62,12 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
         await GrainCallBatches.Run(doc.Shops, shop => grains.GetGrain<IShopLifeGrain>(shop.Id).DetailsChanged(shop));
         logger.LogInformation("Import: {Shops} shops stored", doc.Shops.Length);
 
-        var upserts = doc.Shops.ToLookup(s => s.City);
-        var removals = MovedAway(doc.Shops, s => s.Id, s => s.City, current.ShopCity);
+        // A city lists the shops users see: a withdrawn one leaves its listing, a shown one that
+        // moved leaves its old city's.
+        var upserts = doc.Shops.Where(s => next.Shows(s.Id)).ToLookup(s => s.City);
+        var removals = doc.Shops
+            .Where(s => current.Shows(s.Id) && (!next.Shows(s.Id) || current.ShopCity[s.Id] != s.City))
+            .ToLookup(s => current.ShopCity[s.Id], s => s.Id);
         var cities = upserts.Select(g => g.Key).Union(removals.Select(g => g.Key));
         await GrainCallBatches.Run(cities, city => grains.GetGrain<ICityDirectoryGrain>(city)
             .ApplyShops([.. upserts[city]], [.. removals[city]]));
@@ -97,10 +103,12 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
 
     private async Task ApplyActivities(CatalogueImport doc, CatalogueState current, CatalogueState next)
     {
-        // Shops that changed city take their activities (imported or not) to the new city's directory.
+        // Shops that changed city take their activities (imported or not) to the new city's
+        // directory; a shop shown again brings them back, a withdrawn one takes them away.
         var movedShops = next.ShopCity
             .Where(s => current.ShopCity.TryGetValue(s.Key, out var old) && old != s.Value)
             .Select(s => s.Key).ToHashSet();
+        movedShops.UnionWith(doc.Shops.Where(s => current.ShopCity.ContainsKey(s.Id) && current.Shows(s.Id) != next.Shows(s.Id)).Select(s => s.Id));
         var carried = await GrainCallBatches.Run(movedShops, shop => grains.GetGrain<IShopGrain>(shop).AllActivities());
         var imported = doc.Activities.Select(a => a.Id).ToHashSet();
         var activities = doc.Activities.AddRange(carried.SelectMany(a => a).Where(a => !imported.Contains(a.Id)));
@@ -111,12 +119,14 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
         await GrainCallBatches.Run(shopUpserts.Select(g => g.Key).Union(shopRemovals.Select(g => g.Key)),
             shop => grains.GetGrain<IShopGrain>(shop).ApplyActivities([.. shopUpserts[shop]], [.. shopRemovals[shop]]));
 
-        // Where each activity was listed before: its old shop's old city.
+        // Where each activity was listed before: its old shop's old city, if users saw that shop.
         var listedIn = activities
-            .Where(a => current.ActivityShop.ContainsKey(a.Id))
-            .ToDictionary(a => a.Id, a => current.ShopCity.GetValueOrDefault(current.ActivityShop[a.Id]));
-        var cityUpserts = activities.ToLookup(a => next.ShopCity[a.Shop]);
-        var cityRemovals = MovedAway(activities, a => a.Id, a => next.ShopCity[a.Shop], listedIn);
+            .Where(a => current.ActivityShop.TryGetValue(a.Id, out var oldShop) && current.Shows(oldShop))
+            .ToDictionary(a => a.Id, a => current.ShopCity[current.ActivityShop[a.Id]]);
+        var cityUpserts = activities.Where(a => next.Shows(a.Shop)).ToLookup(a => next.ShopCity[a.Shop]);
+        var cityRemovals = activities
+            .Where(a => listedIn.TryGetValue(a.Id, out var old) && (!next.Shows(a.Shop) || old != next.ShopCity[a.Shop]))
+            .ToLookup(a => listedIn[a.Id], a => a.Id);
         await GrainCallBatches.Run(cityUpserts.Select(g => g.Key).Union(cityRemovals.Select(g => g.Key)),
             city => grains.GetGrain<ICityDirectoryGrain>(city).ApplyActivities([.. cityUpserts[city]], [.. cityRemovals[city]]));
         logger.LogInformation("Import: {Activities} activities stored", activities.Length);

@@ -55,17 +55,21 @@ public sealed class ShopGrain(
 
     public Task<Outcome<Shop>> GetDetails() => Task.FromResult<Outcome<Shop>>(Unknown() ? Err.NotFound : state.State.Shop!);
 
-    /// <summary>True for an id that is no shop; such an activation goes once it has answered.</summary>
+    public Task<Shop?> Stored() => Task.FromResult(state.State.Shop);
+
+    /// <summary>True for an id that is no shop (such an activation goes once it has answered) or a withdrawn shop: users see neither.</summary>
     private bool Unknown()
     {
-        if (state.State.Shop is not null) return false;
+        if (state.State.Shop is { } shop) return shop.Withdrawn;
         DeactivateOnIdle();
         return true;
     }
 
+    private bool Hidden => state.State.Shop is not { Withdrawn: false };
+
     public Task<Outcome<ShopNews>> News()
     {
-        if (state.State.Shop is null) return Task.FromResult<Outcome<ShopNews>>(Err.NotFound);
+        if (Hidden) return Task.FromResult<Outcome<ShopNews>>(Err.NotFound);
         var today = ShanghaiCalendar.Today(time);
         var newSince = time.GetUtcNow().Add(-NewGoodsWindow).ToUnixTimeSeconds();
         return Task.FromResult<Outcome<ShopNews>>(new ShopNews
@@ -77,24 +81,25 @@ public sealed class ShopGrain(
 
     public Task<Outcome<Page<Goods>>> ListGoods(int offset, int count)
     {
-        if (state.State.Shop is null) return Task.FromResult<Outcome<Page<Goods>>>(Err.NotFound);
+        if (Hidden) return Task.FromResult<Outcome<Page<Goods>>>(Err.NotFound);
         return Task.FromResult<Outcome<Page<Goods>>>(GoodsView().Page(offset, count));
     }
 
-    public Task<ImmutableArray<Goods>> AllGoods() => Task.FromResult(state.State.Goods.Values.ToImmutableArray());
+    public Task<ImmutableArray<Goods>> AllGoods() => Task.FromResult(Hidden ? [] : state.State.Goods.Values.ToImmutableArray());
 
 
     public Task<Outcome<Goods>> FindGoods(long goods) =>
-        Task.FromResult<Outcome<Goods>>(state.State.Goods.TryGetValue(goods, out var found) ? found : Err.NotFound);
+        Task.FromResult<Outcome<Goods>>(!Hidden && state.State.Goods.TryGetValue(goods, out var found) ? found : Err.NotFound);
 
     public Task<ImmutableArray<Goods>> FindGoodsMany(ImmutableArray<long> goods) =>
-        Task.FromResult(goods.Select(id => state.State.Goods.GetValueOrDefault(id)).OfType<Goods>().ToImmutableArray());
+        Task.FromResult(Hidden ? [] : goods.Select(id => state.State.Goods.GetValueOrDefault(id)).OfType<Goods>().ToImmutableArray());
 
     public Task<ImmutableArray<Activity>> AllActivities() =>
         Task.FromResult(state.State.Activities.Values.ToImmutableArray());
 
     public Task<ImmutableArray<Activity>> ValidActivities()
     {
+        if (Hidden) return Task.FromResult(ImmutableArray<Activity>.Empty);
         var today = ShanghaiCalendar.Today(time);
         return Task.FromResult(state.State.Activities.Values
             .Where(a => a.IsValidOn(today))
@@ -103,7 +108,7 @@ public sealed class ShopGrain(
     }
 
     public Task<Outcome<ActivityView>> FindActivity(long activity) => Task.FromResult<Outcome<ActivityView>>(
-        state.State.Shop is { } shop && state.State.Activities.TryGetValue(activity, out var a) ? ActivityViews.Of(a, shop) : Err.NotFound);
+        state.State.Shop is { Withdrawn: false } shop && state.State.Activities.TryGetValue(activity, out var a) ? ActivityViews.Of(a, shop) : Err.NotFound);
 
     private ShopGoods GoodsView() => _goods ??= new ShopGoods(state.State.Goods.Values);
 }

@@ -17,6 +17,7 @@ public static partial class SiloSetup
     {
         services.TryAddKeyedSingleton(MmxClock.Key, TimeProvider.System);
         services.AddHostedService<Messages.FanOutWatchdog>();
+        services.AddHostedService<Merchants.ServicePeriodWatchdog>();
         AddPush(services, configuration);
         AddSms(services, configuration);
     }

@@ -98,12 +98,11 @@ public sealed class MerchantGrain(
         return await Revise((await Latest()) with { Intro = introduction }, S.Extras);
     }
 
-    /// <summary>The shop as it stands: the catalogue's copy when an import changed it after this grain's last edit.</summary>
+    /// <summary>The shop as it stands: the catalogue's copy (shown or not) unless this grain's last edit is newer (a tie is the same version, or an import stamped the same instant: the catalogue's stands).</summary>
     private async Task<Shop> Latest()
     {
-        if (S.Status != MerchantStatus.Live) return S.Shop!;
-        var listed = await GrainFactory.GetGrain<IShopGrain>(ShopId).GetDetails();
-        return listed.Value is { } shop && shop.Revised > S.Shop!.Revised ? shop : S.Shop!;
+        var stored = await GrainFactory.GetGrain<IShopGrain>(ShopId).Stored();
+        return stored is { } shop && shop.Revised >= S.Shop!.Revised ? shop : S.Shop!;
     }
 
     /// <summary>Stores the new version (stamped now, never before the last), then publishes it when the shop is live.</summary>
@@ -116,10 +115,16 @@ public sealed class MerchantGrain(
         return live ? await Publish() : Err.Ok;
     }
 
-    /// <summary>Puts the stored shop in the catalogue (an import of one shop: listings, fronts' copies) and notes it done.</summary>
+    /// <summary>
+    /// Puts the stored shop in the catalogue (an import of one shop: listings, fronts' copies),
+    /// shown while the service is live and withdrawn otherwise, and notes it done.
+    /// </summary>
     private async Task<Err> Publish()
     {
-        var published = await GrainFactory.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).Import(new CatalogueImport { Shops = [S.Shop!] });
+        // An operator's import since the last edit is kept: the catalogue's newer version is published.
+        state.State = S with { Shop = await Latest() };
+        var shop = S.Shop! with { Withdrawn = CurrentStatus() != MerchantStatus.Live };
+        var published = await GrainFactory.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).Import(new CatalogueImport { Shops = [shop], SetsVisibility = true });
         if (!published.IsOk)
         {
             logger.LogWarning("Shop {ShopId} was not published: the catalogue refused it: {Problem}", ShopId, published.Message);
@@ -135,7 +140,7 @@ public sealed class MerchantGrain(
         if (!Exists) return Err.NotFound;
         if (S.Status is MerchantStatus.Rejected or MerchantStatus.Closed) return Err.Forbidden;
         // A retry of the same approval (live, a publication or its notice owed) completes it.
-        var retry = S.Status == MerchantStatus.Live && (!S.Published || S.NoticeSentFor != S.Decisions);
+        var retry = CurrentStatus() == MerchantStatus.Live && (!S.Published || S.NoticeSentFor != S.Decisions);
         if (!retry)
         {
             var from = S.ServiceUntil is { } until && until > time.GetUtcNow() ? until : time.GetUtcNow();
@@ -153,10 +158,44 @@ public sealed class MerchantGrain(
         }
         // Stored first, then published: a silo lost in between leaves Published false for the retry.
         if (!S.Published && await Publish() is not Err.Ok and var refused) return refused;
+        await GrainFactory.GetGrain<IServicePeriodsGrain>(IServicePeriodsGrain.Key).Track(ShopId, S.ServiceUntil!.Value);
         await GrainFactory.GetGrain<IMerchantAuditQueueGrain>(IMerchantAuditQueueGrain.Key).Remove(ShopId);
         await Notify($"【喵喵熊】您的店铺「{S.Shop!.Name}」已通过审核，服务期至{S.ServiceUntil!.Value.ToOffset(ShanghaiCalendar.Offset):yyyy-MM-dd}。");
         logger.LogInformation("Shop {ShopId} approved until {Until}, {Quota} fan messages a month", ShopId, S.ServiceUntil, S.MonthlyQuota);
         return Err.Ok;
+    }
+
+    public async Task<Err> SetStatus(MerchantStatus status)
+    {
+        if (!Exists) return Err.NotFound;
+        var now = CurrentStatus();
+        var allowed = status switch
+        {
+            MerchantStatus.Suspended or MerchantStatus.Closed => now is MerchantStatus.Live or MerchantStatus.Suspended or MerchantStatus.Closed or MerchantStatus.Expired,
+            // Shown again only while its period lasts (an expired service is renewed by approving it).
+            MerchantStatus.Live => (now is MerchantStatus.Live or MerchantStatus.Suspended or MerchantStatus.Closed) && S.ServiceUntil > time.GetUtcNow(),
+            _ => false,
+        };
+        if (!allowed) return status is MerchantStatus.Suspended or MerchantStatus.Closed or MerchantStatus.Live ? Err.Forbidden : Err.BadRequest;
+        if (S.Status != status)
+        {
+            state.State = S with { Status = status, Published = false };
+            await state.WriteStateAsync();
+            logger.LogInformation("Shop {ShopId} is now {Status}", ShopId, status);
+        }
+        return S.Published ? Err.Ok : await Publish();
+    }
+
+    public async Task<DateTimeOffset?> Expire()
+    {
+        if (!Exists || S.Status != MerchantStatus.Live) return null;
+        if (S.ServiceUntil > time.GetUtcNow()) return S.ServiceUntil;
+        state.State = S with { Status = MerchantStatus.Expired, Published = false };
+        await state.WriteStateAsync();
+        logger.LogInformation("Shop {ShopId}'s service ended at {Until}: withdrawn", ShopId, S.ServiceUntil);
+        // A failed publication is retried by the next call (Published stays false), made by the operator or a renewal.
+        await Publish();
+        return null;
     }
 
     public async Task<Err> Reject(string reason)

@@ -187,7 +187,7 @@ public sealed class ShopLifeGrain(
     {
         // An id that was no shop when activated may have been imported since.
         _shop ??= (await GrainFactory.GetGrain<IShopGrain>(ShopId).GetDetails()).Value;
-        return _shop is not null;
+        return _shop is { Withdrawn: false };
     }
 
     private bool IsPresent(DateTimeOffset lastSeen) => time.GetUtcNow() - lastSeen <= PresenceTimeout;

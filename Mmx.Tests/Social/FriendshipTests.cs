@@ -11,7 +11,8 @@ namespace Mmx.Tests.Social;
 public sealed class FriendshipTests(TwoSiloCluster fixture)
 {
     private readonly IClusterClient _grains = fixture.Client;
-    private readonly Mmx.Api.Lookups.KnownIds _known = new(fixture.Client);
+    // A copy never started (version -1): the id set alone decides, as before the copy loads.
+    private readonly Mmx.Api.Lookups.KnownIds _known = new(fixture.Client, new Mmx.Api.Lookups.CatalogueCopy(fixture.Client, Microsoft.Extensions.Logging.Abstractions.NullLogger<Mmx.Api.Lookups.CatalogueCopy>.Instance));
     private IFriendshipGrain Pair(long a, long b) => _grains.GetGrain<IFriendshipGrain>(FriendshipKey.Of(a, b));
     private IUserSocialGrain Social(long u) => _grains.GetGrain<IUserSocialGrain>(u);
 
