@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using static Mmx.Tests.ShippedClients.ShippedClientRequests;
 
@@ -14,58 +13,11 @@ public sealed class MerchantPortalTests(MerchantPortalTests.Api api) : IClassFix
     public sealed class Api : ApiFactory;
 
     private static int Err(JsonNode answer) => (int)answer["err"]!;
-    private static readonly string Password = Md5Lower("portal-pass-42");
-    private static int _nextShop;
-
-    /// <summary>The portal's sign-up form for a shop in Shenzhen (city 1, 南山区 is district 105 there) at a spot of its own.</summary>
-    private static (string Account, string Json, double Long, double Lat) Form(string phone, string? account = null, int city = 1, string category = "[1, 11]")
-    {
-        var n = Interlocked.Increment(ref _nextShop);
-        account ??= $"shop{Guid.NewGuid():N}"[..20];
-        double lng = 113.70 + n * 0.0101, lat = 22.40 + n * 0.0097;
-        var json = $$"""
-            {"account":"{{account}}","password":"{{Password}}","contact_name":"王女士","contact_phone_no":"0755-86000000",
-             "brand_name":"喵喵","shop_name":"门店{{n}}","business_hours":"10:00-22:00","telephone_no":"{{phone}}",
-             "city_id":{{city}},"district_id":0,"business_area":"后海","address":"文心五路{{n}}号",
-             "longitude":{{lng}},"latitude":{{lat}},"category_list":{{category}}}
-            """;
-        return (account, json, lng, lat);
-    }
-
-    /// <summary>What the portal does before it posts the form: a code to telephone_no, checked on /basic/phonevalidate (the ticket lands in the cookie).</summary>
-    private async Task VerifyOnPhoneValidate(ApiClient portal, string phone)
-    {
-        api.Clock.Advance(Mmx.Grains.Accounts.PhoneGrain.ResendAfter);
-        Assert.True((bool)(await portal.Literal(HttpMethod.Get, $"/basic/phonevalidate/{phone}", null, BrowserAgent))["is_success"]!);
-        var code = await portal.ReadCodeFromOutbox(phone);
-        Assert.True((bool)(await portal.Literal(HttpMethod.Post, $"/basic/phonevalidate/{phone}", $$"""{"code":"{{code}}"}""", BrowserAgent))["is_success"]!);
-    }
-
-    private async Task<(ApiClient Portal, long ShopId, string Account, string Phone, double Long, double Lat)> SignedUp()
-    {
-        var portal = api.NewClient();
-        var phone = AccountTestKit.NewPhone();
-        await VerifyOnPhoneValidate(portal, phone);
-        var (account, json, lng, lat) = Form(phone);
-        var answer = await portal.Literal(HttpMethod.Post, "/merchant", json, BrowserAgent);
-        Assert.Equal(0, Err(answer));
-        Assert.True((bool)answer["is_success"]!, answer.ToJsonString());
-        return (portal, (long)answer["shop_id"]!, account, phone, lng, lat);
-    }
-
-    private async Task<JsonNode> LogIn(ApiClient portal, string account, string password) =>
-        await portal.Literal(HttpMethod.Post, "/merchant/login", $$"""{"account":"{{account}}","password":"{{password}}"}""", BrowserAgent);
-
-    private async Task<JsonNode> Approve(long shopId, int days = 30, int quota = 5)
-    {
-        var admin = api.NewClient();
-        return await admin.Send(HttpMethod.Post, $"/admin/merchant/{shopId}/approve", new { days, quota }, admin: true);
-    }
 
     [Fact]
     public async Task A_shop_signed_up_on_the_portal_waits_for_its_audit_and_goes_live_for_users_when_approved()
     {
-        var (portal, shopId, account, phone, lng, lat) = await SignedUp();
+        var (portal, shopId, account, phone, lng, lat) = await MerchantTestKit.SignUp(api);
         Assert.True(shopId >= Mmx.Grains.Merchants.IShopIdGrain.FirstId);
         var user = api.NewClient();
         await user.SignUp(AccountTestKit.NewPhone());
@@ -77,7 +29,7 @@ public sealed class MerchantPortalTests(MerchantPortalTests.Api api) : IClassFix
         Assert.True((bool)(await portal.Get($"/merchant/isexist?account={account.ToUpperInvariant()}"))["is_exist"]!);
         Assert.False((bool)(await portal.Get("/merchant/isexist?account=nobody_here"))["is_exist"]!);
 
-        var login = await LogIn(portal, account, Password);
+        var login = await MerchantTestKit.LogIn(portal, account, MerchantTestKit.Password);
         Assert.Equal(0, Err(login));
         Assert.True((bool)login["is_success"]!);
         Assert.Equal(shopId, (long)login["shop_id"]!);
@@ -86,11 +38,11 @@ public sealed class MerchantPortalTests(MerchantPortalTests.Api api) : IClassFix
         Assert.Equal(1, (int)service["service_status"]!);
         Assert.Null(service["service_deadline"]);
         // The verified number is the merchant's login too.
-        Assert.Equal(shopId, (long)(await LogIn(api.NewClient(), phone, Password))["shop_id"]!);
+        Assert.Equal(shopId, (long)(await MerchantTestKit.LogIn(api.NewClient(), phone, MerchantTestKit.Password))["shop_id"]!);
 
         var queue = await api.NewClient().Send(HttpMethod.Get, "/admin/merchants/pending", null, admin: true);
         Assert.Contains(queue["merchants"]!.AsArray(), m => (long)m!["shop_id"]! == shopId && (string)m["account"]! == account);
-        Assert.Equal(0, Err(await Approve(shopId, days: 30, quota: 5)));
+        Assert.Equal(0, Err(await MerchantTestKit.Approve(api, shopId, days: 30, quota: 5)));
 
         // Live at once: the shop's info and the nearest listing show it; the merchant got an SMS.
         var info = await user.Get($"/user/shop/info?sid={shopId}");
@@ -108,7 +60,7 @@ public sealed class MerchantPortalTests(MerchantPortalTests.Api api) : IClassFix
         Assert.InRange(deadline - api.Clock.GetUtcNow(), TimeSpan.FromDays(30) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(30) + TimeSpan.FromMinutes(1));
         Assert.Equal(5, (int)(await portal.Get($"/merchant/{shopId}/msgconfig"))["mass_remain_count"]!);
         // A second approval renews from the end of the period, and sends its own SMS.
-        Assert.Equal(0, Err(await Approve(shopId, days: 10, quota: 5)));
+        Assert.Equal(0, Err(await MerchantTestKit.Approve(api, shopId, days: 10, quota: 5)));
         var renewed = DateTimeOffset.ParseExact((string)(await portal.Get($"/merchant/{shopId}/serviceinfo"))["service_deadline"]! + " +08:00", "yyyy-MM-dd HH:mm:ss zzz", null);
         Assert.Equal(deadline + TimeSpan.FromDays(10), renewed);
         Assert.Equal(2, (await api.NewClient().Send(HttpMethod.Get, $"/admin/sms?phone={phone}", null, admin: true))["messages"]!.AsArray()
@@ -118,10 +70,10 @@ public sealed class MerchantPortalTests(MerchantPortalTests.Api api) : IClassFix
     [Fact]
     public async Task Merchant_and_user_sessions_never_open_each_others_routes_nor_another_merchants_shop()
     {
-        var (portal, shopId, account, _, _, _) = await SignedUp();
-        var (other, otherShop, otherAccount, _, _, _) = await SignedUp();
-        var token = (string)(await LogIn(portal, account, Password))["token"]!;
-        Assert.Equal(0, Err(await LogIn(other, otherAccount, Password)));
+        var (portal, shopId, account, _, _, _) = await MerchantTestKit.SignUp(api);
+        var (other, otherShop, otherAccount, _, _, _) = await MerchantTestKit.SignUp(api);
+        var token = (string)(await MerchantTestKit.LogIn(portal, account, MerchantTestKit.Password))["token"]!;
+        Assert.Equal(0, Err(await MerchantTestKit.LogIn(other, otherAccount, MerchantTestKit.Password)));
 
         // The portal's cookie opens its own shop's pages, not another's (err 3, nothing changed).
         Assert.Equal(0, Err(await portal.Get($"/merchant/{shopId}/info")));
@@ -149,31 +101,31 @@ public sealed class MerchantPortalTests(MerchantPortalTests.Api api) : IClassFix
     [Fact]
     public async Task The_password_changes_with_the_old_one_as_proof()
     {
-        var (portal, shopId, account, _, _, _) = await SignedUp();
-        Assert.Equal(0, Err(await LogIn(portal, account, Password)));
+        var (portal, shopId, account, _, _, _) = await MerchantTestKit.SignUp(api);
+        Assert.Equal(0, Err(await MerchantTestKit.LogIn(portal, account, MerchantTestKit.Password)));
         var fresh = Md5Lower("another-pass-43");
         Assert.Equal(8, Err(await portal.Put($"/merchant/{shopId}/password", new { old_password = Md5Lower("wrong"), new_password = fresh })));
-        Assert.Equal(1, Err(await portal.Put($"/merchant/{shopId}/password", new { old_password = Password, new_password = "123456" })));
-        Assert.Equal(0, Err(await portal.Put($"/merchant/{shopId}/password", new { old_password = Password, new_password = fresh })));
-        Assert.Equal(8, Err(await LogIn(api.NewClient(), account, Password)));
-        Assert.Equal(0, Err(await LogIn(api.NewClient(), account, fresh)));
+        Assert.Equal(1, Err(await portal.Put($"/merchant/{shopId}/password", new { old_password = MerchantTestKit.Password, new_password = "123456" })));
+        Assert.Equal(0, Err(await portal.Put($"/merchant/{shopId}/password", new { old_password = MerchantTestKit.Password, new_password = fresh })));
+        Assert.Equal(8, Err(await MerchantTestKit.LogIn(api.NewClient(), account, MerchantTestKit.Password)));
+        Assert.Equal(0, Err(await MerchantTestKit.LogIn(api.NewClient(), account, fresh)));
         // The upper-case MD5 (as the iOS app spells it) is the same password.
-        Assert.Equal(0, Err(await LogIn(api.NewClient(), account, fresh.ToUpperInvariant())));
+        Assert.Equal(0, Err(await MerchantTestKit.LogIn(api.NewClient(), account, fresh.ToUpperInvariant())));
     }
 
     [Fact]
     public async Task A_rejected_sign_up_tells_its_merchant_why_and_stays_invisible()
     {
-        var (portal, shopId, account, phone, _, _) = await SignedUp();
+        var (portal, shopId, account, phone, _, _) = await MerchantTestKit.SignUp(api);
         var admin = api.NewClient();
         Assert.Equal(1, Err(await admin.Send(HttpMethod.Post, $"/admin/merchant/{shopId}/reject", new { reason = "" }, admin: true)));
         Assert.Equal(0, Err(await admin.Send(HttpMethod.Post, $"/admin/merchant/{shopId}/reject", new { reason = "营业执照不清晰" }, admin: true)));
         var sms = await admin.Send(HttpMethod.Get, $"/admin/sms?phone={phone}", null, admin: true);
         Assert.Contains("营业执照不清晰", (string)sms["messages"]![0]!["text"]!);
         // Decided: an approval now is refused and nothing goes live.
-        Assert.Equal(3, Err(await Approve(shopId)));
+        Assert.Equal(3, Err(await MerchantTestKit.Approve(api, shopId)));
         Assert.Equal(4, Err(await admin.Get($"/user/shop/info?sid={shopId}")));
-        Assert.Equal(0, Err(await LogIn(portal, account, Password)));
+        Assert.Equal(0, Err(await MerchantTestKit.LogIn(portal, account, MerchantTestKit.Password)));
         var service = await portal.Get($"/merchant/{shopId}/serviceinfo");
         Assert.Equal(4, (int)service["service_status"]!);
         Assert.Equal("营业执照不清晰", (string)service["reject_reason"]!);
@@ -187,54 +139,40 @@ public sealed class MerchantPortalTests(MerchantPortalTests.Api api) : IClassFix
         var portal = api.NewClient();
         var phone = AccountTestKit.NewPhone();
         // Without the ticket: err 10, nothing kept (the name stays free).
-        var (account, json, _, _) = Form(phone);
+        var (account, json, _, _) = MerchantTestKit.Form(phone);
         Assert.Equal(10, Err(await portal.Literal(HttpMethod.Post, "/merchant", json, BrowserAgent)));
         Assert.False((bool)(await portal.Get($"/merchant/isexist?account={account}"))["is_exist"]!);
 
-        await VerifyOnPhoneValidate(portal, phone);
-        Assert.Equal(4, Err(await portal.Literal(HttpMethod.Post, "/merchant", Form(phone, city: 999_999).Json, BrowserAgent)));
-        Assert.Equal(4, Err(await portal.Literal(HttpMethod.Post, "/merchant", Form(phone, category: "[987654]").Json, BrowserAgent)));
-        Assert.Equal(1, Err(await portal.Literal(HttpMethod.Post, "/merchant", Form(phone, account: "9starts_with_digit").Json, BrowserAgent)));
-        Assert.Equal(1, Err(await portal.Literal(HttpMethod.Post, "/merchant", Form(phone, category: "[]").Json, BrowserAgent)));
+        await MerchantTestKit.VerifyOnPhoneValidate(api, portal, phone);
+        Assert.Equal(4, Err(await portal.Literal(HttpMethod.Post, "/merchant", MerchantTestKit.Form(phone, city: 999_999).Json, BrowserAgent)));
+        Assert.Equal(4, Err(await portal.Literal(HttpMethod.Post, "/merchant", MerchantTestKit.Form(phone, category: "[987654]").Json, BrowserAgent)));
+        Assert.Equal(1, Err(await portal.Literal(HttpMethod.Post, "/merchant", MerchantTestKit.Form(phone, account: "9starts_with_digit").Json, BrowserAgent)));
+        Assert.Equal(1, Err(await portal.Literal(HttpMethod.Post, "/merchant", MerchantTestKit.Form(phone, category: "[]").Json, BrowserAgent)));
         Assert.Equal(1, Err(await portal.Literal(HttpMethod.Post, "/merchant", System.Text.RegularExpressions.Regex.Replace(json, "\"longitude\":[0-9.]+", "\"longitude\":900"), BrowserAgent)));
         Assert.Equal(1, Err(await portal.Literal(HttpMethod.Post, "/merchant", json.Replace("王女士", ""), BrowserAgent)));
         // The ticket survived every refusal above; the category list may be strings.
         var signed = await portal.Literal(HttpMethod.Post, "/merchant", json.Replace("[1, 11]", "[\"1\"]"), BrowserAgent);
         Assert.Equal(0, Err(signed));
         // The ticket is spent, and the name taken.
-        Assert.Equal(10, Err(await portal.Literal(HttpMethod.Post, "/merchant", Form(phone).Json, BrowserAgent)));
+        Assert.Equal(10, Err(await portal.Literal(HttpMethod.Post, "/merchant", MerchantTestKit.Form(phone).Json, BrowserAgent)));
         var again = api.NewClient();
         var otherPhone = AccountTestKit.NewPhone();
-        await VerifyOnPhoneValidate(again, otherPhone);
-        Assert.Equal(5, Err(await again.Literal(HttpMethod.Post, "/merchant", Form(otherPhone, account: account).Json, BrowserAgent)));
+        await MerchantTestKit.VerifyOnPhoneValidate(api, again, otherPhone);
+        Assert.Equal(5, Err(await again.Literal(HttpMethod.Post, "/merchant", MerchantTestKit.Form(otherPhone, account: account).Json, BrowserAgent)));
         // The phone belongs to one merchant.
-        await VerifyOnPhoneValidate(again, phone);
-        Assert.Equal(5, Err(await again.Literal(HttpMethod.Post, "/merchant", Form(phone).Json, BrowserAgent)));
-    }
-
-    /// <summary>The portal's shop page form (PUT /shop/{sid}; telephone_no is the shop's phone here).</summary>
-    private static string ShopForm(string name, double lng, double lat, string phone = "0755-86111111") => $$"""
-        {"shop_name":"{{name}}","brand_name":"喵喵","business_hours":"09:00-21:00","telephone_no":"{{phone}}","city_id":1,
-         "district_id":105,"business_area":"后海","address":"海德三道1号","longitude":{{lng}},"latitude":{{lat}},"category_list":["1"]}
-        """;
-
-    private async Task<(ApiClient Portal, long ShopId, double Long, double Lat)> LiveShop()
-    {
-        var (portal, shopId, account, _, lng, lat) = await SignedUp();
-        Assert.Equal(0, Err(await LogIn(portal, account, Password)));
-        Assert.Equal(0, Err(await Approve(shopId)));
-        return (portal, shopId, lng, lat);
+        await MerchantTestKit.VerifyOnPhoneValidate(api, again, phone);
+        Assert.Equal(5, Err(await again.Literal(HttpMethod.Post, "/merchant", MerchantTestKit.Form(phone).Json, BrowserAgent)));
     }
 
     [Fact]
     public async Task A_live_shops_edits_reach_users_before_the_answer_and_concurrent_edits_keep_both()
     {
-        var (portal, shopId, lng, lat) = await LiveShop();
+        var (portal, shopId, _, _, lng, lat) = await MerchantTestKit.LiveShop(api);
         var user = api.NewClient();
         await user.SignUp(AccountTestKit.NewPhone());
         // Moved 0.2 degrees: the listing near the new spot has it first, with the new name.
         double newLng = lng + 0.2, newLat = lat + 0.2;
-        Assert.Equal(0, Err(await portal.Literal(HttpMethod.Put, $"/shop/{shopId}", ShopForm("新门店", newLng, newLat), BrowserAgent)));
+        Assert.Equal(0, Err(await portal.Literal(HttpMethod.Put, $"/shop/{shopId}", MerchantTestKit.ShopForm("新门店", newLng, newLat), BrowserAgent)));
         var info = (await user.Get($"/user/shop/info?sid={shopId}"))["info"]!;
         Assert.Equal("新门店", (string)info["name"]!);
         Assert.Equal("0755-86111111", (string)info["phone"]!);
@@ -245,7 +183,7 @@ public sealed class MerchantPortalTests(MerchantPortalTests.Api api) : IClassFix
 
         // The details and the introduction changed at once: both stay.
         var edits = Enumerable.Range(0, 4).Select(i => i % 2 == 0
-            ? portal.Literal(HttpMethod.Put, $"/shop/{shopId}", ShopForm($"并发{i}", newLng, newLat), BrowserAgent)
+            ? portal.Literal(HttpMethod.Put, $"/shop/{shopId}", MerchantTestKit.ShopForm($"并发{i}", newLng, newLat), BrowserAgent)
             : portal.Literal(HttpMethod.Put, $"/shop/{shopId}/introduction", $$"""{"introduction":"介绍{{i}}"}""", BrowserAgent));
         Assert.All(await Task.WhenAll(edits), a => Assert.Equal(0, Err(a)));
         info = (await user.Get($"/user/shop/info?sid={shopId}"))["info"]!;
@@ -254,18 +192,18 @@ public sealed class MerchantPortalTests(MerchantPortalTests.Api api) : IClassFix
         Assert.Equal((string)info["intro"]!, (string)(await portal.Get($"/shop/{shopId}/introduction"))["introduction"]!);
 
         // Another merchant: err 3, nothing changed.
-        var (other, _, otherAccount, _, _, _) = await SignedUp();
-        Assert.Equal(0, Err(await LogIn(other, otherAccount, Password)));
-        Assert.Equal(3, Err(await other.Literal(HttpMethod.Put, $"/shop/{shopId}", ShopForm("冒名", newLng, newLat), BrowserAgent)));
+        var (other, _, otherAccount, _, _, _) = await MerchantTestKit.SignUp(api);
+        Assert.Equal(0, Err(await MerchantTestKit.LogIn(other, otherAccount, MerchantTestKit.Password)));
+        Assert.Equal(3, Err(await other.Literal(HttpMethod.Put, $"/shop/{shopId}", MerchantTestKit.ShopForm("冒名", newLng, newLat), BrowserAgent)));
         Assert.Equal(3, Err(await other.Literal(HttpMethod.Put, $"/shop/{shopId}/introduction", """{"introduction":"冒名"}""", BrowserAgent)));
         Assert.StartsWith("并发", (string)(await user.Get($"/user/shop/info?sid={shopId}"))["info"]!["name"]!);
-        Assert.Equal(1, Err(await portal.Literal(HttpMethod.Put, $"/shop/{shopId}", ShopForm("", newLng, newLat), BrowserAgent)));
+        Assert.Equal(1, Err(await portal.Literal(HttpMethod.Put, $"/shop/{shopId}", MerchantTestKit.ShopForm("", newLng, newLat), BrowserAgent)));
     }
 
     [Fact]
     public async Task An_import_and_a_merchants_edit_of_one_shop_keep_the_newer_in_either_order()
     {
-        var (portal, shopId, lng, lat) = await LiveShop();
+        var (portal, shopId, _, _, lng, lat) = await MerchantTestKit.LiveShop(api);
         var user = api.NewClient();
         await user.SignUp(AccountTestKit.NewPhone());
         async Task<string> Shown() => (string)(await user.Get($"/user/shop/info?sid={shopId}"))["info"]!["name"]!;
@@ -278,7 +216,7 @@ public sealed class MerchantPortalTests(MerchantPortalTests.Api api) : IClassFix
         // An export made before the merchant's edit, imported after it: the edit stays.
         var before = api.Clock.GetUtcNow().ToUnixTimeMilliseconds();
         api.Clock.Advance(TimeSpan.FromSeconds(5));
-        Assert.Equal(0, Err(await portal.Literal(HttpMethod.Put, $"/shop/{shopId}", ShopForm("商家改的", lng, lat), BrowserAgent)));
+        Assert.Equal(0, Err(await portal.Literal(HttpMethod.Put, $"/shop/{shopId}", MerchantTestKit.ShopForm("商家改的", lng, lat), BrowserAgent)));
         Assert.Equal(0, Err(await api.Import(Import("旧导出", before))));
         Assert.Equal("商家改的", await Shown());
         // An import made now (no stamp: when applied) is the newer: it wins, and the merchant's next edit starts from it.
@@ -295,14 +233,14 @@ public sealed class MerchantPortalTests(MerchantPortalTests.Api api) : IClassFix
     [Fact]
     public async Task A_pending_shops_edits_stay_with_its_merchant()
     {
-        var (portal, shopId, account, _, lng, lat) = await SignedUp();
-        Assert.Equal(0, Err(await LogIn(portal, account, Password)));
+        var (portal, shopId, account, _, lng, lat) = await MerchantTestKit.SignUp(api);
+        Assert.Equal(0, Err(await MerchantTestKit.LogIn(portal, account, MerchantTestKit.Password)));
         Assert.Equal(0, Err(await portal.Literal(HttpMethod.Put, $"/shop/{shopId}/introduction", """{"introduction":"开业前"}""", BrowserAgent)));
-        Assert.Equal(0, Err(await portal.Literal(HttpMethod.Put, $"/shop/{shopId}", ShopForm("待审核店", lng, lat), BrowserAgent)));
+        Assert.Equal(0, Err(await portal.Literal(HttpMethod.Put, $"/shop/{shopId}", MerchantTestKit.ShopForm("待审核店", lng, lat), BrowserAgent)));
         Assert.Equal("开业前", (string)(await portal.Get($"/shop/{shopId}/introduction"))["introduction"]!);
         Assert.Equal(4, Err(await api.NewClient().Get($"/user/shop/info?sid={shopId}")));
         // Approved: what users see is the shop as last edited.
-        Assert.Equal(0, Err(await Approve(shopId)));
+        Assert.Equal(0, Err(await MerchantTestKit.Approve(api, shopId)));
         var info = (await api.NewClient().Get($"/user/shop/info?sid={shopId}"))["info"]!;
         Assert.Equal("待审核店", (string)info["name"]!);
         Assert.Equal("开业前", (string)info["intro"]!);
