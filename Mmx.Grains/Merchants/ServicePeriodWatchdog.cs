@@ -1,35 +1,14 @@
-using Microsoft.Extensions.Hosting;
-
 namespace Mmx.Grains.Merchants;
 
 /// <summary>
-/// On every silo: every <see cref="Every"/>, asks the service periods to expire those that ended.
-/// A process service rather than a grain timer, because the timer would die with the silo it runs
-/// on (as <see cref="Messages.FanOutWatchdog"/>); the call is a look at one dictionary when nothing is due.
+/// On every silo: every 5 s, asks the service periods to expire those that ended (a look at one
+/// dictionary when nothing is due), so a shop whose period is over leaves users' view within seconds.
 /// </summary>
-public sealed class ServicePeriodWatchdog(IGrainFactory grains, ILogger<ServicePeriodWatchdog> logger) : BackgroundService
+public sealed class ServicePeriodWatchdog(IGrainFactory grains, ILogger<ServicePeriodWatchdog> logger) : SiloWatchdog(logger)
 {
-    public static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Every);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await grains.GetGrain<IServicePeriodsGrain>(IServicePeriodsGrain.Key).ExpireDue();
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogDebug(ex, "Expiring merchant services failed; trying again in {Every}", Every);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override TimeSpan Every => Period;
+
+    protected override Task Round() => grains.GetGrain<IServicePeriodsGrain>(IServicePeriodsGrain.Key).ExpireDue();
 }
