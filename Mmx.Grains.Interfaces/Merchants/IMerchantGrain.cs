@@ -73,7 +73,7 @@ public interface IMerchantGrain : IGrainWithIntegerKey
     /// <summary>
     /// The service-period clock's call: a live service whose period is over becomes expired and
     /// the shop is withdrawn. Answers the end of a live service still running (renewed meanwhile),
-    /// else null. Idempotent.
+    /// or of an expired one whose withdrawal is not published yet (to be asked again); else null. Idempotent.
     /// </summary>
     [Alias("Expire"), ResponseTimeout("00:02:00")]
     Task<DateTimeOffset?> Expire();

@@ -188,14 +188,17 @@ public sealed class MerchantGrain(
 
     public async Task<DateTimeOffset?> Expire()
     {
-        if (!Exists || S.Status != MerchantStatus.Live) return null;
-        if (S.ServiceUntil > time.GetUtcNow()) return S.ServiceUntil;
-        state.State = S with { Status = MerchantStatus.Expired, Published = false };
-        await state.WriteStateAsync();
-        logger.LogInformation("Shop {ShopId}'s service ended at {Until}: withdrawn", ShopId, S.ServiceUntil);
-        // A failed publication is retried by the next call (Published stays false), made by the operator or a renewal.
-        await Publish();
-        return null;
+        if (!Exists) return null;
+        if (S.Status == MerchantStatus.Live)
+        {
+            if (S.ServiceUntil > time.GetUtcNow()) return S.ServiceUntil;
+            state.State = S with { Status = MerchantStatus.Expired, Published = false };
+            await state.WriteStateAsync();
+            logger.LogInformation("Shop {ShopId}'s service ended at {Until}: withdrawn", ShopId, S.ServiceUntil);
+        }
+        if (S.Status != MerchantStatus.Expired || S.Published) return null;
+        // Still tracked (the past end answered) until the withdrawal is published: the next round tries again.
+        return await Publish() == Err.Ok ? null : S.ServiceUntil;
     }
 
     public async Task<Err> Reject(string reason)
