@@ -112,18 +112,18 @@ public sealed class MerchantGrain(
         var live = CurrentStatus() == MerchantStatus.Live;
         state.State = S with { Shop = shop with { Id = ShopId, Revised = revised }, Extras = extras, Published = !live };
         await state.WriteStateAsync();
-        return live ? await Publish() : Err.Ok;
+        return live ? await Publish(S.Shop!) : Err.Ok;
     }
 
     /// <summary>
     /// Puts the stored shop in the catalogue (an import of one shop: listings, fronts' copies),
     /// shown while the service is live and withdrawn otherwise, and notes it done.
     /// </summary>
-    private async Task<Err> Publish()
+    /// <param name="latest">The shop to publish: the one an edit just stored, else <see cref="Latest"/> (an operator's import since the last edit is kept).</param>
+    private async Task<Err> Publish(Shop latest)
     {
-        // An operator's import since the last edit is kept: the catalogue's newer version is published.
-        state.State = S with { Shop = await Latest() };
-        var shop = S.Shop! with { Withdrawn = CurrentStatus() != MerchantStatus.Live };
+        state.State = S with { Shop = latest };
+        var shop = latest with { Withdrawn = CurrentStatus() != MerchantStatus.Live };
         var published = await GrainFactory.GetGrain<ICatalogueGrain>(ICatalogueGrain.Key).Import(new CatalogueImport { Shops = [shop], SetsVisibility = true });
         if (!published.IsOk)
         {
@@ -146,7 +146,6 @@ public sealed class MerchantGrain(
             var from = S.ServiceUntil is { } until && until > time.GetUtcNow() ? until : time.GetUtcNow();
             state.State = S with
             {
-                Shop = S.Shop! with { Revised = Math.Max(time.GetUtcNow().ToUnixTimeMilliseconds(), S.Shop!.Revised + 1) },
                 Status = MerchantStatus.Live,
                 ServiceUntil = from + TimeSpan.FromDays(days),
                 MonthlyQuota = monthlyQuota,
@@ -157,7 +156,7 @@ public sealed class MerchantGrain(
             await state.WriteStateAsync();
         }
         // Stored first, then published: a silo lost in between leaves Published false for the retry.
-        if (!S.Published && await Publish() is not Err.Ok and var refused) return refused;
+        if (!S.Published && await Publish(await Latest()) is not Err.Ok and var refused) return refused;
         await GrainFactory.GetGrain<IServicePeriodsGrain>(IServicePeriodsGrain.Key).Track(ShopId, S.ServiceUntil!.Value);
         await GrainFactory.GetGrain<IMerchantAuditQueueGrain>(IMerchantAuditQueueGrain.Key).Remove(ShopId);
         await Notify($"【喵喵熊】您的店铺「{S.Shop!.Name}」已通过审核，服务期至{S.ServiceUntil!.Value.ToOffset(ShanghaiCalendar.Offset):yyyy-MM-dd}。");
@@ -183,7 +182,7 @@ public sealed class MerchantGrain(
             await state.WriteStateAsync();
             logger.LogInformation("Shop {ShopId} is now {Status}", ShopId, status);
         }
-        return S.Published ? Err.Ok : await Publish();
+        return S.Published ? Err.Ok : await Publish(await Latest());
     }
 
     public async Task<DateTimeOffset?> Expire()
@@ -198,7 +197,7 @@ public sealed class MerchantGrain(
         }
         if (S.Status != MerchantStatus.Expired || S.Published) return null;
         // Still tracked (the past end answered) until the withdrawal is published: the next round tries again.
-        return await Publish() == Err.Ok ? null : S.ServiceUntil;
+        return await Publish(await Latest()) == Err.Ok ? null : S.ServiceUntil;
     }
 
     public async Task<Err> Reject(string reason)

@@ -228,6 +228,12 @@ public sealed class MerchantPortalTests(MerchantPortalTests.Api api) : IClassFix
         var info = (await user.Get($"/user/shop/info?sid={shopId}"))["info"]!;
         Assert.Equal("运营改的", (string)info["name"]!);
         Assert.Equal("只改介绍", (string)info["intro"]!);
+        // A renewal publishes the shop as it stands: an import since the merchant's last edit stays.
+        api.Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, Err(await api.Import(Import("续期前导入", null))));
+        api.Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, Err(await MerchantTestKit.Approve(api, shopId, days: 10)));
+        Assert.Equal("续期前导入", await Shown());
     }
 
     [Fact]
