@@ -21,24 +21,14 @@ public static class MerchantSessions
     /// <summary>The session grain of a merchant token (the token itself never reaches a grain).</summary>
     public static ISessionGrain Grain(IGrainFactory grains, string token) => grains.GetGrain<ISessionGrain>("m:" + Sessions.HashOf(token));
 
-    public static void SetCookie(HttpResponse response, string token) =>
-        response.Cookies.Append(CookieName, token, new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = response.HttpContext.Request.IsHttps,
-            MaxAge = Grains.Accounts.SessionGrain.Lifetime,
-            Path = "/",
-        });
+    public static void SetCookie(HttpResponse response, string token) => Sessions.SetCookie(response, token, CookieName);
 
     public static void ClearCookie(HttpResponse response) => response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
 
     /// <summary>A merchant token the request carries (bearer first, then the cookie), or null.</summary>
     public static string? TokenOf(HttpRequest request)
     {
-        var header = request.Headers.Authorization.ToString();
-        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim()
-            : request.Cookies.TryGetValue(CookieName, out var cookie) ? cookie : null;
+        var token = Sessions.TokenOf(request, CookieName);
         return token is not null && token.StartsWith(Prefix, StringComparison.Ordinal) && Sessions.IsWellFormed(token[Prefix.Length..]) ? token : null;
     }
 

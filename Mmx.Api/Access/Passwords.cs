@@ -30,6 +30,10 @@ public static class Passwords
         return password;
     }
 
+    /// <summary>A password offered as proof (login, the old one of a change): present and not over the maximum; err 1 otherwise.</summary>
+    public static string Offered(string? password, string field = "password") =>
+        password is { Length: > 0 and <= MaxLength } ? password : throw ApiException.BadRequest($"{field} is required");
+
     public static string Hash(string password)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);

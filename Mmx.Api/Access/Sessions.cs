@@ -21,8 +21,8 @@ public static class Sessions
     public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>Hands the token to the client: in the answer (by the caller) and as an HttpOnly cookie.</summary>
-    public static void SetCookie(HttpResponse response, string token) =>
-        response.Cookies.Append(CookieName, token, new CookieOptions
+    public static void SetCookie(HttpResponse response, string token, string cookieName = CookieName) =>
+        response.Cookies.Append(cookieName, token, new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,
@@ -56,11 +56,12 @@ public static class Sessions
             throw ApiException.Forbidden("this GET changes your data: send the token as Authorization: Bearer (or use PUT)");
     }
 
-    public static string? TokenOf(HttpRequest request)
+    /// <summary>The token a request carries: the bearer token, else the cookie (a user's, or <paramref name="cookieName"/>).</summary>
+    public static string? TokenOf(HttpRequest request, string cookieName = CookieName)
     {
         var header = request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header["Bearer ".Length..].Trim();
-        return request.Cookies.TryGetValue(CookieName, out var cookie) ? cookie : null;
+        return request.Cookies.TryGetValue(cookieName, out var cookie) ? cookie : null;
     }
 
     /// <summary>

@@ -57,7 +57,7 @@ public static class AccountApi
         if (body.Type != AppUserType) throw ApiException.BadRequest("type must be 4");
         var device = Text.SingleLine(body.Dev, "dev", 0, MaxDeviceLength);
         if (body.Mode is >= 4 and <= 7) return await ThirdPartyLogin(request, body, device, grains, response);
-        var password = body.Password is { Length: > 0 and <= Passwords.MaxLength } p ? p : throw ApiException.BadRequest("password is required");
+        var password = Passwords.Offered(body.Password);
         var phoneGrain = body.Mode == 2 ? grains.GetGrain<IPhoneGrain>(Phone.Required(body.Phone)) : null;
         var (accId, typed) = body.Mode switch
         {

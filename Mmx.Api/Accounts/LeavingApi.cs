@@ -31,7 +31,7 @@ public static class LeavingApi
         string? spentTicket = null;
         if (challenge.PasswordHash.Length > 0)
         {
-            var password = body.Password is { Length: > 0 and <= Passwords.MaxLength } p ? p : throw ApiException.BadRequest("password is required");
+            var password = Passwords.Offered(body.Password);
             await PasswordProof.Check(grains, context, accId, password);
         }
         else if (profile.Phone.Length > 0)

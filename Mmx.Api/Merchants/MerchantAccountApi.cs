@@ -82,7 +82,7 @@ public static class MerchantAccountApi
         var body = await JsonBody.Read<MerchantLoginRequest>(request);
         var typed = body.Account?.Trim() ?? "";
         if (typed.Length is 0 or > 32) throw ApiException.BadRequest("account is required");
-        var password = body.Password is { Length: > 0 and <= Passwords.MaxLength } p ? p : throw ApiException.BadRequest("password is required");
+        var password = Passwords.Offered(body.Password);
         // A name starts with a letter: anything else is the merchant's verified phone.
         var key = char.IsAsciiLetter(typed[0]) ? NameKey(typed.ToLowerInvariant()) : PhoneKey(Phone.Required(typed, "account"));
         var shopId = await grains.GetGrain<IMerchantNameGrain>(key).Owner();
@@ -116,7 +116,7 @@ public static class MerchantAccountApi
     {
         var shopId = context.OwnShop(sid);
         var body = await JsonBody.Read<MerchantPasswordRequest>(context.Request);
-        var old = body.OldPassword is { Length: > 0 and <= Passwords.MaxLength } o ? o : throw ApiException.BadRequest("old_password is required");
+        var old = Passwords.Offered(body.OldPassword, "old_password");
         var next = Passwords.Validate(body.NewPassword);
         var merchant = grains.GetGrain<IMerchantGrain>(shopId);
         var guard = LoginGuard.For(grains, context, $"m:{shopId}");
