@@ -140,6 +140,9 @@ try
     app.MapMerchantAccountApi();
     app.MapMerchantInfoApi();
     app.MapMerchantShopApi();
+    app.MapMerchantGoodsApi();
+    app.MapMerchantActivitiesApi();
+    app.MapMerchantFansApi();
     app.MapMessagesApi();
     app.MapEventsApi();
     app.MapChatSocketApi();

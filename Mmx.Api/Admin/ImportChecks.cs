@@ -129,12 +129,12 @@ public static class ImportChecks
     private static double Range(double? value, string at, double min, double max) =>
         value is { } v && v >= min && v <= max ? v : throw ApiException.BadRequest($"{at} must be a number from {min} to {max}");
 
-    private static decimal Price(decimal? value, string at) =>
+    public static decimal Price(decimal? value, string at) =>
         value is { } v && v >= 0 && v <= MaxPrice ? v : throw ApiException.BadRequest($"{at} must be a price from 0 to {MaxPrice}");
 
     private static string OptionalUrl(string? url, string at) => string.IsNullOrEmpty(url) ? "" : Text.Url(url, at);
 
-    private static ImmutableArray<string> Urls(List<string>? urls, string at)
+    public static ImmutableArray<string> Urls(List<string>? urls, string at)
     {
         if (urls is null) return [];
         if (urls.Count > MaxPics) throw ApiException.BadRequest($"{at}: at most {MaxPics} pictures");
@@ -147,20 +147,23 @@ public static class ImportChecks
         if (basic.Count > MaxAttributes) throw ApiException.BadRequest($"{at}: at most {MaxAttributes} lines");
         return [.. basic.Select((b, i) => b is null
             ? throw ApiException.BadRequest($"{at}[{i}]: null line")
-            : new GoodsAttribute
-            {
-                Key = Text.SingleLine(b.Key, $"{at}[{i}].key", 1, 32),
-                Value = Text.SingleLine(b.Value, $"{at}[{i}].value", 0, 256),
-            })];
+            : Attribute(b.Key, b.Value, $"{at}[{i}]"))];
     }
 
+    /// <summary>One "key: value" line of a goods item's basic information, checked.</summary>
+    public static GoodsAttribute Attribute(string? key, string? value, string at) => new()
+    {
+        Key = Text.SingleLine(key, at + ".key", 1, 32),
+        Value = Text.SingleLine(value, at + ".value", 0, 256),
+    };
+
     /// <summary>Barcodes are printed codes: 1 to 64 visible ASCII characters.</summary>
-    private static string Barcode(string barcode, string at) =>
+    public static string Barcode(string barcode, string at) =>
         barcode.Length is >= 1 and <= 64 && barcode.All(c => c is > ' ' and <= '~')
             ? barcode
             : throw ApiException.BadRequest($"{at} must be 1 to 64 visible ASCII characters");
 
-    private static DateOnly Day(string? text, string at) =>
+    public static DateOnly Day(string? text, string at) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
             : throw ApiException.BadRequest($"{at} must be a date yyyy-MM-dd");

@@ -28,12 +28,18 @@ public static class GoodsLookup
     public static async Task<bool> Exists(IGrainFactory grains, long id) =>
         !(await grains.GetGrain<IGoodsIndexGrain>(CatalogueShards.OfGoods(id)).Find([id])).IsEmpty;
 
-    /// <summary>The goods among these ids that exist, by id: one call per index shard, then one per shop.</summary>
-    public static async Task<Dictionary<long, Goods>> FindMany(IGrainFactory grains, IEnumerable<long> ids)
+    /// <summary>The shop of each of these goods that exists (one call per index shard).</summary>
+    public static async Task<Dictionary<long, long>> ShopsOf(IGrainFactory grains, IEnumerable<long> ids)
     {
         var shards = await Task.WhenAll(ids.Distinct().GroupBy(CatalogueShards.OfGoods)
             .Select(shard => grains.GetGrain<IGoodsIndexGrain>(shard.Key).Find([.. shard])));
-        var byShop = shards.SelectMany(s => s).GroupBy(pair => pair.Value, pair => pair.Key);
+        return shards.SelectMany(s => s).ToDictionary(pair => pair.Key, pair => pair.Value);
+    }
+
+    /// <summary>The goods among these ids that exist, by id: one call per index shard, then one per shop.</summary>
+    public static async Task<Dictionary<long, Goods>> FindMany(IGrainFactory grains, IEnumerable<long> ids)
+    {
+        var byShop = (await ShopsOf(grains, ids)).GroupBy(pair => pair.Value, pair => pair.Key);
         var found = await Task.WhenAll(byShop.Select(shop => grains.GetGrain<IShopGrain>(shop.Key).FindGoodsMany([.. shop])));
         return found.SelectMany(g => g).ToDictionary(g => g.Id);
     }

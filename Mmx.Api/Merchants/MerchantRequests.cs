@@ -78,3 +78,50 @@ public sealed record MerchantContactRequest(
     [property: JsonPropertyName("contact_email")] string? ContactEmail,
     [property: JsonPropertyName("contact_qq"), JsonConverter(typeof(StringOrNumberConverter))] string? ContactQq,
     [property: JsonPropertyName("portrait_url")] string? PortraitUrl);
+
+/// <summary>
+/// POST /goods (a new goods item: description and price needed) and PUT /goods/{gid} (the fields
+/// named change, the portal sends one at a time). <c>pic_url_list</c> is a list or the portal's
+/// comma-joined string; <c>basic_info</c> the JSON text of <c>[{paramsName, paramsValue}]</c> or the
+/// list; prices numbers or strings; <c>category_id</c> is read and not kept (a shop's categories
+/// are its own; goods have none in MMX).
+/// </summary>
+[WireExample("portal", "The portal's goods form (POST /goods)",
+    """{"shop_id": 1000000000, "category_id": 11, "description": "棉麻连衣裙", "detail": "夏季新款", "bar_code": "6901234567892", "brand_name": "喵喵", "price": "199", "promotion_price": "159", "pic_url_list": "https://img.example.com/a.jpg,https://img.example.com/b.jpg", "remark": "手洗", "basic_info": "[{\"paramsName\":\"款式\",\"paramsValue\":\"宽松\"}]", "is_sendall": true}""")]
+public sealed record GoodsFieldsRequest(
+    [property: JsonPropertyName("shop_id")] long? ShopId,
+    [property: JsonPropertyName("category_id")] long? CategoryId,
+    string? Description,
+    string? Detail,
+    [property: JsonPropertyName("bar_code"), JsonConverter(typeof(StringOrNumberConverter))] string? BarCode,
+    JsonElement? Price,
+    [property: JsonPropertyName("promotion_price")] JsonElement? PromotionPrice,
+    [property: JsonPropertyName("brand_name")] string? BrandName,
+    [property: JsonPropertyName("basic_info")] JsonElement? BasicInfo,
+    [property: JsonPropertyName("pic_url_list")] JsonElement? PicUrlList,
+    [property: JsonPropertyName("is_sendall"), JsonConverter(typeof(SwitchConverter))] int? IsSendall,
+    string? Remark,
+    [property: JsonConverter(typeof(SwitchConverter))] int? Status);
+
+/// <summary>PUT /goods/status: goods of the merchant's shop on the shelf (1), off it (0) or deleted (2); ids a list or the portal's comma-joined string.</summary>
+[WireExample("portal", "The portal takes two goods off the shelf", """{"ids": "1000000000000,1000000000001", "status": 0}""")]
+public sealed record GoodsStatusRequest(JsonElement? Ids, int? Status);
+
+/// <summary>POST /shop/{sid}/activities: days as yyyy-MM-dd, both inclusive (act_content is the portal's JSON text of its paragraphs, kept as written).</summary>
+[WireExample("portal", "The portal's activity form", """{"act_title": "夏季五折", "act_content": "[\"全场五折\"]", "begin_time": "2026-12-08", "end_time": "2026-12-20"}""")]
+public sealed record ActivityRequest(
+    [property: JsonPropertyName("act_title")] string? ActTitle,
+    [property: JsonPropertyName("act_content")] string? ActContent,
+    [property: JsonPropertyName("begin_time")] string? BeginTime,
+    [property: JsonPropertyName("end_time")] string? EndTime);
+
+/// <summary>
+/// POST /shop/{sid}/fansmessage: <c>sendall</c> true sends to every fan whose messages are on,
+/// false to those of <c>userids</c> (a list or comma-joined) who are; one message of the month's quota.
+/// </summary>
+[WireExample("portal", "The portal messages all fans", """{"sendall": true, "userids": "", "message": "新品到店，欢迎光临"}""")]
+public sealed record FansMessageRequest(
+    [property: JsonConverter(typeof(SwitchConverter))] int? Sendall,
+    JsonElement? Userids,
+    string? Message,
+    string? Title);

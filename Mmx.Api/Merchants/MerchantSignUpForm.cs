@@ -90,27 +90,5 @@ public static class MerchantSignUpForm
     private const int MaxCategories = 10;
 
     /// <summary>category_list as the portal sends it (a list of ids) or as one id; numbers or strings.</summary>
-    private static List<long> CategoryIds(JsonElement? list)
-    {
-        IEnumerable<JsonElement> items = list switch
-        {
-            { ValueKind: JsonValueKind.Array } array => array.EnumerateArray(),
-            { ValueKind: JsonValueKind.Number or JsonValueKind.String } one => [one],
-            _ => throw ApiException.BadRequest("category_list must list the shop's category ids"),
-        };
-        var ids = new List<long>();
-        foreach (var item in items)
-        {
-            long? id = item.ValueKind switch
-            {
-                JsonValueKind.Number when item.TryGetInt64(out var n) => n,
-                JsonValueKind.String when long.TryParse(item.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
-                _ => null,
-            };
-            if (id is not > 0) throw ApiException.BadRequest("category_list must hold category ids");
-            if (!ids.Contains(id.Value)) ids.Add(id.Value);
-        }
-        if (ids.Count is 0 or > MaxCategories) throw ApiException.BadRequest($"category_list must hold 1 to {MaxCategories} category ids");
-        return ids;
-    }
+    private static List<long> CategoryIds(JsonElement? list) => JsonLists.Ids(list, "category_list", MaxCategories);
 }

@@ -18,6 +18,10 @@ public sealed record CatalogueImport
     /// stored shop's flag (a new shop is shown).
     /// </summary>
     [Id(8)] public bool SetsVisibility { get; init; }
+    /// <summary>Goods to take out of the catalogue (a merchant deleted them); unknown ids are no error, so a retry is harmless.</summary>
+    [Id(9)] public ImmutableArray<long> GoodsRemovals { get; init; } = [];
+    /// <summary>Activities to take out of the catalogue (deleted by the merchant or taken down); unknown ids are no error.</summary>
+    [Id(10)] public ImmutableArray<long> ActivityRemovals { get; init; } = [];
 }
 
 /// <summary>How many records of each kind an import upserted.</summary>
@@ -36,4 +40,6 @@ public sealed record ImportCounts
     [Id(7)] public int FrontsMissed { get; init; }
     [Id(8)] public int Provinces { get; init; }
     [Id(9)] public int Districts { get; init; }
+    [Id(10)] public int GoodsRemoved { get; init; }
+    [Id(11)] public int ActivitiesRemoved { get; init; }
 }

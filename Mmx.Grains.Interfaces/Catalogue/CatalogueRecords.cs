@@ -113,6 +113,12 @@ public sealed record Goods
     [Id(11)] public string Brand { get; init; } = "";
     /// <summary>A note to customers (care, sizes).</summary>
     [Id(12)] public string Remark { get; init; } = "";
+    /// <summary>
+    /// When this version of the goods item was made (Unix milliseconds; an import without one is
+    /// stamped when it is applied): as for <see cref="Shop.Revised"/>, the catalogue never replaces
+    /// a goods item with an older version, so an import and a merchant's edit keep the newer.
+    /// </summary>
+    [Id(13)] public long Revised { get; init; }
 
     public bool IsOnSale => Status == OnSale;
     public string FirstPic => Pics.IsDefaultOrEmpty ? "" : Pics[0];

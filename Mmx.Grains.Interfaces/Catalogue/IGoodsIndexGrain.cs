@@ -11,6 +11,10 @@ public interface IGoodsIndexGrain : IGrainWithIntegerKey
     [Alias("Set")]
     Task Set(ImmutableDictionary<long, long> goodsToShop);
 
+    /// <summary>Forgets these goods ids (removed from the catalogue). Idempotent.</summary>
+    [Alias("Remove")]
+    Task Remove(ImmutableArray<long> goods);
+
     /// <summary>The shop of each goods id that is known here; unknown ids are left out.</summary>
     [Alias("Find"), ReadOnly]
     Task<ImmutableDictionary<long, long>> Find(ImmutableArray<long> goods);

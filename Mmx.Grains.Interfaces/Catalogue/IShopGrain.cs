@@ -48,7 +48,18 @@ public interface IShopGrain : IGrainWithIntegerKey
     [Alias("FindGoodsMany"), ReadOnly]
     Task<ImmutableArray<Goods>> FindGoodsMany(ImmutableArray<long> goods);
 
-    /// <summary>Every activity of this shop, valid or not, withdrawn or not (the catalogue's own use).</summary>
+    /// <summary>
+    /// Every goods item of this shop in any status, the shop withdrawn or not: the catalogue's own
+    /// use (the stored versions an import is compared with) and the shop's merchant's view.
+    /// </summary>
+    [Alias("StoredGoods"), ReadOnly]
+    Task<ImmutableArray<Goods>> StoredGoods();
+
+    /// <summary>The <see cref="Goods.Revised"/> of each of these goods this shop stores (unknown ids left out).</summary>
+    [Alias("GoodsRevisions"), ReadOnly]
+    Task<ImmutableDictionary<long, long>> GoodsRevisions(ImmutableArray<long> goods);
+
+    /// <summary>Every activity of this shop, valid or not, withdrawn or not (the catalogue's own use, and its merchant's view).</summary>
     [Alias("AllActivities"), ReadOnly]
     Task<ImmutableArray<Activity>> AllActivities();
 

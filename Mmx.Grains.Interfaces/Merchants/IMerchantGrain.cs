@@ -81,4 +81,47 @@ public interface IMerchantGrain : IGrainWithIntegerKey
     /// <summary>The operator refuses a pending sign-up with a reason the merchant is sent by SMS. Idempotent.</summary>
     [Alias("Reject")]
     Task<Err> Reject(string reason);
+
+    /// <summary>
+    /// Publishes a new goods item of this shop (on the shelf, published now; its id, shop and time
+    /// are this grain's to give): in the catalogue on every front before the answer, shown while
+    /// the shop is live. Forbidden while the shop awaits its first approval (or was refused);
+    /// BadRequest when the catalogue refuses it (a barcode another goods item holds).
+    /// </summary>
+    [Alias("AddGoods"), ResponseTimeout("00:01:00")]
+    Task<Outcome<long>> AddGoods(Goods goods);
+
+    /// <summary>
+    /// Applies one edit to a goods item of this shop as it stands (edits of this shop apply one
+    /// after the other), as <see cref="AddGoods"/> publishes. NotFound for goods not of this shop.
+    /// </summary>
+    [Alias("EditGoods"), ResponseTimeout("00:01:00")]
+    Task<Err> EditGoods(long goods, GoodsChange change);
+
+    /// <summary>Puts goods of this shop on the shelf (1) or off it (0) at once; NotFound, nothing changed, when any is not this shop's.</summary>
+    [Alias("SetGoodsStatus"), ResponseTimeout("00:01:00")]
+    Task<Err> SetGoodsStatus(ImmutableArray<long> goods, int status);
+
+    /// <summary>Deletes goods of this shop from the catalogue; NotFound, nothing changed, when any is not this shop's.</summary>
+    [Alias("RemoveGoods"), ResponseTimeout("00:01:00")]
+    Task<Err> RemoveGoods(ImmutableArray<long> goods);
+
+    /// <summary>
+    /// Publishes a new activity of this shop (one a day, Asia/Shanghai: LimitReached for a second),
+    /// as <see cref="AddGoods"/> publishes; answers its id.
+    /// </summary>
+    [Alias("AddActivity"), ResponseTimeout("00:01:00")]
+    Task<Outcome<long>> AddActivity(ActivityDraft draft);
+
+    /// <summary>Deletes an activity of this shop from the catalogue; NotFound when it is not this shop's.</summary>
+    [Alias("RemoveActivity"), ResponseTimeout("00:01:00")]
+    Task<Err> RemoveActivity(long activity);
+
+    /// <summary>
+    /// Sends a message to the shop's fans whose messages are on (<paramref name="only"/> empty: all
+    /// of them, through the fan-out; else those of them listed), counted in this month's quota:
+    /// LimitReached when it is used up, Forbidden unless the shop is live.
+    /// </summary>
+    [Alias("MessageFans")]
+    Task<Outcome<Messages.PublishedMessage>> MessageFans(Messages.MessageDraft draft, ImmutableArray<long> only);
 }

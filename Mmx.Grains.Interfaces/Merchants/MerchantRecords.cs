@@ -100,3 +100,34 @@ public sealed record MerchantShop
     [Id(1)] public ShopExtras Extras { get; init; } = new();
     [Id(2)] public MerchantStatus Status { get; init; }
 }
+
+/// <summary>
+/// The goods fields one merchant edit changes (null: left as it is), applied by the merchant grain
+/// to the goods item as it stands, so two edits of different fields at once both land.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("mmx.merchants.GoodsChange")]
+public sealed record GoodsChange
+{
+    [Id(0)] public string? Desp { get; init; }
+    [Id(1)] public string? Detail { get; init; }
+    /// <summary>The new barcode; empty removes it.</summary>
+    [Id(2)] public string? Barcode { get; init; }
+    [Id(3)] public decimal? Price { get; init; }
+    [Id(4)] public decimal? Promot { get; init; }
+    [Id(5)] public string? Brand { get; init; }
+    [Id(6)] public string? Remark { get; init; }
+    [Id(7)] public ImmutableArray<string>? Pics { get; init; }
+    [Id(8)] public ImmutableArray<GoodsAttribute>? Basic { get; init; }
+    /// <summary>1 on the shelf, 0 off it (deleting is its own call).</summary>
+    [Id(9)] public int? Status { get; init; }
+}
+
+/// <summary>A merchant's new activity, checked by the API front (its id and shop are the merchant grain's to give).</summary>
+[GenerateSerializer, Immutable, Alias("mmx.merchants.ActivityDraft")]
+public sealed record ActivityDraft
+{
+    [Id(0)] public required string Title { get; init; }
+    [Id(1)] public string Content { get; init; } = "";
+    [Id(2)] public required DateOnly Bt { get; init; }
+    [Id(3)] public required DateOnly Et { get; init; }
+}

@@ -32,6 +32,13 @@ public interface IShopMessagesGrain : IGrainWithIntegerKey
     Task<Outcome<PublishedMessage>> Publish(MessageDraft draft);
 
     /// <summary>
+    /// Sends the message to those of the listed users who are fans with messages on, delivered
+    /// before the answer (a merchant's message to a few fans). NotFound for an unknown shop.
+    /// </summary>
+    [Alias("PublishTo")]
+    Task<Outcome<PublishedMessage>> PublishTo(MessageDraft draft, ImmutableArray<long> fans);
+
+    /// <summary>
     /// The import's automatic notice of new activities or goods (kind 2): sent unless the shop
     /// already sent one this day (Asia/Shanghai), so a shop's fans get at most one a day. Answers
     /// whether it was sent.

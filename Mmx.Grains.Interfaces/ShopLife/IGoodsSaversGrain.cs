@@ -15,6 +15,10 @@ public interface IGoodsSaversGrain : IGrainWithIntegerKey
     [Alias("Remove")]
     Task Remove(long accId);
 
+    /// <summary>A page of the users who save the item, by accID (the shop's merchant's view).</summary>
+    [Alias("Savers"), ReadOnly]
+    Task<Catalogue.Page<long>> Savers(int offset, int count);
+
     /// <summary>How many users save the item.</summary>
     [Alias("Count"), ReadOnly]
     Task<int> Count();

@@ -60,6 +60,14 @@ public interface IShopLifeGrain : IGrainWithIntegerKey
     [Alias("MessageRecipients"), ReadOnly]
     Task<ImmutableArray<long>> MessageRecipients(long afterAccId, int count);
 
+    /// <summary>A page of the shop's fans, newest fan first (ties: higher accID first), the shop withdrawn or not: its merchant's view.</summary>
+    [Alias("Fans"), ReadOnly]
+    Task<Catalogue.Page<ShopFan>> Fans(int offset, int count);
+
+    /// <summary>Those of these users who are fans taking the shop's messages.</summary>
+    [Alias("RecipientsAmong"), ReadOnly]
+    Task<ImmutableArray<long>> RecipientsAmong(ImmutableArray<long> accIds);
+
     /// <summary>How many fans take the shop's messages now.</summary>
     [Alias("MessageRecipientCount"), ReadOnly]
     Task<int> MessageRecipientCount();

@@ -73,3 +73,23 @@ public sealed record ShopNews
     [Id(0)] public required bool HasAct { get; init; }
     [Id(1)] public required bool HasNew { get; init; }
 }
+
+/// <summary>How often a fan came into the shop since following it, and when last (unix seconds).</summary>
+[GenerateSerializer, Immutable, Alias("mmx.shoplife.FanVisits")]
+public sealed record FanVisits
+{
+    [Id(0)] public int Count { get; init; }
+    [Id(1)] public long Last { get; init; }
+}
+
+/// <summary>One fan as the shop's merchant sees it (the portal's fans page).</summary>
+[GenerateSerializer, Immutable, Alias("mmx.shoplife.ShopFan")]
+public sealed record ShopFan
+{
+    [Id(0)] public required long AccId { get; init; }
+    /// <summary>When the user became a fan, unix seconds (0: before MMX kept it).</summary>
+    [Id(1)] public long Since { get; init; }
+    [Id(2)] public FanVisits Visits { get; init; } = new();
+    /// <summary>Whether the fan takes the shop's messages (msgEnable).</summary>
+    [Id(3)] public bool MessagesOn { get; init; }
+}

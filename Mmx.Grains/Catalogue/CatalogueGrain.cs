@@ -35,6 +35,7 @@ public sealed class CatalogueGrain(
         }
         // Checked as sent (a shop twice is refused even when the catalogue's is newer), then applied without the older.
         document = WithoutOlderShops(document, current);
+        document = await WithoutOlderGoods(document);
         // An operator's import changes a shop's details, never whether it is shown.
         if (!document.SetsVisibility && !document.Shops.IsEmpty)
             document = document with { Shops = [.. document.Shops.Select(s => s with { Withdrawn = current.Withdrawn.Contains(s.Id) })] };
@@ -53,7 +54,7 @@ public sealed class CatalogueGrain(
             Version = state.State.Version,
             // Every city: each import sets every city's category tree.
             Cities = [.. next.Cities.Keys],
-            Shops = [.. applier.ShopsWithChangedGoods.Union(document.Shops.Where(s => !s.Withdrawn).Select(s => s.Id))],
+            Shops = [.. applier.ShopsWithChangedGoods.Where(next.Shows).Union(document.Shops.Where(s => !s.Withdrawn).Select(s => s.Id))],
             Withdrawn = [.. document.Shops.Where(s => s.Withdrawn).Select(s => s.Id)],
         });
         logger.LogInformation("Import finished; {Fronts} fronts have it, {Missed} did not confirm", fronts, missed);
@@ -66,6 +67,8 @@ public sealed class CatalogueGrain(
             Goods = document.Goods.Length,
             Activities = document.Activities.Length,
             Versions = document.Versions.Length,
+            GoodsRemoved = document.GoodsRemovals.Length,
+            ActivitiesRemoved = document.ActivityRemovals.Length,
             Provinces = document.Provinces.Length,
             Districts = document.Districts.Length,
             Fronts = fronts,
@@ -87,6 +90,25 @@ public sealed class CatalogueGrain(
             logger.LogInformation("Import: {Count} shops left as they are, the catalogue's versions are newer (first: {Shop})", older.Count, older[0].Id);
         var olderIds = older.Select(s => s.Id).ToHashSet();
         return document with { Shops = [.. stamped.Where(s => !olderIds.Contains(s.Id))] };
+    }
+
+    /// <summary>
+    /// As <see cref="WithoutOlderShops"/> for goods: stamps the unstamped, leaves out each goods
+    /// item its shop stores a newer version of.
+    /// </summary>
+    private async Task<CatalogueImport> WithoutOlderGoods(CatalogueImport document)
+    {
+        if (document.Goods.IsEmpty) return document;
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var stamped = document.Goods.Select(g => g.Revised > 0 ? g : g with { Revised = now }).ToList();
+        var owners = await GoodsShops.Find(GrainFactory, stamped.Select(g => g.Id));
+        var stored = await GrainCallBatches.Run(owners.GroupBy(o => o.Value), shop =>
+            GrainFactory.GetGrain<IShopGrain>(shop.Key).GoodsRevisions([.. shop.Select(o => o.Key)]));
+        var revised = stored.SelectMany(r => r).ToDictionary(r => r.Key, r => r.Value);
+        var older = stamped.Where(g => revised.TryGetValue(g.Id, out var storedRevision) && storedRevision > g.Revised).Select(g => g.Id).ToHashSet();
+        if (older.Count > 0)
+            logger.LogInformation("Import: {Count} goods left as they are, the catalogue's versions are newer (first: {Goods})", older.Count, older.First());
+        return document with { Goods = [.. stamped.Where(g => !older.Contains(g.Id))] };
     }
 
     /// <summary>

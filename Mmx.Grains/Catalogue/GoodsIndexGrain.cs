@@ -18,6 +18,14 @@ public sealed class GoodsIndexGrain(
         await state.WriteStateAsync();
     }
 
+    public async Task Remove(ImmutableArray<long> goods)
+    {
+        var next = state.State.GoodsToShop.RemoveRange(goods);
+        if (next == state.State.GoodsToShop) return;
+        state.State = state.State with { GoodsToShop = next };
+        await state.WriteStateAsync();
+    }
+
     public Task<ImmutableDictionary<long, long>> Find(ImmutableArray<long> goods)
     {
         var known = state.State.GoodsToShop;

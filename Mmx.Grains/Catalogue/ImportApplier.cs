@@ -38,7 +38,7 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
             ShopCity = current.ShopCity.SetItems(doc.Shops.Select(s => KeyValuePair.Create(s.Id, s.City))),
             ShopRevised = current.ShopRevised.SetItems(doc.Shops.Select(s => KeyValuePair.Create(s.Id, s.Revised))),
             Withdrawn = current.Withdrawn.Except(doc.Shops.Where(s => !s.Withdrawn).Select(s => s.Id)).Union(doc.Shops.Where(s => s.Withdrawn).Select(s => s.Id)),
-            ActivityShop = current.ActivityShop.SetItems(doc.Activities.Select(a => KeyValuePair.Create(a.Id, a.Shop))),
+            ActivityShop = current.ActivityShop.SetItems(doc.Activities.Select(a => KeyValuePair.Create(a.Id, a.Shop))).RemoveRange(doc.ActivityRemovals),
         };
 
         await ApplyShops(doc, current, next);
@@ -74,19 +74,23 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
         logger.LogInformation("Import: shop listings of {Cities} cities updated", cities.Count());
     }
 
-    /// <summary>Stores the goods; answers those that are new to the catalogue and on sale (the shops' news).</summary>
+    /// <summary>Stores and removes the goods; answers those that are new to the catalogue and on sale (the shops' news).</summary>
     private async Task<IEnumerable<Goods>> ApplyGoods(CatalogueImport doc)
     {
-        if (doc.Goods.IsEmpty) return [];
-        var oldShop = await FindGoodsShops(doc.Goods.Select(g => g.Id));
+        if (doc.Goods.IsEmpty && doc.GoodsRemovals.IsEmpty) return [];
+        var oldShop = await GoodsShops.Find(grains, doc.Goods.Select(g => g.Id).Concat(doc.GoodsRemovals));
 
         var upserts = doc.Goods.ToLookup(g => g.Shop);
-        var removals = MovedAway(doc.Goods, g => g.Id, g => g.Shop, oldShop);
+        // Goods that move to another shop leave the old one; removed goods leave theirs.
+        var removals = MovedAway(doc.Goods, g => g.Id, g => g.Shop, oldShop)
+            .SelectMany(g => g.Select(id => (Shop: g.Key, Id: id)))
+            .Concat(doc.GoodsRemovals.Where(oldShop.ContainsKey).Select(id => (Shop: oldShop[id], Id: id)))
+            .ToLookup(r => r.Shop, r => r.Id);
         var shops = upserts.Select(g => g.Key).Union(removals.Select(g => g.Key));
         ShopsWithChangedGoods.UnionWith(shops);
         var released = await GrainCallBatches.Run(shops, shop => grains.GetGrain<IShopGrain>(shop)
             .ApplyGoods([.. upserts[shop]], [.. removals[shop]]));
-        logger.LogInformation("Import: {Goods} goods stored in {Shops} shops", doc.Goods.Length, shops.Count());
+        logger.LogInformation("Import: {Goods} goods stored, {Removed} removed, in {Shops} shops", doc.Goods.Length, doc.GoodsRemovals.Length, shops.Count());
 
         // Forget released barcodes before pointing barcodes at their (possibly same) new owners.
         var forget = released.SelectMany(r => r).ToLookup(r => CatalogueShards.OfBarcode(r.Key));
@@ -98,6 +102,9 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
         var index = doc.Goods.ToLookup(g => CatalogueShards.OfGoods(g.Id));
         await GrainCallBatches.Run(index, shard => grains.GetGrain<IGoodsIndexGrain>(shard.Key)
             .Set(shard.ToImmutableDictionary(g => g.Id, g => g.Shop)));
+        // The index forgets removed goods last: a retry after a failure above still finds their shops.
+        var removed = doc.GoodsRemovals.ToLookup(CatalogueShards.OfGoods);
+        await GrainCallBatches.Run(removed, shard => grains.GetGrain<IGoodsIndexGrain>(shard.Key).Remove([.. shard]));
         return doc.Goods.Where(g => !oldShop.ContainsKey(g.Id) && g.IsOnSale);
     }
 
@@ -112,10 +119,15 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
         var carried = await GrainCallBatches.Run(movedShops, shop => grains.GetGrain<IShopGrain>(shop).AllActivities());
         var imported = doc.Activities.Select(a => a.Id).ToHashSet();
         var activities = doc.Activities.AddRange(carried.SelectMany(a => a).Where(a => !imported.Contains(a.Id)));
-        if (activities.IsEmpty) return;
+        // Removed activities leave their shop and, if users saw it, its city's listing.
+        var removed = doc.ActivityRemovals.Where(current.ActivityShop.ContainsKey).ToList();
+        if (activities.IsEmpty && removed.Count == 0) return;
 
         var shopUpserts = doc.Activities.ToLookup(a => a.Shop);
-        var shopRemovals = MovedAway(doc.Activities, a => a.Id, a => a.Shop, current.ActivityShop);
+        var shopRemovals = MovedAway(doc.Activities, a => a.Id, a => a.Shop, current.ActivityShop)
+            .SelectMany(g => g.Select(id => (Shop: g.Key, Id: id)))
+            .Concat(removed.Select(id => (Shop: current.ActivityShop[id], Id: id)))
+            .ToLookup(r => r.Shop, r => r.Id);
         await GrainCallBatches.Run(shopUpserts.Select(g => g.Key).Union(shopRemovals.Select(g => g.Key)),
             shop => grains.GetGrain<IShopGrain>(shop).ApplyActivities([.. shopUpserts[shop]], [.. shopRemovals[shop]]));
 
@@ -126,17 +138,12 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
         var cityUpserts = activities.Where(a => next.Shows(a.Shop)).ToLookup(a => next.ShopCity[a.Shop]);
         var cityRemovals = activities
             .Where(a => listedIn.TryGetValue(a.Id, out var old) && (!next.Shows(a.Shop) || old != next.ShopCity[a.Shop]))
-            .ToLookup(a => listedIn[a.Id], a => a.Id);
+            .Select(a => (City: listedIn[a.Id], a.Id))
+            .Concat(removed.Where(id => current.Shows(current.ActivityShop[id])).Select(id => (City: current.ShopCity[current.ActivityShop[id]], Id: id)))
+            .ToLookup(r => r.City, r => r.Id);
         await GrainCallBatches.Run(cityUpserts.Select(g => g.Key).Union(cityRemovals.Select(g => g.Key)),
             city => grains.GetGrain<ICityDirectoryGrain>(city).ApplyActivities([.. cityUpserts[city]], [.. cityRemovals[city]]));
-        logger.LogInformation("Import: {Activities} activities stored", activities.Length);
-    }
-
-    private async Task<Dictionary<long, long>> FindGoodsShops(IEnumerable<long> goods)
-    {
-        var found = await GrainCallBatches.Run(goods.ToLookup(CatalogueShards.OfGoods),
-            shard => grains.GetGrain<IGoodsIndexGrain>(shard.Key).Find([.. shard]));
-        return found.SelectMany(f => f).ToDictionary(f => f.Key, f => f.Value);
+        logger.LogInformation("Import: {Activities} activities stored, {Removed} removed", activities.Length, removed.Count);
     }
 
     /// <summary>Ids whose owner (city or shop) changes, grouped by the owner they leave.</summary>

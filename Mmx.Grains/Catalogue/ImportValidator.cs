@@ -22,7 +22,16 @@ internal static class ImportValidator
             ?? Shops(doc, current)
             ?? ShopReferences(doc.Goods.Select(g => g.Shop), "goods", doc, current)
             ?? ShopReferences(doc.Activities.Select(a => a.Shop), "activities", doc, current)
-            ?? Barcodes(doc, barcodeOwners);
+            ?? Barcodes(doc, barcodeOwners)
+            ?? KeptAndRemoved(doc.Goods.Select(g => g.Id), doc.GoodsRemovals, "goods")
+            ?? KeptAndRemoved(doc.Activities.Select(a => a.Id), doc.ActivityRemovals, "activities");
+    }
+
+    /// <summary>A record the document both upserts and removes is a contradiction, not an order.</summary>
+    private static string? KeptAndRemoved(IEnumerable<long> upserted, ImmutableArray<long> removed, string list)
+    {
+        var both = upserted.Intersect(removed).Select(id => (long?)id).FirstOrDefault();
+        return both is { } id ? $"{list}: {id} is both given and removed" : null;
     }
 
     private static string? Duplicates(IEnumerable<long> ids, string list, string field = "id")

@@ -94,6 +94,12 @@ public sealed class ShopGrain(
     public Task<ImmutableArray<Goods>> FindGoodsMany(ImmutableArray<long> goods) =>
         Task.FromResult(Hidden ? [] : goods.Select(id => state.State.Goods.GetValueOrDefault(id)).OfType<Goods>().ToImmutableArray());
 
+    public Task<ImmutableArray<Goods>> StoredGoods() => Task.FromResult(state.State.Goods.Values.ToImmutableArray());
+
+    public Task<ImmutableDictionary<long, long>> GoodsRevisions(ImmutableArray<long> goods) => Task.FromResult(goods
+        .Select(id => state.State.Goods.GetValueOrDefault(id)).OfType<Goods>()
+        .ToImmutableDictionary(g => g.Id, g => g.Revised));
+
     public Task<ImmutableArray<Activity>> AllActivities() =>
         Task.FromResult(state.State.Activities.Values.ToImmutableArray());
 

@@ -2,7 +2,7 @@ using Mmx.Grains.Accounts.Sms;
 
 namespace Mmx.Grains.Merchants;
 
-public sealed class MerchantGrain(
+public sealed partial class MerchantGrain(
     [PersistentState(stateName: "merchant", storageName: SiloSetup.StorageName)] IPersistentState<MerchantState> state,
     [FromKeyedServices(MmxClock.Key)] TimeProvider time,
     ISmsSender sms,

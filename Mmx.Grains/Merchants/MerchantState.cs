@@ -23,4 +23,6 @@ public sealed record MerchantState
     [Id(13)] public int NoticeSentFor { get; init; }
     /// <summary>Counts the operators' decisions (each retried one keeps its number).</summary>
     [Id(14)] public int Decisions { get; init; }
+    /// <summary>The day (Asia/Shanghai) of the shop's last new activity: one a day.</summary>
+    [Id(15)] public DateOnly? LastActivityDay { get; init; }
 }

@@ -20,9 +20,33 @@ public sealed class ShopMessagesGrain(
 
     public async Task<Outcome<PublishedMessage>> Publish(MessageDraft draft)
     {
+        var stamped = await Stamp(draft);
+        if (!stamped.IsOk) return stamped.Err;
+        var message = stamped.Value!;
+        // How many it goes to now; a fan who unfollows or switches off before their batch is left out.
+        var fans = await GrainFactory.GetGrain<IShopLifeGrain>(ShopId).MessageRecipientCount();
+        if (fans > 0) await GrainFactory.GetGrain<IFanOutGrain>(message.MsgId).Start(message);
+        logger.LogInformation("Shop {ShopId} sent message {MsgId} (kind {Kind}) to {Fans} fans", ShopId, message.MsgId, message.Kind, fans);
+        return new PublishedMessage { MsgId = message.MsgId, Fans = fans };
+    }
+
+    public async Task<Outcome<PublishedMessage>> PublishTo(MessageDraft draft, ImmutableArray<long> fans)
+    {
+        var stamped = await Stamp(draft);
+        if (!stamped.IsOk) return stamped.Err;
+        var message = stamped.Value!;
+        var recipients = await GrainFactory.GetGrain<IShopLifeGrain>(ShopId).RecipientsAmong(fans);
+        await Task.WhenAll(recipients.Select(fan => GrainFactory.GetGrain<IInboxGrain>(fan).Deliver(message)));
+        logger.LogInformation("Shop {ShopId} sent message {MsgId} to {Fans} of {Listed} listed fans", ShopId, message.MsgId, recipients.Length, fans.Length);
+        return new PublishedMessage { MsgId = message.MsgId, Fans = recipients.Length };
+    }
+
+    /// <summary>The message with its id, time and the shop's name and picture; NotFound for a shop users cannot see.</summary>
+    private async Task<Outcome<ShopMessage>> Stamp(MessageDraft draft)
+    {
         var shop = await GrainFactory.GetGrain<IShopGrain>(ShopId).GetDetails();
         if (!shop.IsOk) return shop.Err;
-        var message = new ShopMessage
+        return new ShopMessage
         {
             MsgId = await GrainFactory.GetGrain<IMessageIdGrain>(IMessageIdGrain.Key).Next(),
             Kind = draft.Kind,
@@ -34,11 +58,6 @@ public sealed class ShopMessagesGrain(
             Pic = draft.Pic,
             Time = time.GetUtcNow().ToUnixTimeSeconds(),
         };
-        // How many it goes to now; a fan who unfollows or switches off before their batch is left out.
-        var fans = await GrainFactory.GetGrain<IShopLifeGrain>(ShopId).MessageRecipientCount();
-        if (fans > 0) await GrainFactory.GetGrain<IFanOutGrain>(message.MsgId).Start(message);
-        logger.LogInformation("Shop {ShopId} sent message {MsgId} (kind {Kind}) to {Fans} fans", ShopId, message.MsgId, message.Kind, fans);
-        return new PublishedMessage { MsgId = message.MsgId, Fans = fans };
     }
 
     public async Task<bool> Announce(MessageDraft draft)

@@ -24,5 +24,11 @@ public sealed class GoodsSaversGrain(
         await state.WriteStateAsync();
     }
 
+    public Task<Page<long>> Savers(int offset, int count) => Task.FromResult(new Page<long>
+    {
+        Items = [.. state.State.Savers.Order().Skip(offset).Take(count)],
+        Total = state.State.Savers.Count,
+    });
+
     public Task<int> Count() => Task.FromResult(state.State.Savers.Count);
 }

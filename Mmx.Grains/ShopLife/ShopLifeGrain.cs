@@ -12,6 +12,10 @@ public sealed record ShopFansState
     [Id(0)] public ImmutableHashSet<long> FanIds { get; init; } = [];
     /// <summary>Fans who switched this shop's messages off (<c>msgEnable</c> 0).</summary>
     [Id(1)] public ImmutableHashSet<long> MutedIds { get; init; } = [];
+    /// <summary>When each fan started following, unix seconds (fans from before this was kept have none).</summary>
+    [Id(2)] public ImmutableDictionary<long, long> Since { get; init; } = ImmutableDictionary<long, long>.Empty;
+    /// <summary>Each fan's visits since following (entries into the shop, a lapsed presence counting anew).</summary>
+    [Id(3)] public ImmutableDictionary<long, FanVisits> Visits { get; init; } = ImmutableDictionary<long, FanVisits>.Empty;
 }
 
 /// <summary>
@@ -65,6 +69,7 @@ public sealed class ShopLifeGrain(
         var known = _present.ContainsKey(accId) && IsPresent(_present[accId]);
         _present[accId] = time.GetUtcNow();
         if (!known) SchedulePush();
+        if (!known && fans.State.FanIds.Contains(accId)) await CountVisit(accId);
         _sweepTimer ??= this.RegisterGrainTimer(Sweep, new GrainTimerCreationOptions(SweepEvery, SweepEvery));
         return Err.Ok;
     }
@@ -73,6 +78,14 @@ public sealed class ShopLifeGrain(
     {
         if (_present.Remove(accId)) SchedulePush();
         return await Exists() ? Err.Ok : Err.NotFound;
+    }
+
+    /// <summary>A fan came in: the merchant's fans page shows how often and when last.</summary>
+    private async Task CountVisit(long accId)
+    {
+        var before = fans.State.Visits.GetValueOrDefault(accId) ?? new FanVisits();
+        fans.State = fans.State with { Visits = fans.State.Visits.SetItem(accId, new FanVisits { Count = before.Count + 1, Last = time.GetUtcNow().ToUnixTimeSeconds() }) };
+        await fans.WriteStateAsync();
     }
 
     public async Task<Outcome<long>> Poll(long accId)
@@ -140,6 +153,7 @@ public sealed class ShopLifeGrain(
         {
             FanIds = state.FanIds.Add(accId),
             MutedIds = messagesOn ? state.MutedIds.Remove(accId) : state.MutedIds.Add(accId),
+            Since = joins ? state.Since.SetItem(accId, time.GetUtcNow().ToUnixTimeSeconds()) : state.Since,
         };
         _recipients = null;
         await fans.WriteStateAsync();
@@ -150,7 +164,13 @@ public sealed class ShopLifeGrain(
     public async Task RemoveFan(long accId)
     {
         if (!fans.State.FanIds.Contains(accId)) return;
-        fans.State = fans.State with { FanIds = fans.State.FanIds.Remove(accId), MutedIds = fans.State.MutedIds.Remove(accId) };
+        fans.State = fans.State with
+        {
+            FanIds = fans.State.FanIds.Remove(accId),
+            MutedIds = fans.State.MutedIds.Remove(accId),
+            Since = fans.State.Since.Remove(accId),
+            Visits = fans.State.Visits.Remove(accId),
+        };
         _recipients = null;
         await fans.WriteStateAsync();
         SchedulePush();
@@ -163,6 +183,26 @@ public sealed class ShopLifeGrain(
         start = start >= 0 ? start + 1 : ~start;
         return Task.FromResult(ImmutableArray.Create(recipients, start, Math.Min(count, recipients.Length - start)));
     }
+
+    public Task<Page<ShopFan>> Fans(int offset, int count)
+    {
+        var state = fans.State;
+        var ordered = state.FanIds.OrderByDescending(id => state.Since.GetValueOrDefault(id)).ThenByDescending(id => id);
+        return Task.FromResult(new Page<ShopFan>
+        {
+            Items = [.. ordered.Skip(offset).Take(count).Select(id => new ShopFan
+            {
+                AccId = id,
+                Since = state.Since.GetValueOrDefault(id),
+                Visits = state.Visits.GetValueOrDefault(id) ?? new FanVisits(),
+                MessagesOn = !state.MutedIds.Contains(id),
+            })],
+            Total = state.FanIds.Count,
+        });
+    }
+
+    public Task<ImmutableArray<long>> RecipientsAmong(ImmutableArray<long> accIds) => Task.FromResult(accIds.Distinct()
+        .Where(id => fans.State.FanIds.Contains(id) && !fans.State.MutedIds.Contains(id)).ToImmutableArray());
 
     public Task<int> MessageRecipientCount() => Task.FromResult(Recipients().Length);
 
