@@ -72,8 +72,12 @@ public static class ImportChecks
         Recommend = s.Recommend ?? false,
         Dec = Text.SingleLine(s.Dec, at + ".dec", 0, 64),
         // Unix milliseconds of this version (absent: when the import is applied).
-        Revised = s.Updated is null ? 0 : s.Updated > 0 ? s.Updated.Value : throw ApiException.BadRequest(at + ".updated must be Unix milliseconds"),
+        Revised = Updated(s.Updated, at),
     };
+
+    /// <summary>A record's optional version, Unix milliseconds (0: stamped when the import is applied).</summary>
+    private static long Updated(long? updated, string at) =>
+        updated is null ? 0 : updated > 0 ? updated.Value : throw ApiException.BadRequest(at + ".updated must be Unix milliseconds");
 
     private static Goods Goods(GoodsInput g, string at)
     {
@@ -95,6 +99,7 @@ public static class ImportChecks
             Detail = Text.MultiLine(g.Detail, at + ".detail", 0, 2000),
             Brand = Text.SingleLine(g.Brand, at + ".brand", 0, 64),
             Remark = Text.MultiLine(g.Remark, at + ".remark", 0, 500),
+            Revised = Updated(g.Updated, at),
         };
     }
 

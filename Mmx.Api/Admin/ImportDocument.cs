@@ -23,7 +23,7 @@ public sealed record ShopInput(
 
 public sealed record GoodsInput(
     long? Id, long? Shop, string? Desp, decimal? Price, decimal? Promot, List<string>? Pics,
-    List<AttributeInput>? Basic, string? Barcode, long? Time, int? Status, string? Detail = null, string? Brand = null, string? Remark = null);
+    List<AttributeInput>? Basic, string? Barcode, long? Time, int? Status, string? Detail = null, string? Brand = null, string? Remark = null, long? Updated = null);
 
 public sealed record AttributeInput(string? Key, string? Value);
 
