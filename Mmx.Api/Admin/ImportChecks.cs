@@ -11,9 +11,6 @@ namespace Mmx.Api.Admin;
 public static class ImportChecks
 {
     public const int MaxRecordsPerList = 200_000;
-    public const int MaxPics = 20;
-    public const int MaxAttributes = 50;
-    public const decimal MaxPrice = 100_000_000m;
 
     public static CatalogueImport ToImport(ImportDocument doc) => new()
     {
@@ -62,7 +59,7 @@ public static class ImportChecks
         Name = Text.SingleLine(s.Name, at + ".name", 1, 64),
         City = Id(s.City, at + ".city"),
         Category = Id(s.Category, at + ".category"),
-        Pics = Urls(s.Pics, at + ".pics"),
+        Pics = CatalogueFields.Urls(s.Pics, at + ".pics"),
         Address = Text.SingleLine(s.Address, at + ".address", 0, 128),
         Long = Range(s.Long, at + ".long", -180, 180),
         Lat = Range(s.Lat, at + ".lat", -90, 90),
@@ -81,7 +78,7 @@ public static class ImportChecks
 
     private static Goods Goods(GoodsInput g, string at)
     {
-        var price = Price(g.Price, at + ".price");
+        var price = CatalogueFields.Price(g.Price, at + ".price");
         return new Goods
         {
             Id = Id(g.Id, at + ".id"),
@@ -89,10 +86,10 @@ public static class ImportChecks
             Desp = Text.MultiLine(g.Desp, at + ".desp", 0, 1000),
             Price = price,
             // No promotion means the goods sell at their price.
-            Promot = g.Promot is null ? price : Price(g.Promot, at + ".promot"),
-            Pics = Urls(g.Pics, at + ".pics"),
+            Promot = g.Promot is null ? price : CatalogueFields.Price(g.Promot, at + ".promot"),
+            Pics = CatalogueFields.Urls(g.Pics, at + ".pics"),
             Basic = Attributes(g.Basic, at + ".basic"),
-            Barcode = g.Barcode is null ? null : Barcode(g.Barcode, at + ".barcode"),
+            Barcode = g.Barcode is null ? null : CatalogueFields.Barcode(g.Barcode, at + ".barcode"),
             Time = g.Time is >= 0 ? g.Time.Value : throw ApiException.BadRequest($"{at}.time must be unix seconds"),
             Status = g.Status is null ? Mmx.Grains.Catalogue.Goods.OnSale
                 : g.Status is 0 or 1 or 2 ? g.Status.Value : throw ApiException.BadRequest($"{at}.status must be 0, 1 or 2"),
@@ -105,8 +102,8 @@ public static class ImportChecks
 
     private static Activity Activity(ActivityInput a, string at)
     {
-        var bt = Day(a.Bt, at + ".bt");
-        var et = Day(a.Et, at + ".et");
+        var bt = CatalogueFields.Day(a.Bt, at + ".bt");
+        var et = CatalogueFields.Day(a.Et, at + ".et");
         if (et < bt) throw ApiException.BadRequest($"{at}: et is before bt");
         return new Activity
         {
@@ -134,42 +131,19 @@ public static class ImportChecks
     private static double Range(double? value, string at, double min, double max) =>
         value is { } v && v >= min && v <= max ? v : throw ApiException.BadRequest($"{at} must be a number from {min} to {max}");
 
-    public static decimal Price(decimal? value, string at) =>
-        value is { } v && v >= 0 && v <= MaxPrice ? v : throw ApiException.BadRequest($"{at} must be a price from 0 to {MaxPrice}");
 
     private static string OptionalUrl(string? url, string at) => string.IsNullOrEmpty(url) ? "" : Text.Url(url, at);
 
-    public static ImmutableArray<string> Urls(List<string>? urls, string at)
-    {
-        if (urls is null) return [];
-        if (urls.Count > MaxPics) throw ApiException.BadRequest($"{at}: at most {MaxPics} pictures");
-        return [.. urls.Select((u, i) => Text.Url(u, $"{at}[{i}]"))];
-    }
 
     private static ImmutableArray<GoodsAttribute> Attributes(List<AttributeInput>? basic, string at)
     {
         if (basic is null) return [];
-        if (basic.Count > MaxAttributes) throw ApiException.BadRequest($"{at}: at most {MaxAttributes} lines");
+        if (basic.Count > CatalogueFields.MaxAttributes) throw ApiException.BadRequest($"{at}: at most {CatalogueFields.MaxAttributes} lines");
         return [.. basic.Select((b, i) => b is null
             ? throw ApiException.BadRequest($"{at}[{i}]: null line")
-            : Attribute(b.Key, b.Value, $"{at}[{i}]"))];
+            : CatalogueFields.Attribute(b.Key, b.Value, $"{at}[{i}]"))];
     }
 
-    /// <summary>One "key: value" line of a goods item's basic information, checked.</summary>
-    public static GoodsAttribute Attribute(string? key, string? value, string at) => new()
-    {
-        Key = Text.SingleLine(key, at + ".key", 1, 32),
-        Value = Text.SingleLine(value, at + ".value", 0, 256),
-    };
 
-    /// <summary>Barcodes are printed codes: 1 to 64 visible ASCII characters.</summary>
-    public static string Barcode(string barcode, string at) =>
-        barcode.Length is >= 1 and <= 64 && barcode.All(c => c is > ' ' and <= '~')
-            ? barcode
-            : throw ApiException.BadRequest($"{at} must be 1 to 64 visible ASCII characters");
 
-    public static DateOnly Day(string? text, string at) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw ApiException.BadRequest($"{at} must be a date yyyy-MM-dd");
 }

@@ -1,4 +1,3 @@
-using Mmx.Api.Admin;
 using Mmx.Api.Validation;
 using Mmx.Grains.Merchants;
 
@@ -36,8 +35,8 @@ public static class MerchantActivitiesApi
     {
         var shopId = context.OwnShop(sid);
         var body = await JsonBody.Read<ActivityRequest>(context.Request);
-        var bt = ImportChecks.Day(body.BeginTime?.Trim(), "begin_time");
-        var et = ImportChecks.Day(body.EndTime?.Trim(), "end_time");
+        var bt = CatalogueFields.Day(body.BeginTime?.Trim(), "begin_time");
+        var et = CatalogueFields.Day(body.EndTime?.Trim(), "end_time");
         if (et < bt) throw ApiException.BadRequest("end_time is before begin_time");
         var draft = new ActivityDraft
         {

@@ -1,6 +1,4 @@
 using Mmx.Api.Lookups;
-using Mmx.Api.Messages;
-using Mmx.Api.Social;
 using Mmx.Api.Validation;
 using Mmx.Grains.Merchants;
 using Mmx.Grains.Messages;
@@ -36,19 +34,13 @@ public static class MerchantFansApi
     {
         var shopId = context.OwnShop(sid);
         var body = await JsonBody.Read<FansMessageRequest>(context.Request);
-        var content = Text.MultiLine(body.Message?.Trim(), "message", 1, MessagesApi.MaxContent);
-        var title = string.IsNullOrWhiteSpace(body.Title) ? FirstLine(content) : Text.SingleLine(body.Title.Trim(), "title", 1, MessagesApi.MaxTitle);
+        var content = Text.MultiLine(body.Message?.Trim(), "message", 1, MessageDraft.MaxContent);
+        // The portal sends no title: the message's first line is one.
+        var title = string.IsNullOrWhiteSpace(body.Title) ? Text.FirstLineShortened(content, MessageDraft.MaxTitle) : Text.SingleLine(body.Title.Trim(), "title", 1, MessageDraft.MaxTitle);
         ImmutableArray<long> only = body.Sendall == 1 ? [] : [.. JsonLists.Ids(body.Userids, "userids", QueryReader.MaxListLength)];
         var merchant = grains.GetGrain<IMerchantGrain>(shopId);
         var sent = await merchant.MessageFans(new MessageDraft { Kind = MessageKinds.ShopMessage, Title = title, Content = content }, only).OrFail("shop");
         var service = await merchant.GetService().OrFail("shop");
         return new(Err.Ok, true, sent.Fans, sent.MsgId, service.QuotaLeft);
-    }
-
-    /// <summary>The portal sends no title: the message's first line, cut to a title's length.</summary>
-    private static string FirstLine(string content)
-    {
-        var line = content.ReplaceLineEndings("\n").Split('\n')[0].Trim();
-        return line.Length <= MessagesApi.MaxTitle ? line : line[..MessagesApi.MaxTitle];
     }
 }

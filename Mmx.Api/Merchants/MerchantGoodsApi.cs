@@ -1,5 +1,4 @@
 using Mmx.Api.Lookups;
-using Mmx.Api.Messages;
 using Mmx.Grains.Merchants;
 using Mmx.Grains.Messages;
 using Mmx.Grains.ShopLife;
@@ -89,12 +88,10 @@ public static class MerchantGoodsApi
     private static MessageDraft NewGoodsMessage(Goods goods) => new()
     {
         Kind = MessageKinds.ShopMessage,
-        Title = Shorten("新品：" + goods.Desp.ReplaceLineEndings(" "), MessagesApi.MaxTitle),
-        Content = Shorten($"{goods.Desp} ￥{goods.Promot:0.##}", MessagesApi.MaxContent),
+        Title = Validation.Text.FirstLineShortened("新品：" + goods.Desp, MessageDraft.MaxTitle),
+        Content = $"{goods.Desp} ￥{goods.Promot:0.##}",
         Pic = goods.FirstPic,
     };
-
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max];
 
     private static async Task<MerchantGoodsReply> Get(HttpContext context, long gid, IGrainFactory grains)
     {
@@ -137,7 +134,7 @@ public static class MerchantGoodsApi
         await OwnGoods(context, grains, [gid]);
         var (offset, count) = request.Query.Paging("limit");
         var page = await grains.GetGrain<IGoodsSaversGrain>(gid).Savers(offset, count);
-        var profiles = await Social.UserCards.Profiles(grains, known, page.Items);
+        var profiles = await UserCards.Profiles(grains, known, page.Items);
         return new(Err.Ok, true, page.Total, page.Items, [.. page.Items.Select(id => MerchantUsers.Of(id, profiles.GetValueOrDefault(id)))]);
     }
 

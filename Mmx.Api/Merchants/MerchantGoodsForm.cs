@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Mmx.Api.Admin;
 using Mmx.Api.Validation;
 using Mmx.Grains.Merchants;
 
@@ -19,12 +18,12 @@ public static class MerchantGoodsForm
     {
         Desp = body.Description is null ? null : Text.MultiLine(body.Description.Trim(), "description", 1, 1000),
         Detail = body.Detail is null ? null : Text.MultiLine(body.Detail.Trim(), "detail", 0, 2000),
-        Barcode = body.BarCode is null ? null : body.BarCode.Trim() is "" ? "" : ImportChecks.Barcode(body.BarCode.Trim(), "bar_code"),
+        Barcode = body.BarCode is null ? null : body.BarCode.Trim() is "" ? "" : CatalogueFields.Barcode(body.BarCode.Trim(), "bar_code"),
         Price = Price(body.Price, "price"),
         Promot = Price(body.PromotionPrice, "promotion_price"),
         Brand = body.BrandName is null ? null : Text.SingleLine(body.BrandName.Trim(), "brand_name", 0, 64),
         Remark = body.Remark is null ? null : Text.MultiLine(body.Remark.Trim(), "remark", 0, 500),
-        Pics = body.PicUrlList is null or { ValueKind: JsonValueKind.Null } ? null : ImportChecks.Urls(JsonLists.Strings(body.PicUrlList, "pic_url_list"), "pic_url_list"),
+        Pics = body.PicUrlList is null or { ValueKind: JsonValueKind.Null } ? null : CatalogueFields.Urls(JsonLists.Strings(body.PicUrlList, "pic_url_list"), "pic_url_list"),
         Basic = body.BasicInfo is null or { ValueKind: JsonValueKind.Null } ? null : BasicInfo(body.BasicInfo.Value),
         Status = body.Status is null ? null : body.Status is 0 or 1 ? body.Status : throw ApiException.BadRequest("status must be 0 (off the shelf) or 1 (on it)"),
     };
@@ -56,8 +55,8 @@ public static class MerchantGoodsForm
     {
         null or { ValueKind: JsonValueKind.Null } => null,
         { ValueKind: JsonValueKind.String } text when text.GetString()!.Trim() is "" => null,
-        { ValueKind: JsonValueKind.String } text when decimal.TryParse(text.GetString()!.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed) => ImportChecks.Price(parsed, field),
-        { ValueKind: JsonValueKind.Number } number when number.TryGetDecimal(out var parsed) => ImportChecks.Price(parsed, field),
+        { ValueKind: JsonValueKind.String } text when decimal.TryParse(text.GetString()!.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed) => CatalogueFields.Price(parsed, field),
+        { ValueKind: JsonValueKind.Number } number when number.TryGetDecimal(out var parsed) => CatalogueFields.Price(parsed, field),
         _ => throw ApiException.BadRequest($"{field} must be a price"),
     };
 
@@ -84,9 +83,9 @@ public static class MerchantGoodsForm
         }
         else list = value;
         if (list.ValueKind != JsonValueKind.Array) throw ApiException.BadRequest("basic_info must be a list of {paramsName, paramsValue}");
-        if (list.GetArrayLength() > ImportChecks.MaxAttributes) throw ApiException.BadRequest($"basic_info: at most {ImportChecks.MaxAttributes} lines");
+        if (list.GetArrayLength() > CatalogueFields.MaxAttributes) throw ApiException.BadRequest($"basic_info: at most {CatalogueFields.MaxAttributes} lines");
         return [.. list.EnumerateArray().Select((line, i) => line.ValueKind == JsonValueKind.Object
-            ? ImportChecks.Attribute(Member(line, "paramsName"), Member(line, "paramsValue"), $"basic_info[{i}]")
+            ? CatalogueFields.Attribute(Member(line, "paramsName"), Member(line, "paramsValue"), $"basic_info[{i}]")
             : throw ApiException.BadRequest($"basic_info[{i}] must be {{paramsName, paramsValue}}"))];
     }
 

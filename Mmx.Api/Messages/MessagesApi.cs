@@ -12,9 +12,6 @@ namespace Mmx.Api.Messages;
 /// </summary>
 public static class MessagesApi
 {
-    public const int MaxTitle = 64;
-    public const int MaxContent = 1000;
-
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
     {
         var user = app.MapGroup("/user").WithTags("Messages").RequireSession();
@@ -64,8 +61,8 @@ public static class MessagesApi
         var draft = new MessageDraft
         {
             Kind = MessageKinds.ShopMessage,
-            Title = Text.SingleLine(body.Title?.Trim(), "title", 1, MaxTitle),
-            Content = Text.MultiLine(body.Content?.Trim(), "content", 1, MaxContent),
+            Title = Text.SingleLine(body.Title?.Trim(), "title", 1, MessageDraft.MaxTitle),
+            Content = Text.MultiLine(body.Content?.Trim(), "content", 1, MessageDraft.MaxContent),
             Pic = string.IsNullOrWhiteSpace(body.Pic) ? "" : Text.Url(body.Pic.Trim(), "pic"),
         };
         await known.RequireShop(sid);

@@ -23,6 +23,14 @@ public static class Text
     public static string MultiLine(string? value, string field, int min, int max) =>
         Check(value, field, min, max, multiLine: true);
 
+    /// <summary>The first line of a checked text, cut to at most <paramref name="max"/> characters as people count them (never inside one).</summary>
+    public static string FirstLineShortened(string text, int max)
+    {
+        var line = text.ReplaceLineEndings("\n").Split('\n')[0].Trim();
+        var info = new System.Globalization.StringInfo(line);
+        return info.LengthInTextElements <= max ? line : info.SubstringByTextElements(0, max);
+    }
+
     /// <summary>An absolute http or https URL of at most 512 characters.</summary>
     public static string Url(string? value, string field)
     {

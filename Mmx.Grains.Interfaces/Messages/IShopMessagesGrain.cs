@@ -4,6 +4,10 @@ namespace Mmx.Grains.Messages;
 [GenerateSerializer, Immutable, Alias("mmx.messages.MessageDraft")]
 public sealed record MessageDraft
 {
+    /// <summary>The longest title and content a shop's message may have (the operators' and merchants' routes check them).</summary>
+    public const int MaxTitle = 64;
+    public const int MaxContent = 1000;
+
     /// <summary><see cref="MessageKinds"/>.</summary>
     [Id(0)] public required int Kind { get; init; }
     [Id(1)] public required string Title { get; init; }

@@ -41,6 +41,12 @@ public static class ContractTransformers
             schema.Type = JsonSchemaType.String | JsonSchemaType.Integer | JsonSchemaType.Null;
             return Task.CompletedTask;
         }
+        if (union is null && context.JsonPropertyInfo?.CustomConverter is Http.SwitchConverter)
+        {
+            // A 0/1 switch: the number, its digit as a string, or false/true (contract: liberal input).
+            schema.Type = JsonSchemaType.Integer | JsonSchemaType.String | JsonSchemaType.Boolean | JsonSchemaType.Null;
+            return Task.CompletedTask;
+        }
         if (union is null) return Task.CompletedTask;
         schema.AnyOf = [.. union.Types.Select(type => (IOpenApiSchema)(type switch
         {
@@ -70,7 +76,7 @@ public static class ContractTransformers
     }
 
     private static bool Nullable(IOpenApiSchema schema) =>
-        schema.Type is { } type ? type.HasFlag(JsonSchemaType.Null) : schema.AnyOf?.Any(Nullable) == true;
+        schema.Type is { } type ? type.HasFlag(JsonSchemaType.Null) : schema.AnyOf?.Any(Nullable) == true || schema.OneOf?.Any(Nullable) == true;
 
     private static Task Operation(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken _)
     {

@@ -1,7 +1,6 @@
-using Mmx.Api.Lookups;
 using Mmx.Grains.Accounts;
 
-namespace Mmx.Api.Social;
+namespace Mmx.Api.Lookups;
 
 /// <summary>Profiles of several users at once (one in-memory call per user, in parallel), with city names.</summary>
 public static class UserCards
