@@ -143,6 +143,8 @@ try
     app.MapMerchantGoodsApi();
     app.MapMerchantActivitiesApi();
     app.MapMerchantFansApi();
+    app.MapOperatorDeskApi();
+    app.MapTakedownApi();
     app.MapMessagesApi();
     app.MapEventsApi();
     app.MapChatSocketApi();

@@ -16,10 +16,26 @@ public static class AdminAccess
 
     /// <summary>Every route of the group needs a key with <paramref name="role"/>: err 3 without, err 7 after too many wrong keys.</summary>
     public static RouteGroupBuilder RequireOperator(this RouteGroupBuilder group, OperatorRoles role) =>
-        group.AddEndpointFilter((context, next) =>
+        group.AddEndpointFilter(async (context, next) =>
         {
-            Authorize(context.HttpContext, role, context.HttpContext.Request.Headers[Header].ToString());
-            return next(context);
+            var http = context.HttpContext;
+            var found = Authorize(http, role, http.Request.Headers[Header].ToString());
+            var err = Err.Internal;
+            try
+            {
+                var answer = await next(context);
+                err = Err.Ok;
+                return answer;
+            }
+            catch (ApiException refused)
+            {
+                err = refused.Err;
+                throw;
+            }
+            finally
+            {
+                await OperatorAudit.Record(http, found, role, err);
+            }
         }).Needs(RouteSecurity.AdminKey);
 
     /// <summary>

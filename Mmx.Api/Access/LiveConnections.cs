@@ -202,7 +202,7 @@ public sealed class LiveConnections(
                     var challenge = (await grains.GetGrain<IUserGrain>(held[0].AccId).BeginLogin()).Value;
                     foreach (var connection in held)
                     {
-                        if (challenge?.PasswordHash != connection.PasswordHash) connection.End(SessionEnded);
+                        if (challenge is not { Disabled: false } || challenge.PasswordHash != connection.PasswordHash) connection.End(SessionEnded);
                     }
                     return;
                 }

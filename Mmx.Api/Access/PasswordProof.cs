@@ -19,6 +19,7 @@ public static class PasswordProof
             throw new ApiException(Err.WrongCredentials, ErrTexts.Of(Err.WrongCredentials));
         }
         await guard.Succeeded();
-        return challenge!.PasswordHash;
+        if (challenge!.Disabled) throw ApiException.Forbidden(IUserGrain.AccountDisabled);
+        return challenge.PasswordHash;
     }
 }

@@ -83,6 +83,8 @@ public static class AccountApi
             MmxMetrics.LoggedIn(false);
             throw new ApiException(Err.WrongCredentials, ErrTexts.Of(Err.WrongCredentials));
         }
+        // Told only to whoever knows the password: a disabled account's own user.
+        if (challenge!.Disabled) throw ApiException.Forbidden(IUserGrain.AccountDisabled);
 
         var token = Sessions.NewToken();
         var previousDevice = await user.CompleteLogin(new LoginAttempt

@@ -33,6 +33,7 @@ public static class AdminApi
     {
         var body = await JsonBody.Read<FeedbackReplyRequest>(request);
         var uid = BodyId.Required(body.Uid, "uid");
+        request.HttpContext.AuditSubject($"reply to user {uid}");
         var content = Text.MultiLine(body.Content?.Trim(), "content", 1, FeedbackEntry.MaxContentLength);
         return ApiResults.Done(await grains.GetGrain<IUserGrain>(uid).AddFeedback(content, FeedbackEntry.ToUser));
     }

@@ -1,3 +1,4 @@
+using Mmx.Api.Access.Operators;
 using Mmx.Api.Lookups;
 using Mmx.Api.Validation;
 using Mmx.Grains.Messages;
@@ -58,6 +59,7 @@ public static class MessagesApi
     {
         var body = await JsonBody.Read<ShopMessageRequest>(context.Request);
         var sid = BodyId.Required(body.Sid, "sid");
+        context.AuditSubject($"message to the fans of shop {sid}");
         var draft = new MessageDraft
         {
             Kind = MessageKinds.ShopMessage,

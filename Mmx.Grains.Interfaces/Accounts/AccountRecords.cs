@@ -52,6 +52,8 @@ public sealed record LoginChallenge
     [Id(0)] public required string PasswordHash { get; init; }
     /// <summary>The third-party identity ("{mode}:{openID}") that made the account, or empty: what a provider can vouch for.</summary>
     [Id(2)] public string OpenIdKey { get; init; } = "";
+    /// <summary>An operator disabled the account: a matching password opens nothing (err 3).</summary>
+    [Id(3)] public bool Disabled { get; init; }
 }
 
 /// <summary>

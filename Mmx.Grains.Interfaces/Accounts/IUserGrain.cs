@@ -69,6 +69,20 @@ public interface IUserGrain : IGrainWithIntegerKey
     [Alias("SetDefaultAddress")]
     Task<Err> SetDefaultAddress(long id);
 
+    /// <summary>
+    /// An operator disables (or enables again) the account: while disabled no login or password
+    /// proof opens it (Forbidden), and disabling ends every session and connection at once, on
+    /// every front, before it answers. NotFound for no account. Idempotent.
+    /// </summary>
+    [Alias("SetDisabled")]
+    Task<Err> SetDisabled(bool disabled);
+
+    /// <summary>What a disabled account's login and password proofs are told (err 3).</summary>
+    const string AccountDisabled = "this account is disabled; contact the service";
+
+    [Alias("IsDisabled"), ReadOnly]
+    Task<bool> IsDisabled();
+
     /// <summary>Adds a feedback message (from or to the user); LimitReached when the list is full.</summary>
     [Alias("AddFeedback")]
     Task<Err> AddFeedback(string content, int direction);

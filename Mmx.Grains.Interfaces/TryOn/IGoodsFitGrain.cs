@@ -36,6 +36,10 @@ public interface IGoodsFitGrain : IGrainWithIntegerKey
     [Alias("Add")]
     Task<Err> Add(long accId, string picUrl, string description);
 
+    /// <summary>An operator's takedown: the picture with this URL goes, whoever added it. NotFound when there is none. Idempotent in effect.</summary>
+    [Alias("Remove")]
+    Task<Err> Remove(string picUrl);
+
     [Alias("List"), ReadOnly]
     Task<FitPage> List(int offset, int count);
 }

@@ -10,6 +10,10 @@ public sealed partial class UserGrain
         var entry = new FeedbackEntry { Content = content, Time = time.GetUtcNow().ToUnixTimeSeconds(), Direction = direction };
         feedback.State = new FeedbackState { Entries = feedback.State.Entries.Add(entry) };
         await feedback.WriteStateAsync();
+        await GrainFactory.GetGrain<IFeedbackDeskGrain>(IFeedbackDeskGrain.Key).Noted(new FeedbackThread
+        {
+            AccId = AccId, LastTime = entry.Time, LastContent = entry.Content, Open = direction == FeedbackEntry.FromUser,
+        });
         return Err.Ok;
     }
 

@@ -4,12 +4,13 @@ namespace Mmx.Grains.Accounts;
 public sealed partial class UserGrain
 {
     public Task<Outcome<LoginChallenge>> BeginLogin() => Task.FromResult<Outcome<LoginChallenge>>(S.Created && !S.Erasing
-        ? new LoginChallenge { PasswordHash = S.PasswordHash, OpenIdKey = S.OpenIdKey }
+        ? new LoginChallenge { PasswordHash = S.PasswordHash, OpenIdKey = S.OpenIdKey, Disabled = S.Disabled }
         : Err.NotFound);
 
     public async Task<Outcome<string>> CompleteLogin(LoginAttempt attempt)
     {
         if (!S.Created || S.Erasing) return Err.WrongCredentials;
+        if (S.Disabled) return Outcome<string>.Fail(Err.Forbidden, IUserGrain.AccountDisabled);
 
         var previousDevice = S.LastDevice;
         var (sessions, evicted) = WithSession(attempt.TokenHash);
@@ -28,6 +29,7 @@ public sealed partial class UserGrain
     public async Task OpenSession(string tokenHash)
     {
         if (!S.Created) throw new InvalidOperationException($"No account {AccId}.");
+        if (S.Disabled) throw new InvalidOperationException($"Account {AccId} is disabled.");
         var (sessions, evicted) = WithSession(tokenHash);
         state.State = S with { Sessions = sessions };
         await state.WriteStateAsync();
@@ -63,6 +65,26 @@ public sealed partial class UserGrain
         state.State = S with { Profile = S.Profile with { Phone = "" }, PhoneUnconfirmedUntil = null };
         await state.WriteStateAsync();
     }
+
+    public async Task<Err> SetDisabled(bool disabled)
+    {
+        if (!S.Created || S.Erasing) return Err.NotFound;
+        var sessions = disabled ? S.Sessions : [];
+        if (S.Disabled != disabled || !sessions.IsEmpty)
+        {
+            state.State = S with { Disabled = disabled, Sessions = disabled ? [] : S.Sessions };
+            await state.WriteStateAsync();
+        }
+        // Every session and connection ends at once, on every front (a retry repeats it harmlessly).
+        if (disabled)
+        {
+            await CloseSessions(sessions);
+            await AnnounceAccountEnded();
+        }
+        return Err.Ok;
+    }
+
+    public Task<bool> IsDisabled() => Task.FromResult(S.Disabled);
 
     /// <summary>The session list with this token added, and the oldest sessions beyond the cap.</summary>
     private (ImmutableArray<string> Sessions, ImmutableArray<string> Evicted) WithSession(string tokenHash)

@@ -22,6 +22,8 @@ public sealed record UserState
     [Id(12)] public bool McodeIndexed { get; init; }
     /// <summary>When the bound phone's unconfirmed binding lapses (null: confirmed or none); past it the profile shows no phone.</summary>
     [Id(13)] public DateTimeOffset? PhoneUnconfirmedUntil { get; init; }
+    /// <summary>An operator disabled the account: no session opens, no password proves it (err 3).</summary>
+    [Id(14)] public bool Disabled { get; init; }
 }
 
 [GenerateSerializer, Alias("mmx.accounts.FeedbackState")]
@@ -87,6 +89,7 @@ public sealed partial class UserGrain(
         if (S.OpenIdKey.Length > 0) await GrainFactory.GetGrain<IOpenIdGrain>(S.OpenIdKey).Release(AccId);
         await CloseSessions(S.Sessions);
         await AnnounceAccountEnded();
+        await GrainFactory.GetGrain<IFeedbackDeskGrain>(IFeedbackDeskGrain.Key).Forget(AccId);
         await feedback.ClearStateAsync();
         // Last: until here the mark above makes a retry finish the job.
         await state.ClearStateAsync();

@@ -33,4 +33,13 @@ public sealed class GoodsFitGrain(
         Items = [.. state.State.Pictures.Skip(offset).Take(count)],
         Total = state.State.Pictures.Length,
     });
+
+    public async Task<Err> Remove(string picUrl)
+    {
+        var kept = state.State.Pictures.RemoveAll(p => p.PicUrl == picUrl);
+        if (kept.Length == state.State.Pictures.Length) return Err.NotFound;
+        state.State = new GoodsFitState { Pictures = kept };
+        await state.WriteStateAsync();
+        return Err.Ok;
+    }
 }
