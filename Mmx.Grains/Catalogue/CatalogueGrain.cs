@@ -35,7 +35,9 @@ public sealed class CatalogueGrain(
         }
         // Checked as sent (a shop twice is refused even when the catalogue's is newer), then applied without the older.
         document = WithoutOlderShops(document, current);
-        document = await WithoutOlderGoods(document);
+        // Where each named goods item is now: asked once, for the version check and for the applier.
+        var goodsShops = await GoodsShops.Find(GrainFactory, document.Goods.Select(g => g.Id).Concat(document.GoodsRemovals));
+        document = await WithoutOlderGoods(document, goodsShops);
         // An operator's import changes a shop's details, never whether it is shown.
         if (!document.SetsVisibility && !document.Shops.IsEmpty)
             document = document with { Shops = [.. document.Shops.Select(s => s with { Withdrawn = current.Withdrawn.Contains(s.Id) })] };
@@ -45,7 +47,7 @@ public sealed class CatalogueGrain(
             document.Cities.Length, document.Categories.Length, document.Shops.Length,
             document.Goods.Length, document.Activities.Length, document.Versions.Length);
         var applier = new ImportApplier(GrainFactory, logger, ShanghaiCalendar.Today(time));
-        var next = await applier.Apply(document, current);
+        var next = await applier.Apply(document, current, goodsShops);
         state.State = next with { Version = current.Version + 1 };
         _ids = null;
         await state.WriteStateAsync();
@@ -96,12 +98,13 @@ public sealed class CatalogueGrain(
     /// As <see cref="WithoutOlderShops"/> for goods: stamps the unstamped, leaves out each goods
     /// item its shop stores a newer version of.
     /// </summary>
-    private async Task<CatalogueImport> WithoutOlderGoods(CatalogueImport document)
+    private async Task<CatalogueImport> WithoutOlderGoods(CatalogueImport document, IReadOnlyDictionary<long, long> goodsShops)
     {
         if (document.Goods.IsEmpty) return document;
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var stamped = document.Goods.Select(g => g.Revised > 0 ? g : g with { Revised = now }).ToList();
-        var owners = await GoodsShops.Find(GrainFactory, stamped.Select(g => g.Id));
+        var imported = stamped.Select(g => g.Id).ToHashSet();
+        var owners = goodsShops.Where(o => imported.Contains(o.Key));
         var stored = await GrainCallBatches.Run(owners.GroupBy(o => o.Value), shop =>
             GrainFactory.GetGrain<IShopGrain>(shop.Key).GoodsRevisions([.. shop.Select(o => o.Key)]));
         var revised = stored.SelectMany(r => r).ToDictionary(r => r.Key, r => r.Value);

@@ -26,7 +26,8 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
             .GroupBy(r => r.release.Sys)
             .Select(g => KeyValuePair.Create(g.Key, g.MaxBy(r => (r.release.Time, r.index)).release));
 
-    public async Task<CatalogueState> Apply(CatalogueImport doc, CatalogueState current)
+    /// <param name="goodsShops">The shop each goods item the document names (upserted or removed) is in now, when it is known.</param>
+    public async Task<CatalogueState> Apply(CatalogueImport doc, CatalogueState current, IReadOnlyDictionary<long, long> goodsShops)
     {
         var next = current with
         {
@@ -45,7 +46,7 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
         // Every city learns that it exists and gets the category tree its listings filter by.
         await GrainCallBatches.Run(next.Cities.Keys,
             city => grains.GetGrain<ICityDirectoryGrain>(city).SetCategoryParents(next.CategoryParents()));
-        var newGoods = await ApplyGoods(doc);
+        var newGoods = await ApplyGoods(doc, goodsShops);
         await ApplyActivities(doc, current, next);
         // Only what users can see is news (a withdrawn shop's goods and activities wait, unannounced).
         var newActivities = doc.Activities.Where(a => !current.ActivityShop.ContainsKey(a.Id) && a.IsValidOn(today) && next.Shows(a.Shop));
@@ -75,10 +76,9 @@ internal sealed class ImportApplier(IGrainFactory grains, ILogger logger, DateOn
     }
 
     /// <summary>Stores and removes the goods; answers those that are new to the catalogue and on sale (the shops' news).</summary>
-    private async Task<IEnumerable<Goods>> ApplyGoods(CatalogueImport doc)
+    private async Task<IEnumerable<Goods>> ApplyGoods(CatalogueImport doc, IReadOnlyDictionary<long, long> oldShop)
     {
         if (doc.Goods.IsEmpty && doc.GoodsRemovals.IsEmpty) return [];
-        var oldShop = await GoodsShops.Find(grains, doc.Goods.Select(g => g.Id).Concat(doc.GoodsRemovals));
 
         var upserts = doc.Goods.ToLookup(g => g.Shop);
         // Goods that move to another shop leave the old one; removed goods leave theirs.

@@ -29,7 +29,7 @@ public sealed partial class MerchantGrain
         var current = (await StoredGoods()).GetValueOrDefault(goods);
         if (current is null) return Err.NotFound;
         var done = await Catalogue().Import(new CatalogueImport { Goods = [Revised(Changed(current, change), current)] });
-        return done.IsOk ? Err.Ok : done.Err;
+        return done.Err;
     }
 
     public async Task<Err> SetGoodsStatus(ImmutableArray<long> goods, int status)
@@ -42,7 +42,7 @@ public sealed partial class MerchantGrain
             .Select(g => Revised(Changed(g, new GoodsChange { Status = status }), g)).ToImmutableArray();
         if (changed.IsEmpty) return Err.Ok;
         var done = await Catalogue().Import(new CatalogueImport { Goods = changed });
-        return done.IsOk ? Err.Ok : done.Err;
+        return done.Err;
     }
 
     public async Task<Err> RemoveGoods(ImmutableArray<long> goods)
@@ -52,7 +52,7 @@ public sealed partial class MerchantGrain
         if (goods.Any(id => !stored.ContainsKey(id))) return Err.NotFound;
         var done = await Catalogue().Import(new CatalogueImport { GoodsRemovals = [.. goods.Distinct()] });
         if (done.IsOk) logger.LogInformation("Shop {ShopId} deleted {Count} goods", ShopId, goods.Length);
-        return done.IsOk ? Err.Ok : done.Err;
+        return done.Err;
     }
 
     public async Task<Outcome<long>> AddActivity(ActivityDraft draft)
@@ -76,7 +76,7 @@ public sealed partial class MerchantGrain
         var activities = await GrainFactory.GetGrain<IShopGrain>(ShopId).AllActivities();
         if (!activities.Any(a => a.Id == activity)) return Err.NotFound;
         var done = await Catalogue().Import(new CatalogueImport { ActivityRemovals = [activity] });
-        return done.IsOk ? Err.Ok : done.Err;
+        return done.Err;
     }
 
     public async Task<Outcome<PublishedMessage>> MessageFans(MessageDraft draft, ImmutableArray<long> only)
