@@ -94,4 +94,39 @@ public sealed class OperatorDeskTests(OperatorDeskTests.Api api) : IClassFixture
         Assert.Equal(accId, (long)(await Admin(HttpMethod.Get, "/admin/feedback?offset=0&count=1"))["threads"]![0]!["uid"]!);
         Assert.Equal(1, Err(await Admin(HttpMethod.Get, "/admin/feedback?status=closed")));
     }
+    [Fact]
+    public async Task Takedowns_remove_an_activity_goods_and_a_try_on_picture_for_users_and_each_is_in_the_audit_log()
+    {
+        var (portal, shopId, _, _, _, _) = await MerchantTestKit.LiveShop(api);
+        var goods = await MerchantTestKit.PublishGoods(portal, shopId, "下架测试外套");
+        var today = Mmx.Grains.Common.ShanghaiCalendar.Today(api.Clock);
+        var activity = (long)(await portal.Literal(HttpMethod.Post, $"/shop/{shopId}/activities",
+            $$"""{"act_title":"违规活动","act_content":"[\"全场一折\"]","begin_time":"{{today:yyyy-MM-dd}}","end_time":"{{today.AddDays(3):yyyy-MM-dd}}"}""", BrowserAgent))["activity_id"]!;
+        var user = api.NewClient();
+        await user.SignUp(AccountTestKit.NewPhone());
+        const string picture = "https://img.example.com/takedown-fit.jpg";
+        Assert.Equal(0, Err(await user.Put("/user/goods/fit", new { goodsID = goods, picURL = picture, description = "太暴露" })));
+        Assert.Contains(picture, (await user.Get($"/user/goods/fit?gid={goods}"))["picList"]!.AsArray().Select(p => (string)p!));
+
+        Assert.Equal(0, Err(await Admin(HttpMethod.Post, "/admin/takedown", new { kind = "tryon", id = goods, pic = picture })));
+        Assert.DoesNotContain(picture, (await user.Get($"/user/goods/fit?gid={goods}"))["picList"]!.AsArray().Select(p => (string)p!));
+        Assert.Equal(0, Err(await Admin(HttpMethod.Post, "/admin/takedown", new { kind = "activity", id = activity })));
+        Assert.DoesNotContain((await user.Get($"/user/shop/activity?sid={shopId}"))["actList"]!.AsArray(), a => (long)a!["id"]! == activity);
+        Assert.Equal(0, Err(await Admin(HttpMethod.Post, "/admin/takedown", new { kind = "goods", id = goods })));
+        Assert.Equal(4, Err(await user.Get($"/user/goods/info?gid={goods}")));
+        // The merchant's own list no longer has it either.
+        Assert.Equal(4, Err(await portal.Get($"/goods/{goods}")));
+
+        // Refused takedowns change nothing and are recorded with their err.
+        Assert.Equal(4, Err(await Admin(HttpMethod.Post, "/admin/takedown", new { kind = "goods", id = goods })));
+        Assert.Equal(1, Err(await Admin(HttpMethod.Post, "/admin/takedown", new { kind = "shop", id = shopId })));
+
+        var log = (await Admin(HttpMethod.Get, "/admin/audit?offset=0&count=100"))["actions"]!.AsArray();
+        var takedowns = log.Where(a => (string)a!["request"]! == "POST /admin/takedown").Take(5).Reverse().ToArray();
+        Assert.Equal([$"tryon {goods} {picture}", $"activity {activity}", $"goods {goods}", $"goods {goods}", $"shop {shopId}"],
+            takedowns.Select(a => (string)a!["subject"]!));
+        Assert.Equal([0, 0, 0, 4, 1], takedowns.Select(a => (int)a!["err"]!));
+        Assert.All(takedowns, a => Assert.Equal("Catalogue", (string)a!["role"]!));
+        Assert.All(takedowns, a => Assert.Matches("^[0-9a-f]{32}$", (string)a!["traceId"]!));
+    }
 }
