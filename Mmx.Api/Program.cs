@@ -138,6 +138,7 @@ try
     app.MapMerchantAuditApi();
     app.MapShopStatusApi();
     app.MapMerchantAccountApi();
+    app.MapMerchantPasswordResetApi();
     app.MapMerchantInfoApi();
     app.MapMerchantShopApi();
     app.MapMerchantGoodsApi();

@@ -19,7 +19,10 @@ public static class MerchantSessions
     public static string NewToken() => Prefix + Sessions.NewToken();
 
     /// <summary>The session grain of a merchant token (the token itself never reaches a grain).</summary>
-    public static ISessionGrain Grain(IGrainFactory grains, string token) => grains.GetGrain<ISessionGrain>("m:" + Sessions.HashOf(token));
+    public static ISessionGrain Grain(IGrainFactory grains, string token) => grains.GetGrain<ISessionGrain>(KeyOf(token));
+
+    /// <summary>The session grain's key of a merchant token (the merchant grain keeps it, to end the session on a reset).</summary>
+    public static string KeyOf(string token) => "m:" + Sessions.HashOf(token);
 
     public static void SetCookie(HttpResponse response, string token) => Sessions.SetCookie(response, token, CookieName);
 

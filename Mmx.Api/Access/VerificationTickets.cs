@@ -25,7 +25,8 @@ public static class VerificationTickets
     /// bindphone with neither ticket in the body, so both must reach it. Each ticket is good only for
     /// its own number, once. The cookie goes to /user (register, resetpw, bindphone) and, when set
     /// by /basic/phonevalidate, to that path too, so that the second code sees the first ticket, and
-    /// to /merchant, where the merchant portal's sign-up spends the ticket of the number it verified there.
+    /// to /merchant, where the merchant portal's sign-up spends the ticket of the number it verified there
+    /// (the portal's password reset sets it there itself).
     /// </summary>
     public static void SetCookie(HttpResponse response, string ticket)
     {
@@ -42,8 +43,11 @@ public static class VerificationTickets
     public const string PhoneValidatePath = "/basic/phonevalidate";
     private const string MerchantPath = "/merchant";
 
+    // A merchant's forgotten password (/merchant/forgetpassword) spends its ticket under /merchant only.
     private static string[] PathsFor(HttpRequest request) =>
-        request.Path.StartsWithSegments(PhoneValidatePath) ? [UserPath, PhoneValidatePath, MerchantPath] : [UserPath];
+        request.Path.StartsWithSegments(PhoneValidatePath) ? [UserPath, PhoneValidatePath, MerchantPath]
+        : request.Path.StartsWithSegments(MerchantPath) ? [MerchantPath]
+        : [UserPath];
 
     // Not in a ticket's alphabet (base64url).
     private const char Separator = '.';

@@ -42,7 +42,7 @@ public static class SmsApi
     private static async Task<string> Verify(HttpRequest request, HttpResponse response, IGrainFactory grains, string? phoneText, string? codeText)
     {
         var phone = Phone.Required(phoneText);
-        var code = codeText is { Length: 6 } c && c.All(char.IsAsciiDigit) ? c : throw ApiException.BadRequest("code must be 6 digits");
+        var code = SmsCode.Required(codeText);
         var (ticket, hash) = VerificationTickets.New();
         var err = await grains.GetGrain<IPhoneGrain>(phone).VerifyCode(code, hash, ClientAddresses.KeyOf(request.HttpContext.Connection.RemoteIpAddress));
         ApiResults.Done(err);

@@ -42,8 +42,8 @@ public static class MerchantAccountApi
         var ticket = await VerificationTickets.RequireLiveTicket(phoneGrain, VerificationTickets.Offered(request, body.Ticket));
 
         var shopId = await grains.GetGrain<IShopIdGrain>(IShopIdGrain.Key).Next();
-        var name = grains.GetGrain<IMerchantNameGrain>(NameKey(account));
-        var byPhone = grains.GetGrain<IMerchantNameGrain>(PhoneKey(phone));
+        var name = grains.GetGrain<IMerchantNameGrain>(MerchantNames.NameKey(account));
+        var byPhone = grains.GetGrain<IMerchantNameGrain>(MerchantNames.PhoneKey(phone));
         if (await Claim(grains, name, shopId) != shopId) throw new ApiException(Err.AlreadyExists, "this login name is taken");
         if (await Claim(grains, byPhone, shopId) != shopId)
         {
@@ -67,13 +67,10 @@ public static class MerchantAccountApi
         return await name.Claim(shopId, abandoned);
     }
 
-    private static string NameKey(string account) => "a:" + account;
-    private static string PhoneKey(string phone) => "p:" + phone;
-
     private static async Task<MerchantExistsReply> Exists(HttpRequest request, IGrainFactory grains)
     {
         var account = request.Query.RequiredText("account", 32).Trim().ToLowerInvariant();
-        var owner = await grains.GetGrain<IMerchantNameGrain>(NameKey(account)).Owner();
+        var owner = await grains.GetGrain<IMerchantNameGrain>(MerchantNames.NameKey(account)).Owner();
         return new(Err.Ok, owner is { } shop && (await grains.GetGrain<IMerchantGrain>(shop).BeginLogin()).IsOk);
     }
 
@@ -83,8 +80,7 @@ public static class MerchantAccountApi
         var typed = body.Account?.Trim() ?? "";
         if (typed.Length is 0 or > 32) throw ApiException.BadRequest("account is required");
         var password = Passwords.Offered(body.Password);
-        // A name starts with a letter: anything else is the merchant's verified phone.
-        var key = char.IsAsciiLetter(typed[0]) ? NameKey(typed.ToLowerInvariant()) : PhoneKey(Phone.Required(typed, "account"));
+        var key = MerchantNames.KeyOfTyped(typed, "account");
         var shopId = await grains.GetGrain<IMerchantNameGrain>(key).Owner();
         var guard = LoginGuard.For(grains, request.HttpContext, shopId is { } named ? $"m:{named}" : $"m:{key}");
         await guard.Admit(password);
@@ -100,9 +96,9 @@ public static class MerchantAccountApi
         if (needsUpgrade) await merchant!.SetPassword(Passwords.Hash(password));
         await guard.Succeeded();
         var token = MerchantSessions.NewToken();
-        await MerchantSessions.Grain(grains, token).Open(shopId!.Value);
+        (await merchant!.OpenSession(MerchantSessions.KeyOf(token))).OrFail();
         MerchantSessions.SetCookie(response, token);
-        return new(Err.Ok, true, shopId.Value, login.Portrait.Length > 0 ? login.Portrait : null, (int)login.Status, token);
+        return new(Err.Ok, true, shopId!.Value, login.Portrait.Length > 0 ? login.Portrait : null, (int)login.Status, token);
     }
 
     private static async Task<OkReply> Logout(HttpRequest request, IGrainFactory grains, HttpResponse response)

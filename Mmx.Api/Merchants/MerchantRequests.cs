@@ -125,3 +125,13 @@ public sealed record FansMessageRequest(
     JsonElement? Userids,
     string? Message,
     string? Title);
+
+/// <summary>/merchant/forgetpassword's body (or query): the step and the fields that step reads.</summary>
+public sealed record MerchantResetRequest(
+    string? Step,
+    [property: JsonPropertyName("acc_or_pho"), JsonConverter(typeof(StringOrNumberConverter))] string? AccOrPho,
+    [property: JsonConverter(typeof(StringOrNumberConverter))] string? Phone,
+    [property: JsonPropertyName("phone_captcha"), JsonConverter(typeof(StringOrNumberConverter))] string? PhoneCaptcha,
+    [property: JsonPropertyName("shop_id")] long? ShopId,
+    [property: JsonPropertyName("new_password")] string? NewPassword,
+    string? Ticket);

@@ -61,3 +61,15 @@ public sealed record MerchantMessageConfigReply(Err Err,
     [property: JsonPropertyName("shop_id")] long ShopId,
     [property: JsonPropertyName("mass_count")] int MassCount,
     [property: JsonPropertyName("mass_remain_count")] int MassRemainCount);
+
+/// <summary>
+/// /merchant/forgetpassword, every step: is_account_exist answers is_exist, the verified phone
+/// masked and the shop; validate_phone_captcha the one-use ticket (also the mmx_verify cookie)
+/// that reset_password spends; the fields a step does not answer are null.
+/// </summary>
+public sealed record MerchantResetReply(Err Err,
+    [property: JsonPropertyName("is_success")] bool IsSuccess,
+    [property: JsonPropertyName("is_exist")] bool? IsExist,
+    string? Phone,
+    [property: JsonPropertyName("shop_id")] long? ShopId,
+    string? Ticket);

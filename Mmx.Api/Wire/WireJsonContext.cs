@@ -74,6 +74,7 @@ namespace Mmx.Api.Wire;
 [JsonSerializable(typeof(Merchants.MerchantExistsReply))]
 [JsonSerializable(typeof(Merchants.MerchantLoginReply))]
 [JsonSerializable(typeof(Merchants.MerchantDoneReply))]
+[JsonSerializable(typeof(Merchants.MerchantResetReply))]
 [JsonSerializable(typeof(Merchants.MerchantInfoReply))]
 [JsonSerializable(typeof(Merchants.MerchantServiceReply))]
 [JsonSerializable(typeof(Merchants.MerchantMessageConfigReply))]

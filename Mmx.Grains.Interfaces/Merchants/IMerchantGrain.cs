@@ -22,8 +22,23 @@ public interface IMerchantGrain : IGrainWithIntegerKey
     [Alias("BeginLogin"), ReadOnly]
     Task<Outcome<MerchantLogin>> BeginLogin();
 
+    /// <summary>Changes the password (the merchant proved the old one); the open sessions stay.</summary>
     [Alias("SetPassword")]
     Task<Err> SetPassword(string passwordHash);
+
+    /// <summary>
+    /// Opens a login's session (the session grain's key) for this merchant and remembers it, so
+    /// that a password reset can end it; the oldest beyond the cap are closed. NotFound without an account.
+    /// </summary>
+    [Alias("OpenSession")]
+    Task<Err> OpenSession(string sessionKey);
+
+    /// <summary>
+    /// Sets a password after the merchant proved the verified phone by SMS (forgotten password):
+    /// every open session ends, as a stolen one must. Idempotent.
+    /// </summary>
+    [Alias("ResetPassword")]
+    Task<Err> ResetPassword(string passwordHash);
 
     [Alias("GetContact"), ReadOnly]
     Task<Outcome<MerchantContact>> GetContact();

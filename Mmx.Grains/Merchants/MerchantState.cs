@@ -25,4 +25,6 @@ public sealed record MerchantState
     [Id(14)] public int Decisions { get; init; }
     /// <summary>The day (Asia/Shanghai) of the shop's last new activity: one a day.</summary>
     [Id(15)] public DateOnly? LastActivityDay { get; init; }
+    /// <summary>The session grains' keys of the merchant's open logins (oldest first, at most <see cref="MerchantGrain.MaxSessions"/>), closed by a password reset.</summary>
+    [Id(16)] public ImmutableArray<string> Sessions { get; init; } = [];
 }
