@@ -35,10 +35,16 @@ public static class MerchantSessions
         return token is not null && token.StartsWith(Prefix, StringComparison.Ordinal) && Sessions.IsWellFormed(token[Prefix.Length..]) ? token : null;
     }
 
-    /// <summary>The filter of every merchant route: err 2 unless the request carries a live merchant session.</summary>
+        /// <summary>The filter of every merchant route: err 2 unless the request carries a live merchant session.</summary>
     public static async ValueTask<object?> Require(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var http = context.HttpContext;
+        context.HttpContext.Items[ShopItem] = await ShopOf(context.HttpContext);
+        return await next(context);
+    }
+
+    /// <summary>The shop of the merchant session the request carries; err 2 without a live one (routes outside the merchant groups: the uploader).</summary>
+    public static async Task<long> ShopOf(HttpContext http)
+    {
         if (TokenOf(http.Request) is not { } token) throw new ApiException(Err.NotLoggedIn, "log in as the shop's merchant first");
         var unknown = http.RequestServices.GetRequiredService<UnknownTokens>();
         if (!unknown.MayAsk(http))
@@ -49,8 +55,7 @@ public static class MerchantSessions
             unknown.Refused(http);
             throw new ApiException(Err.NotLoggedIn, "the merchant session has ended; log in again");
         }
-        http.Items[ShopItem] = shopId.Value;
-        return await next(context);
+        return shopId.Value;
     }
 
     /// <summary>The shop of the logged-in merchant (a route behind <see cref="RequireMerchant"/>).</summary>

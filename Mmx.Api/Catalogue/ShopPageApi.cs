@@ -34,7 +34,7 @@ public static class ShopPageApi
         }
         if (shop is null) throw ApiException.NotFound("shop");
         var qrcode = context.LegacyWire() ? PublicUrls.ScanText(context.Request, "shop", sid) : PublicUrls.ShopCard(context.Request, sid);
-        return Results.Json(new ShopPageReply(Err.Ok, shop.Id, shop.Name, qrcode, shop.Hours, shop.Phone, shop.City, shop.Address,
+        return Results.Json(new ShopPageReply(Err.Ok, shop.Id, shop.Name, qrcode, PublicUrls.ShopQrCard(context.Request, sid), shop.Hours, shop.Phone, shop.City, shop.Address,
             shop.Long, shop.Lat, shop.Pics, [shop.Category], shop.Intro), Json.Options);
     }
 }
@@ -44,6 +44,8 @@ public sealed record ShopPageReply(Err Err,
     [property: JsonPropertyName("shop_id")] long ShopId,
     [property: JsonPropertyName("shop_name")] string ShopName,
     string Qrcode,
+    /// <summary>The QR card PNG of <see cref="Qrcode"/> (the user profile's <c>qcode</c> is the same for a user).</summary>
+    string Qcode,
     [property: JsonPropertyName("business_hours")] string BusinessHours,
     [property: JsonPropertyName("telephone_no")] string TelephoneNo,
     [property: JsonPropertyName("city_id")] long CityId,

@@ -60,6 +60,9 @@ public static class PublicUrls
     /// <summary>Where a user's QR card (a PNG encoding the public card URL) is served.</summary>
     public static string QrCard(HttpRequest request, long mcode) => $"{Base(request)}/userweb/qcode/{mcode}.png";
 
+    /// <summary>Where a shop's QR card (a PNG encoding its public card URL) is served.</summary>
+    public static string ShopQrCard(HttpRequest request, long sid) => $"{Base(request)}/shop/{sid}/qcode.png";
+
     /// <summary>Throws at start when answers would carry whatever Host a client sent.</summary>
     public static void RequireConfiguredHost(IConfiguration configuration)
     {

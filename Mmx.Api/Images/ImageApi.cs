@@ -1,3 +1,4 @@
+using Mmx.Api.Lookups;
 using Microsoft.Net.Http.Headers;
 using Mmx.Api.Operations;
 using Mmx.Api.Validation;
@@ -11,7 +12,7 @@ namespace Mmx.Api.Images;
 /// </summary>
 public static class ImageApi
 {
-    public const string ServePath = "/img";
+    public const string ServePath = StoredImages.ServePath;
 
     public static IEndpointRouteBuilder MapImageApi(this IEndpointRouteBuilder app)
     {
@@ -39,16 +40,7 @@ public static class ImageApi
         if (await grains.Own<Mmx.Grains.Images.IImageQuotaGrain>(context).TryUse(bytes.Length, settings.UserBytesPerDay) is not Err.Ok and var refused)
             throw new ApiException(refused, "your image allowance for today is used up");
         var name = await store.Save(bytes, kind, context.RequestAborted);
-        return new(Err.Ok, true, UrlOf(context.Request, settings, name));
-    }
-
-    /// <summary>Where a stored image is served: under Mmx:Images:PublicBaseUrl (a CDN) when set, else this API's /img/.</summary>
-    public static string UrlOf(HttpRequest request, ImageSettings settings, string name)
-    {
-        var baseUrl = settings.PublicBaseUrl is { Length: > 0 } configured
-            ? configured.TrimEnd('/')
-            : PublicUrls.Base(request) + ServePath;
-        return $"{baseUrl}/{name}";
+        return new(Err.Ok, true, StoredImages.UrlOf(context.Request, name));
     }
 
     /// <summary>GET with ?user_id=&amp;url= (the spec), or PUT with the same fields as JSON (the web client).</summary>

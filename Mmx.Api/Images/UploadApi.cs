@@ -1,13 +1,15 @@
 using System.Security.Cryptography;
 using Mmx.Api.Lookups;
 using Mmx.Api.Operations;
+using Mmx.Grains.Images;
 
 namespace Mmx.Api.Images;
 
 /// <summary>
 /// POST or PUT /file/uploader (and /chat/file): the chat host's uploader, where the apps send a
 /// photo (a portrait, a chat picture) or a voice clip as multipart/form-data before they use its
-/// URL. The caller is a session (bearer, cookie, <c>?token=</c>) or the chat socket's <c>u</c>/<c>p</c>.
+/// URL. The caller is a session (bearer, cookie, <c>?token=</c>), the chat socket's <c>u</c>/<c>p</c>,
+/// or a merchant session (the portal's shop and goods pictures).
 /// The file is the part named <c>file</c> (the contract), else <c>uploadFile</c> (the iOS app),
 /// else the first file part. A picture is sniffed by its bytes (PNG, JPEG, GIF, WebP; at most
 /// 5 MB) and encoded anew (<see cref="UploadCleaner"/>), a voice clip (MP3, AMR, AAC, M4A; at most
@@ -37,7 +39,10 @@ public static class UploadApi
 
     private static async Task<UploadReply> Upload(HttpContext context, IGrainFactory grains, KnownIds known, IImageStore store, ImageSettings settings)
     {
-        var accId = await ChatIdentity.Caller(context, grains, known);
+        // A merchant's portal uploads shop and goods pictures under its merchant session.
+        var quotaKey = MerchantSessions.TokenOf(context.Request) is not null
+            ? IImageQuotaGrain.MerchantKey(await MerchantSessions.ShopOf(context))
+            : await ChatIdentity.Caller(context, grains, known);
         if (!context.Request.HasFormContentType) throw ApiException.BadRequest("send the file as multipart/form-data");
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var file = form.Files.GetFile("file") ?? form.Files.GetFile("uploadFile") ?? form.Files.FirstOrDefault()
@@ -56,9 +61,9 @@ public static class UploadApi
         }
         else throw ApiException.BadRequest("the file is neither a picture (PNG, JPEG, GIF, WebP) nor a voice clip (MP3, AMR, AAC, M4A)");
 
-        if (await grains.GetGrain<Mmx.Grains.Images.IImageQuotaGrain>(accId).TryUse(stored.Length, settings.UserBytesPerDay) is not Err.Ok and var refused)
+        if (await grains.GetGrain<IImageQuotaGrain>(quotaKey).TryUse(stored.Length, settings.UserBytesPerDay) is not Err.Ok and var refused)
             throw new ApiException(refused, "your image allowance for today is used up");
         var name = await store.Save(stored, kind, context.RequestAborted);
-        return new(Err.Ok, ImageApi.UrlOf(context.Request, settings, name), kind.ContentType, Convert.ToHexStringLower(MD5.HashData(stored)));
+        return new(Err.Ok, StoredImages.UrlOf(context.Request, name), kind.ContentType, Convert.ToHexStringLower(MD5.HashData(stored)));
     }
 }

@@ -58,6 +58,11 @@ public sealed record ShopFieldsRequest(
 /// <summary>PUT or POST /shop/{sid}/introduction.</summary>
 public sealed record ShopIntroductionRequest(string? Introduction);
 
+/// <summary>PUT or POST /shop/{sid}/image: the pictures in order, a list or the portal's comma-joined string ("" for none).</summary>
+[WireExample("portal", "The portal's picture list after an upload",
+    """{"pic_url_list": "http://localhost/img/3f2a.jpg,http://localhost/img/9c1b.jpg"}""")]
+public sealed record ShopPicturesRequest([property: JsonPropertyName("pic_url_list")] JsonElement? PicUrlList);
+
 /// <summary>POST /merchant/login: the login name (or the verified phone) and the password.</summary>
 [WireExample("portal", "The portal's login (the hex MD5 of the password)",
     """{"account": "haianshop", "password": "4c9894f99114160e70582fa6a5d739c4"}""")]

@@ -84,6 +84,7 @@ namespace Mmx.Api.Wire;
 [JsonSerializable(typeof(Admin.FeedbackDeskReply))]
 [JsonSerializable(typeof(Admin.FeedbackThreadReply))]
 [JsonSerializable(typeof(Merchants.ShopIntroductionReply))]
+[JsonSerializable(typeof(Merchants.ShopPicturesReply))]
 [JsonSerializable(typeof(Merchants.MerchantGoodsListReply))]
 [JsonSerializable(typeof(Merchants.MerchantGoodsReply))]
 [JsonSerializable(typeof(Merchants.GoodsPublishedReply))]

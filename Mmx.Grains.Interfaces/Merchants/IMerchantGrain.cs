@@ -50,7 +50,7 @@ public interface IMerchantGrain : IGrainWithIntegerKey
     [Alias("GetService"), ReadOnly]
     Task<Outcome<MerchantService>> GetService();
 
-    /// <summary>The shop as the merchant keeps it (in any status) with its extras.</summary>
+    /// <summary>The shop as it stands (the merchant's or an import's newer version, in any status) with its extras.</summary>
     [Alias("GetShop"), ReadOnly]
     Task<Outcome<MerchantShop>> GetShop();
 
@@ -66,6 +66,10 @@ public interface IMerchantGrain : IGrainWithIntegerKey
     /// <summary>The merchant changes the shop's introduction only (as <see cref="EditShop"/>).</summary>
     [Alias("SetIntroduction"), ResponseTimeout("00:01:00")]
     Task<Err> SetIntroduction(string introduction);
+
+    /// <summary>The merchant replaces the shop's pictures (in order; the first is its cover), as <see cref="EditShop"/>.</summary>
+    [Alias("SetPictures"), ResponseTimeout("00:01:00")]
+    Task<Err> SetPictures(ImmutableArray<string> pictures);
 
     /// <summary>
     /// The operator approves a pending sign-up (or renews a live, suspended or expired service):

@@ -77,9 +77,9 @@ public sealed partial class MerchantGrain(
         }));
     }
 
-    public Task<Outcome<MerchantShop>> GetShop() => Task.FromResult(Exists
-        ? Outcome<MerchantShop>.Ok(new MerchantShop { Shop = S.Shop!, Extras = S.Extras, Status = CurrentStatus() })
-        : Outcome<MerchantShop>.Fail(Err.NotFound));
+    public async Task<Outcome<MerchantShop>> GetShop() => Exists
+        ? Outcome<MerchantShop>.Ok(new MerchantShop { Shop = await Latest(), Extras = S.Extras, Status = CurrentStatus() })
+        : Outcome<MerchantShop>.Fail(Err.NotFound);
 
     public async Task<Err> EditShop(Shop details, ShopExtras extras)
     {
@@ -96,6 +96,12 @@ public sealed partial class MerchantGrain(
     {
         if (!Exists) return Err.NotFound;
         return await Revise((await Latest()) with { Intro = introduction }, S.Extras);
+    }
+
+    public async Task<Err> SetPictures(ImmutableArray<string> pictures)
+    {
+        if (!Exists) return Err.NotFound;
+        return await Revise((await Latest()) with { Pics = pictures }, S.Extras);
     }
 
     /// <summary>The shop as it stands: the catalogue's copy (shown or not) unless this grain's last edit is newer (a tie is the same version, or an import stamped the same instant: the catalogue's stands).</summary>
