@@ -46,7 +46,8 @@ public static class MerchantShopApi
     {
         var shopId = context.OwnShop(sid);
         var body = await JsonBody.Read<ShopIntroductionRequest>(context.Request);
-        var introduction = Text.MultiLine(body.Introduction?.Trim() ?? "", "introduction", 0, MaxIntroduction);
+        // Absent is no edit (err 1): only an empty introduction clears it.
+        var introduction = Text.MultiLine(body.Introduction?.Trim() ?? throw ApiException.BadRequest("introduction is required"), "introduction", 0, MaxIntroduction);
         (await grains.GetGrain<IMerchantGrain>(shopId).SetIntroduction(introduction)).OrFail();
         return new(Err.Ok, true, shopId);
     }

@@ -84,6 +84,73 @@ public sealed class BadInputSuiteTests(BadInputSuiteTests.Api api) : IClassFixtu
         Console.WriteLine($"bad-input suite: {routes.Count} routes, {calls} hostile calls");
     }
 
+    /// <summary>
+    /// The merchant side's routes (/merchant, /shop, /goods) called by a live merchant on its own shop
+    /// (so that the inputs reach the checks past ownership) with the same hostile bodies and queries.
+    /// Goods and activity ids name none of the shop's: a route that deletes the item it names does
+    /// its job whatever the body says.
+    /// </summary>
+    [Fact]
+    public async Task Hostile_input_on_every_merchant_route_gets_json_errs_and_changes_nothing()
+    {
+        var merchant = await Merchants.MerchantTestKit.LiveShop(api);
+        var token = (string)(await Merchants.MerchantTestKit.LogIn(api.NewClient(), merchant.Account, Merchants.MerchantTestKit.Password))["token"]!;
+        await Merchants.MerchantTestKit.PublishGoods(merchant.Portal, merchant.ShopId, "坏输入外套");
+        Assert.Equal(0, (int)(await merchant.Portal.Put($"/shop/{merchant.ShopId}/introduction", new { introduction = "老字号，童叟无欺" }))["err"]!);
+        var before = await MerchantSnapshot(merchant.Portal, merchant.ShopId);
+
+        var routes = RouteTable.Of(api.Services, "/merchant", "/shop", "/goods")
+            // Logout ends the session whatever is sent: that is its job.
+            .Where(r => r.Pattern is not "/merchant/logout")
+            .Select(r => (r.Method, Path: r.Pattern.Replace("{sid}", merchant.ShopId.ToString()).Replace("{gid}", "1").Replace("{aid}", "-1")))
+            .ToList();
+        Assert.True(routes.Count > 25, $"only {routes.Count} merchant routes found");
+
+        var calls = 0;
+        foreach (var (method, path) in routes)
+        {
+            foreach (var query in Queries.Prepend(""))
+            {
+                foreach (var body in method is "GET" ? [(string?)null] : Bodies.Cast<string?>())
+                {
+                    using var request = new HttpRequestMessage(new HttpMethod(method), path + query);
+                    request.Headers.Authorization = new("Bearer", token);
+                    if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+                    using var response = await api.CreateClient().SendAsync(request);
+                    var text = await response.Content.ReadAsStringAsync();
+                    var where = $"{method} {path}{query} {body}";
+                    Assert.True((int)response.StatusCode < 500, $"{where}: HTTP {(int)response.StatusCode} {text}");
+                    // The shop's QR card is a picture; every other answer is JSON with an err.
+                    if (path.EndsWith("/qcode.png") && response.IsSuccessStatusCode) continue;
+                    Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+                    Assert.NotNull(JsonNode.Parse(text)!["err"]);
+                    Assert.DoesNotContain("   at ", text);
+                    calls++;
+                }
+            }
+        }
+
+        // A body naming no field edits nothing (an absent introduction is not an empty one).
+        Assert.Equal(1, (int)(await merchant.Portal.Put($"/shop/{merchant.ShopId}/introduction", new { }))["err"]!);
+        Assert.Equal(1, (int)(await merchant.Portal.Put($"/shop/{merchant.ShopId}/image", new { }))["err"]!);
+        Assert.Equal(before, await MerchantSnapshot(merchant.Portal, merchant.ShopId));
+        Console.WriteLine($"bad-input suite (merchants): {routes.Count} routes, {calls} hostile calls");
+    }
+
+    /// <summary>What the merchant's own pages show: contact, service, shop, pictures, introduction, goods, activities, fans.</summary>
+    private static async Task<string> MerchantSnapshot(ApiClient portal, long shopId)
+    {
+        var parts = new List<string>();
+        foreach (var url in new[] { $"/merchant/{shopId}/info", $"/merchant/{shopId}/serviceinfo", $"/shop/{shopId}", $"/shop/{shopId}/image",
+            $"/shop/{shopId}/introduction", $"/goods?shop_id={shopId}&offset=0&limit=100", $"/shop/{shopId}/activities?offset=0&limit=100", $"/shop/{shopId}/fans?offset=0&limit=100" })
+        {
+            var answer = await portal.Get(url);
+            Assert.Equal(0, (int)answer["err"]!);
+            parts.Add(answer.ToJsonString());
+        }
+        return string.Join("\n", parts);
+    }
+
     /// <summary>What a user's own reads show: profile, addresses, counts, friends, privacy, feedback.</summary>
     private static async Task<string> Snapshot(ApiClient client)
     {
