@@ -8,7 +8,8 @@ namespace Mmx.Tests.Postgres;
 /// The shipped portal's flow in cluster mode (two fronts, two silos, a real PostgreSQL), each step
 /// made on one front and seen by users on the other at once: sign-up, the operator's approval,
 /// the shop edited, two goods published, one taken off the shelf, an activity created and deleted,
-/// the fans listed and messaged.
+/// the fans listed and messaged; and the operators' side across fronts: feedback on the desk,
+/// a disabled account refused on the other front, every action in the audit log.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresMerchantPortalTests(PostgresServer postgres)
@@ -30,7 +31,7 @@ public sealed class PostgresMerchantPortalTests(PostgresServer postgres)
         var clusterId = $"portal-{Guid.NewGuid():N}";
         await using var silos = await SiloPair.Start(postgres.ConnectionString, clusterId);
         await using var front1 = new ApiFactory(postgres.ConnectionString, clusterId);
-        await using var front2 = new ApiFactory(postgres.ConnectionString, clusterId);
+        await using var front2 = new ApiFactory(postgres.ConnectionString, clusterId).ListenOnLoopback();
         // The places and categories the portal's sign-up form names (the embedded default's demo has them).
         Assert.Equal(0, Err(await front1.Import("""
             {"cities": [{"id": 1, "name": "深圳"}], "districts": [{"id": 105, "name": "南山区", "city": 1}],
@@ -85,5 +86,40 @@ public sealed class PostgresMerchantPortalTests(PostgresServer postgres)
         Assert.Equal(0, Err(sent));
         Assert.Equal("跨前端的问候", (string)(await user1.Get("/user/message?offset=0&count=10"))["msgList"]![0]!["content"]!);
         Assert.Equal((int)sent["mass_remain_count"]!, (int)(await portal1.Get($"/merchant/{shopId}/msgconfig"))["mass_remain_count"]!);
+
+        await OperatorsAcrossFronts(front1, front2, shopId);
+    }
+
+    private static async Task OperatorsAcrossFronts(ApiFactory front1, ApiFactory front2, long shopId)
+    {
+        Task<JsonNode> Admin(ApiFactory front, HttpMethod method, string path, object? body = null) => front.NewClient().Send(method, path, body, admin: true);
+        var phone = AccountTestKit.NewPhone();
+        var password = Md5Upper("cluster-desk-1");
+        var user = front2.NewClient();
+        var accId = await user.SignUp(phone, password);
+
+        // Feedback through front 2 is on the desk read through front 1 within a second; a reply through front 2 answers it.
+        Assert.Equal(0, Err(await user.Post("/user/feedback", new { feedback = "跨前端的反馈" })));
+        var seen = System.Diagnostics.Stopwatch.StartNew();
+        while (!(await Admin(front1, HttpMethod.Get, "/admin/feedback?offset=0&count=100"))["threads"]!.AsArray().Any(t => (long)t!["uid"]! == accId))
+        {
+            Assert.True(seen.Elapsed < TimeSpan.FromSeconds(1), "the feedback is not on the other front's desk within a second");
+            await Task.Delay(50);
+        }
+        Assert.Equal(0, Err(await Admin(front2, HttpMethod.Post, "/admin/feedback/reply", new { uid = accId, content = "收到" })));
+        Assert.DoesNotContain((await Admin(front1, HttpMethod.Get, "/admin/feedback?offset=0&count=100"))["threads"]!.AsArray(), t => (long)t!["uid"]! == accId);
+
+        // Disabled through front 1: the token and the chat socket held on front 2 end, and front 2 refuses the login (err 3).
+        await using var socket = await ChatClient.Connect(front2.WebSocketUri($"/chat/?u={accId}&p={password}"));
+        Assert.Equal(0, Err(await Admin(front1, HttpMethod.Post, $"/admin/user/{accId}/disable")));
+        Assert.Equal(2, Err(await user.Get("/user/personal")));
+        Assert.True(await socket.EndsWithin(5), "the socket on the other front ends when the account is disabled");
+        Assert.Equal(3, Err(await front2.NewClient().LogIn(phone, password)));
+
+        // Every one of those operator actions is in the audit log, whichever front took it.
+        var log = (await Admin(front2, HttpMethod.Get, "/admin/audit?offset=0&count=100"))["actions"]!.AsArray().Select(a => (string)a!["request"]!).ToList();
+        Assert.Contains($"POST /admin/merchant/{shopId}/approve", log);
+        Assert.Contains("POST /admin/feedback/reply", log);
+        Assert.Contains($"POST /admin/user/{accId}/disable", log);
     }
 }
