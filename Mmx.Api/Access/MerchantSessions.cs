@@ -35,7 +35,7 @@ public static class MerchantSessions
         return token is not null && token.StartsWith(Prefix, StringComparison.Ordinal) && Sessions.IsWellFormed(token[Prefix.Length..]) ? token : null;
     }
 
-        /// <summary>The filter of every merchant route: err 2 unless the request carries a live merchant session.</summary>
+    /// <summary>The filter of every merchant route: err 2 unless the request carries a live merchant session.</summary>
     public static async ValueTask<object?> Require(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         context.HttpContext.Items[ShopItem] = await ShopOf(context.HttpContext);

@@ -74,6 +74,18 @@ public static class VerificationTickets
         return hashes;
     }
 
+    /// <summary>
+    /// Checks a typed SMS code against the phone's; when right, the client gets a new ticket (in the
+    /// cookie, and answered here for the body). A wrong code is its err.
+    /// </summary>
+    public static async Task<string> Issue(HttpContext context, IPhoneGrain phone, string code)
+    {
+        var (ticket, hash) = New();
+        ApiResults.Done(await phone.VerifyCode(code, hash, ClientAddresses.KeyOf(context.Connection.RemoteIpAddress)));
+        SetCookie(context.Response, ticket);
+        return ticket;
+    }
+
     /// <summary>The first offered ticket that is the phone's live one, or null.</summary>
     public static async Task<string?> LiveTicketOf(IPhoneGrain phone, IReadOnlyList<string> offered)
     {

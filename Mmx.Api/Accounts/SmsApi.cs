@@ -33,21 +33,17 @@ public static class SmsApi
         grains.GetGrain<IPhoneGrain>(Phone.Required(phone)).SendCode(ClientAddresses.KeyOf(request.HttpContext.Connection.RemoteIpAddress));
 
     /// <summary>The right code gets the client a one-use ticket (in the answer and the mmx_verify cookie).</summary>
-    private static async Task<TicketReply> VerCode(HttpRequest request, HttpResponse response, IGrainFactory grains)
+    private static async Task<TicketReply> VerCode(HttpRequest request, IGrainFactory grains)
     {
         var body = await JsonBody.Read<VerifyCodeRequest>(request);
-        return new(Err.Ok, await Verify(request, response, grains, body.Phone, body.Code));
+        return new(Err.Ok, await Verify(request, grains, body.Phone, body.Code));
     }
 
-    private static async Task<string> Verify(HttpRequest request, HttpResponse response, IGrainFactory grains, string? phoneText, string? codeText)
+    private static async Task<string> Verify(HttpRequest request, IGrainFactory grains, string? phoneText, string? codeText)
     {
         var phone = Phone.Required(phoneText);
         var code = SmsCode.Required(codeText);
-        var (ticket, hash) = VerificationTickets.New();
-        var err = await grains.GetGrain<IPhoneGrain>(phone).VerifyCode(code, hash, ClientAddresses.KeyOf(request.HttpContext.Connection.RemoteIpAddress));
-        ApiResults.Done(err);
-        VerificationTickets.SetCookie(response, ticket);
-        return ticket;
+        return await VerificationTickets.Issue(request.HttpContext, grains.GetGrain<IPhoneGrain>(phone), code);
     }
 
     /// <summary>The web client reads is_success (true, or an error answer).</summary>
@@ -57,9 +53,9 @@ public static class SmsApi
         return new(Err.Ok, true);
     }
 
-    private static async Task<VerifiedReply> VerifyPath(string phone, HttpRequest request, HttpResponse response, IGrainFactory grains)
+    private static async Task<VerifiedReply> VerifyPath(string phone, HttpRequest request, IGrainFactory grains)
     {
         var body = await JsonBody.Read<CodeRequest>(request);
-        return new(Err.Ok, true, await Verify(request, response, grains, phone, body.Code));
+        return new(Err.Ok, true, await Verify(request, grains, phone, body.Code));
     }
 }

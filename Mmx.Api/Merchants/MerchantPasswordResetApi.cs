@@ -71,9 +71,7 @@ public static class MerchantPasswordResetApi
     {
         var code = SmsCode.Required(codeText, "phone_captcha");
         var (shopId, phone) = await Resolve(context, grains, phoneText);
-        var (ticket, hash) = VerificationTickets.New();
-        ApiResults.Done(await grains.GetGrain<IPhoneGrain>(phone).VerifyCode(code, hash, ClientAddresses.KeyOf(context.Connection.RemoteIpAddress)));
-        VerificationTickets.SetCookie(context.Response, ticket);
+        var ticket = await VerificationTickets.Issue(context, grains.GetGrain<IPhoneGrain>(phone), code);
         return new(Err.Ok, true, null, null, shopId, ticket);
     }
 

@@ -86,13 +86,8 @@ public sealed partial class UserGrain
 
     public Task<bool> IsDisabled() => Task.FromResult(S.Disabled);
 
-    /// <summary>The session list with this token added, and the oldest sessions beyond the cap.</summary>
-    private (ImmutableArray<string> Sessions, ImmutableArray<string> Evicted) WithSession(string tokenHash)
-    {
-        var sessions = S.Sessions.Contains(tokenHash) ? S.Sessions : S.Sessions.Add(tokenHash);
-        var excess = Math.Max(0, sessions.Length - MaxSessions);
-        return ([.. sessions.Skip(excess)], [.. sessions.Take(excess)]);
-    }
+    private (ImmutableArray<string> Sessions, ImmutableArray<string> Evicted) WithSession(string tokenHash) =>
+        SessionLists.With(S.Sessions, tokenHash, MaxSessions);
 
     /// <summary>Tells every front that connections held on this account's password end (no session token: only the account).</summary>
     private Task AnnounceAccountEnded() => GrainFactory.GetGrain<ISessionRevocationGrain>(0).Revoke("", AccId);

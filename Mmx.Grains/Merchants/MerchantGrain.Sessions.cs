@@ -11,13 +11,12 @@ public sealed partial class MerchantGrain
     public async Task<Err> OpenSession(string sessionKey)
     {
         if (!Exists) return Err.NotFound;
-        var sessions = S.Sessions.Contains(sessionKey) ? S.Sessions : S.Sessions.Add(sessionKey);
-        var excess = Math.Max(0, sessions.Length - MaxSessions);
+        var (sessions, evicted) = SessionLists.With(S.Sessions, sessionKey, MaxSessions);
         // Written before the session opens: a session this grain does not know of could outlive a reset.
-        state.State = S with { Sessions = [.. sessions.Skip(excess)] };
+        state.State = S with { Sessions = sessions };
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ISessionGrain>(sessionKey).Open(ShopId);
-        await CloseSessions(sessions.Take(excess));
+        await CloseSessions(evicted);
         return Err.Ok;
     }
 
